@@ -1,0 +1,148 @@
+/**
+ * The plugin API: what a plugin author writes against.
+ *
+ * Modelled on the Go runner's four methods (Name / ParseConf / RequestFilter / ResponseFilter),
+ * typed end to end: the config parsed once at PrepareConf time is what every filter call receives.
+ *
+ * This module holds types and one helper only; the runner implements the objects behind them.
+ */
+
+/** HTTP methods APISIX can send, in the protocol's `A6.Method` order. */
+export type HttpMethod =
+  | 'GET'
+  | 'HEAD'
+  | 'POST'
+  | 'PUT'
+  | 'DELETE'
+  | 'MKCOL'
+  | 'COPY'
+  | 'MOVE'
+  | 'OPTIONS'
+  | 'PROPFIND'
+  | 'PROPPATCH'
+  | 'LOCK'
+  | 'UNLOCK'
+  | 'PATCH'
+  | 'TRACE';
+
+/** A body as a plugin may give it: text is encoded as UTF-8. */
+export type BodyInit = string | Uint8Array;
+
+/**
+ * Case-insensitive multi-map of header fields. Names are compared lower-cased; values keep the
+ * order in which the gateway sent them.
+ */
+export interface Headers {
+  /** First value of the field, or undefined. */
+  get(name: string): string | undefined;
+  /** Every value of the field, in order (empty when absent). */
+  getAll(name: string): readonly string[];
+  has(name: string): boolean;
+  /** Replace every value of the field with `value` (an array sets a repeated field). */
+  set(name: string, value: string | readonly string[]): void;
+  /** Add one more value to the field. */
+  append(name: string, value: string): void;
+  /** Remove the field. */
+  delete(name: string): void;
+  /** Every (lower-cased name, value) pair, repeated fields as several pairs. */
+  entries(): IterableIterator<[string, string]>;
+}
+
+/** Query arguments: same shape as headers but names are case-sensitive. */
+export type Args = Headers;
+
+/** The request as seen by `requestFilter`. Mutations become the Rewrite sent back to APISIX. */
+export interface PluginRequest {
+  /** Request id chosen by APISIX (for logs; recycled). */
+  readonly id: number;
+  /** Client address in text form: `203.0.113.9` or `2001:db8::1`. */
+  readonly srcIp: string;
+  readonly method: HttpMethod;
+  /** Path without the query string. Assign to rewrite the upstream path. */
+  path: string;
+  /** Request headers. Changes are sent to the upstream; setting `host` changes the upstream host. */
+  readonly headers: Headers;
+  /** Query arguments. Changes are sent to the upstream. */
+  readonly args: Args;
+  /**
+   * Headers to add to the client's response once the upstream answers (protocol `resp_headers`).
+   * Only takes effect when the request is rewritten (not stopped).
+   */
+  readonly respHeaders: Headers;
+  /** An nginx variable (`ngx.var[name]`), fetched from APISIX on first use and cached for the call. */
+  var(name: string): Promise<string | undefined>;
+  /** The request body, fetched from APISIX on first use and cached for the call. */
+  body(): Promise<Uint8Array>;
+  /** The request body as UTF-8 text. */
+  text(): Promise<string>;
+  /** Replace the body sent to the upstream. */
+  setBody(body: BodyInit): void;
+}
+
+/**
+ * Lets `requestFilter` answer the client itself. Writing anything (status, a header or a body) makes
+ * the runner stop the chain and send a Stop action; APISIX then answers the client without
+ * calling the upstream. Status defaults to 200 when only headers or a body are written.
+ */
+export interface PluginResponseWriter {
+  /** Status to answer with (undefined until set). */
+  status: number | undefined;
+  readonly headers: Headers;
+  /** Set the body to answer with (replaces any earlier body). */
+  write(body: BodyInit): void;
+  /** Shorthand: status, optional body and headers in one call. */
+  respond(status: number, body?: BodyInit, headers?: Record<string, string | readonly string[]>): void;
+  /** True once anything was written: the chain stops after this plugin. */
+  readonly responded: boolean;
+}
+
+/** The upstream response as seen by `responseFilter` (ext-plugin-post-resp). */
+export interface PluginUpstreamResponse {
+  readonly id: number;
+  /** Upstream status; assign to change the status sent to the client. */
+  status: number;
+  /** Upstream headers; changes are sent to the client. */
+  readonly headers: Headers;
+  /** An nginx variable, fetched from APISIX on first use and cached for the call. */
+  var(name: string): Promise<string | undefined>;
+  /** The upstream body, fetched from APISIX on first use and cached for the call. */
+  body(): Promise<Uint8Array>;
+  text(): Promise<string>;
+  /** Replace the body sent to the client. */
+  setBody(body: BodyInit): void;
+}
+
+/**
+ * A plugin. `C` is its parsed config: what `parseConf` returns and every filter receives.
+ *
+ * `parseConf` runs once per PrepareConf (never per request) with the JSON text APISIX holds for
+ * the route; throw (ideally a `ConfError`) to refuse the config, with a message saying what is wrong.
+ */
+export interface Plugin<C = unknown> {
+  /** Name used in the route's `ext-plugin-*` conf list (1 to 128 characters). */
+  readonly name: string;
+  parseConf(raw: string): C;
+  requestFilter?(conf: C, req: PluginRequest, res: PluginResponseWriter): void | Promise<void>;
+  responseFilter?(conf: C, res: PluginUpstreamResponse): void | Promise<void>;
+}
+
+/** Thrown by `parseConf` for a config that is refused; the runner logs `message` with the route key. */
+export class ConfError extends Error {
+  constructor(
+    message: string,
+    /** Where in the config, as a JSON pointer (`/headers/0/name`), when known. */
+    readonly pointer?: string,
+  ) {
+    super(message);
+    this.name = 'ConfError';
+  }
+}
+
+/** Identity helper that infers `C` from `parseConf`, so filters get a typed config. */
+export function definePlugin<C>(plugin: Plugin<C>): Plugin<C> {
+  return plugin;
+}
+
+/** Any plugin, whatever its config type (for registries). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPlugin = Plugin<any>;

@@ -1,0 +1,2 @@
+/** `a6kit/testing`: the gateway simulator and helpers to test plugins. */
+export {};
