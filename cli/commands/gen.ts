@@ -1,21 +1,39 @@
 /**
  * `a6kit gen`: regenerate generated code.
- *  - protocol mode (`--proto FILE`, or inside the a6kit repository): .fbs -> TypeScript codecs;
+ *  - protocol mode (`--proto FILE`, or where the project has no plugins/ folder): .fbs -> TypeScript
+ *    codecs, and `--compat OLD.fbs` to report wire-breaking changes;
  *  - project mode (a runner project with a plugins/ folder): each plugin's JSON Schema -> config
  *    type + validator.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { genProtocol } from '../../generator/fbs/cli.js';
+import { genProject } from '../../generator/plugin/cli.js';
+
+interface GenFlags {
+  proto?: string;
+  out?: string;
+  compat?: string;
+  project: string;
+  check?: boolean;
+}
 
 export function registerGen(program: Command): void {
   program
     .command('gen')
     .description('regenerate protocol codecs (--proto) or the plugins of a runner project')
-    .option('--proto <file>', 'FlatBuffers schema to compile (protocol mode)')
-    .option('--out <dir>', 'output directory for protocol codecs')
-    .option('--compat <old>', 'report wire-breaking changes from OLD.fbs to --proto')
+    .option('--proto <file>', 'FlatBuffers schema to compile (protocol mode; default schema/ext-plugin.fbs)')
+    .option('--out <dir>', 'output directory for protocol codecs (default runtime/protocol)')
+    .option('--compat <old>', 'report wire-breaking changes from OLD.fbs to the current schema')
     .option('--project <dir>', 'runner project whose plugins to regenerate', '.')
     .option('--check', 'fail when committed output differs from a fresh run; write nothing')
-    .action(async () => {
-      throw new Error('gen: not implemented yet');
+    .action(async (flags: GenFlags) => {
+      const projectMode = flags.proto === undefined && flags.compat === undefined
+        && existsSync(join(flags.project, 'plugins'));
+      const code = projectMode
+        ? await genProject({ project: flags.project, check: flags.check })
+        : await genProtocol({ proto: flags.proto, out: flags.out, compat: flags.compat, check: flags.check });
+      process.exitCode = code;
     });
 }
