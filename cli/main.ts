@@ -3,6 +3,7 @@
  * registers itself on the program; this file only wires them together.
  */
 import { Command } from 'commander';
+import { registerBuild } from './commands/build.js';
 import { registerGen } from './commands/gen.js';
 import { version } from './version.js';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .version(version)
     .showHelpAfterError();
   registerGen(program);
+  registerBuild(program);
   return program;
 }
 

@@ -1,0 +1,275 @@
+/**
+ * `a6kit build`: turn a runner project into what APISIX starts with `ext-plugin.cmd`.
+ *
+ *  1. tsup bundles `<project>/runner.ts` with the plugins it imports, the a6kit runtime and every
+ *     dependency into one CommonJS file, `dist/a6-runner.cjs` (shebang, executable). Nothing is left
+ *     for `require` to find at run time except Node's built-in modules — which is also what a Node
+ *     single executable allows.
+ *  2. `--sea` wraps that file into a Node single executable application, `dist/a6-runner`: a copy of
+ *     the running `node` binary with the bundle injected (Node's `--experimental-sea-config` makes the
+ *     blob, postject injects it). It runs on machines without Node.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import type { Options as TsupOptions } from 'tsup';
+
+/** esbuild's plugin type, as tsup exposes it (esbuild itself is tsup's dependency, not ours). */
+type EsbuildPlugin = NonNullable<TsupOptions['esbuildPlugins']>[number];
+
+export const BUNDLE_NAME = 'a6-runner.cjs';
+export const EXECUTABLE_NAME = process.platform === 'win32' ? 'a6-runner.exe' : 'a6-runner';
+
+/** The sentinel Node's single-executable support looks for; fixed by Node for every release. */
+const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+export interface BuildOptions {
+  /** Runner project folder (holds runner.ts). */
+  project: string;
+  /** Also make the single executable. */
+  sea?: boolean;
+  /** Minify the bundle (smaller file, less readable stack traces). */
+  minify?: boolean;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  bundle: string;
+  bundleBytes: number;
+  executable?: string;
+  executableBytes?: number;
+}
+
+/** A build that cannot go on, with a message meant for the user (no stack trace needed). */
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
+  const project = resolve(o.project);
+  const log = o.log ?? (() => undefined);
+  const entry = join(project, 'runner.ts');
+  if (!existsSync(entry)) {
+    throw new BuildError(`no runner.ts in ${project} (is it a runner project? \`a6kit init\` makes one)`);
+  }
+  const outDir = join(project, 'dist');
+  const bundle = await bundleRunner(project, entry, outDir, o.minify ?? false);
+  const result: BuildResult = { bundle, bundleBytes: (await stat(bundle)).size };
+  log(`bundled ${relative(process.cwd(), bundle) || bundle} (${formatBytes(result.bundleBytes)})`);
+  if (o.sea) {
+    const executable = join(outDir, EXECUTABLE_NAME);
+    await makeSingleExecutable(bundle, executable);
+    result.executable = executable;
+    result.executableBytes = (await stat(executable)).size;
+    log(`single executable ${relative(process.cwd(), executable) || executable} (${formatBytes(result.executableBytes)})`);
+  }
+  return result;
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description(`bundle a runner project into dist/${BUNDLE_NAME} (and with --sea a single executable dist/${EXECUTABLE_NAME})`)
+    .option('--project <dir>', 'runner project to build', '.')
+    .option('--sea', 'also make a Node single executable that runs without Node installed')
+    .option('--minify', 'minify the bundle')
+    .action(async (flags: { project: string; sea?: boolean; minify?: boolean }) => {
+      try {
+        await buildRunner({
+          project: flags.project,
+          sea: flags.sea,
+          minify: flags.minify,
+          log: (line) => process.stdout.write(`${line}\n`),
+        });
+      } catch (err) {
+        if (!(err instanceof BuildError)) throw err;
+        process.stderr.write(`a6kit build: ${err.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bundle
+
+async function bundleRunner(project: string, entry: string, outDir: string, minify: boolean): Promise<string> {
+  // Imported lazily: tsup pulls in esbuild, rollup and friends, which no other command needs.
+  const { build } = await import('tsup');
+  const tsconfig = join(project, 'tsconfig.json');
+  const errors: string[] = [];
+  try {
+    await build({
+      entry: { 'a6-runner': entry },
+      outDir,
+      format: ['cjs'],
+      outExtension: () => ({ js: '.cjs' }),
+      platform: 'node',
+      target: 'node20',
+      // Inline everything: the file must run with nothing installed beside it.
+      noExternal: [/.*/],
+      splitting: false,
+      sourcemap: false,
+      minify,
+      keepNames: true,
+      clean: false,
+      dts: false,
+      shims: true,
+      silent: true,
+      config: false, // a tsup.config in the project is for the project's own needs, not this bundle
+      ...(existsSync(tsconfig) ? { tsconfig } : {}),
+      banner: { js: '#!/usr/bin/env node' },
+      env: { NODE_ENV: 'production' },
+      esbuildPlugins: [a6kitSourcePlugin(project), collectErrors(errors)],
+      // esbuild's own report would repeat what collectErrors puts into the BuildError.
+      esbuildOptions: (opts) => {
+        opts.logLevel = 'silent';
+      },
+    });
+  } catch (err) {
+    const detail = errors.length > 0 ? errors.join('\n') : err instanceof Error ? err.message : String(err);
+    throw new BuildError(`bundling ${entry} failed:\n${detail}`);
+  }
+  const bundle = join(outDir, BUNDLE_NAME);
+  await chmod(bundle, 0o755);
+  return bundle;
+}
+
+/**
+ * Resolve `a6kit` to the TypeScript sources of the a6kit package: the project's own dependency when
+ * it has one, else the a6kit running this build (this repository's examples/, or a project made
+ * outside any install). Bundling the sources rather than the prebuilt dist/ means the runner always
+ * gets the runtime that matches the sources beside it, and `a6kit/testing` never enters a runner.
+ */
+function a6kitSourcePlugin(project: string): EsbuildPlugin {
+  const root = findA6kitRoot(project);
+  const entries: Record<string, string> = {
+    a6kit: join(root, 'runtime', 'index.ts'),
+    'a6kit/testing': join(root, 'runtime', 'testing.ts'),
+  };
+  return {
+    name: 'a6kit-source',
+    setup(b) {
+      b.onResolve({ filter: /^a6kit(\/testing)?$/ }, (args) => {
+        const path = entries[args.path];
+        return path !== undefined && existsSync(path) ? { path } : undefined;
+      });
+    },
+  };
+}
+
+function findA6kitRoot(project: string): string {
+  try {
+    const req = createRequire(join(project, 'package.json'));
+    return dirname(req.resolve('a6kit/package.json'));
+  } catch {
+    return ownPackageRoot();
+  }
+}
+
+/** Root of the a6kit package this code runs from (source tree or installed dist/). */
+export function ownPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'a6kit') return dir;
+      } catch {
+        // unreadable package.json: keep walking up
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new BuildError('cannot find the a6kit package this command runs from');
+    dir = parent;
+  }
+}
+
+/** esbuild's own messages say file:line and what is wrong; keep them for the error we throw. */
+function collectErrors(errors: string[]): EsbuildPlugin {
+  return {
+    name: 'a6kit-collect-errors',
+    setup(b) {
+      b.onEnd((r) => {
+        for (const m of r.errors) {
+          const at = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : '';
+          errors.push(`  ${at}${m.text}`);
+        }
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single executable
+
+async function makeSingleExecutable(bundle: string, executable: string): Promise<void> {
+  const node = process.execPath;
+  const nodeBinary = await readFile(node);
+  if (!nodeBinary.includes(SEA_FUSE)) {
+    throw new BuildError(`${node} was built without single-executable support; use an official Node build`);
+  }
+  const work = await mkdtemp(join(tmpdir(), 'a6kit-sea-'));
+  try {
+    const blob = join(work, 'runner.blob');
+    const config = join(work, 'sea-config.json');
+    await writeFile(config, JSON.stringify({
+      main: bundle,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      // V8's compile cache for the bundle, made now: the runner starts faster.
+      useCodeCache: true,
+    }));
+    await run(node, ['--experimental-sea-config', config], 'node --experimental-sea-config');
+
+    await mkdir(dirname(executable), { recursive: true });
+    await rm(executable, { force: true });
+    await copyFile(node, executable);
+    await chmod(executable, 0o755);
+    if (process.platform === 'darwin') await run('codesign', ['--remove-signature', executable], 'codesign');
+
+    const postjectArgs = [postjectCli(), executable, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE];
+    if (process.platform === 'darwin') postjectArgs.push('--macho-segment-name', 'NODE_SEA');
+    await run(node, postjectArgs, 'postject');
+
+    if (process.platform === 'darwin') await run('codesign', ['--sign', '-', executable], 'codesign');
+  } catch (err) {
+    await rm(executable, { force: true });
+    throw err;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function postjectCli(): string {
+  const req = createRequire(import.meta.url);
+  try {
+    return join(dirname(req.resolve('postject/package.json')), 'dist', 'cli.js');
+  } catch {
+    throw new BuildError('--sea needs the postject package (a dependency of a6kit): reinstall a6kit');
+  }
+}
+
+/** Run a tool, keeping its chatter to show only when it fails. */
+function run(cmd: string, args: readonly string[], what: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', (err) => fail(new BuildError(`${what}: ${err.message}`)));
+    child.on('close', (code, signal) => {
+      if (code === 0) done();
+      else fail(new BuildError(`${what} failed (${signal ?? `exit ${code}`}):\n${output.trim()}`));
+    });
+  });
+}
+
+function formatBytes(n: number): string {
+  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+}
