@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Options as TsupOptions } from 'tsup';
@@ -103,6 +103,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
   const { build } = await import('tsup');
   const tsconfig = join(project, 'tsconfig.json');
   const errors: string[] = [];
+  const a6kitRoot = findA6kitRoot(project);
   try {
     await build({
       entry: { 'a6-runner': entry },
@@ -125,10 +126,15 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
       banner: { js: '#!/usr/bin/env node' },
       env: { NODE_ENV: 'production' },
-      esbuildPlugins: [a6kitSourcePlugin(project), collectErrors(errors)],
+      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the BuildError.
       esbuildOptions: (opts) => {
         opts.logLevel = 'silent';
+        // Generated validators import ajv's runtime helpers, and the runtime its own dependencies:
+        // when the project has no node_modules of its own (a6kit linked, or this repo's examples/),
+        // find them where the a6kit in use has them installed.
+        opts.nodePaths = [join(a6kitRoot, 'node_modules')];
+        if (basename(dirname(a6kitRoot)) === 'node_modules') opts.nodePaths.push(dirname(a6kitRoot));
       },
     });
   } catch (err) {
@@ -146,8 +152,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
  * outside any install). Bundling the sources rather than the prebuilt dist/ means the runner always
  * gets the runtime that matches the sources beside it, and `a6kit/testing` never enters a runner.
  */
-function a6kitSourcePlugin(project: string): EsbuildPlugin {
-  const root = findA6kitRoot(project);
+function a6kitSourcePlugin(root: string): EsbuildPlugin {
   const entries: Record<string, string> = {
     a6kit: join(root, 'runtime', 'index.ts'),
     'a6kit/testing': join(root, 'runtime', 'testing.ts'),
