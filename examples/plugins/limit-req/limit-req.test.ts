@@ -22,7 +22,7 @@ it('makes concurrent requests over the rate wait instead of refusing them', asyn
 
 it('serves only the initial burst when the rate is 0', async () => {
   const route = [{ name: 'limit-req', value: '{"rate":0,"burst":2}' }];
-  const kinds = [];
+  const kinds: string[] = [];
   for (let i = 0; i < 3; i++) kinds.push((await t.simulator.request(route)).kind);
   expect(kinds).toEqual(['upstream', 'upstream', 'response']);
 });

@@ -26,6 +26,7 @@ it('leaves the body alone when new_body is empty', async () => {
 });
 
 it('refuses a config that is not JSON', () => {
-  expect(() => requestBodyRewrite.parseConf('')).toThrow();
+  expect(() => requestBodyRewrite.parseConf('{"new_body":')).toThrow();
+  expect(() => requestBodyRewrite.parseConf('{"new_body":1}')).toThrow();
   expect(requestBodyRewrite.parseConf('{"new_body":"hello"}').new_body).toBe('hello');
 });

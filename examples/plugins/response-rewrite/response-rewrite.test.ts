@@ -84,7 +84,7 @@ describe('config', () => {
     expect((err as ConfError).pointer).toBe('/filters/1/regex');
   });
 
-  it.each(['', '{"status":"200"}', '{"headers":{"a":1}}', '{"filters":[{"regex":"a","scope":"twice"}]}'])(
+  it.each(['{', '{"status":"200"}', '{"headers":{"a":1}}', '{"filters":[{"regex":"a","scope":"twice"}]}'])(
     'refuses %j',
     (raw) => {
       expect(() => responseRewrite.parseConf(raw)).toThrow();

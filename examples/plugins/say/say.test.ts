@@ -21,7 +21,7 @@ it('lets the request through to the upstream when there is no body to say', asyn
 });
 
 it('refuses a config that is not JSON or has a misspelt field', () => {
-  expect(() => say.parseConf('')).toThrow();
+  expect(() => say.parseConf('{')).toThrow();
   expect(() => say.parseConf('{"bdy":"hello"}')).toThrow(/bdy/);
   expect(() => say.parseConf('{"body":1}')).toThrow();
 });
