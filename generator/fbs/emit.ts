@@ -1,0 +1,106 @@
+/**
+ * Phase 3 — emit: resolved model -> the set of generated modules (path -> text).
+ *
+ * Layout: one module per namespace holding its declarations (`a6.ts`, `a6.http-req-call.ts`), plus
+ * `index.ts` re-exporting the namespace tree (`export * as HTTPReqCall from ...`). When a schema
+ * has a single top namespace and no root declarations, index.ts re-exports that namespace's members
+ * directly, so `import { HTTPReqCall, TextEntry } from './protocol/index.js'` works without a prefix.
+ * Namespaces with children get an extra `<ns>._tree.ts` re-export module, which keeps declaration
+ * modules free of import cycles.
+ */
+import { emitEnum, emitStruct, emitTable, emitUnionEnum } from './emit-flyweight.js';
+import { emitStructStatics, emitUnionValue, emitValueStatics, emitValueTypes } from './emit-values.js';
+import { SUPPORT_MODULE } from './support.js';
+import type { DeclModel, SchemaModel } from './model.js';
+import { SchemaError } from './errors.js';
+import { declModule, treeModule } from './names.js';
+import { ModuleWriter, PREAMBLE } from './printer.js';
+
+export interface EmitOptions {
+  /** Schema file names for the preamble (relative, with `/`). */
+  readonly sources: readonly string[];
+}
+
+interface NsNode {
+  readonly path: readonly string[];
+  readonly decls: DeclModel[];
+  readonly children: Map<string, NsNode>;
+}
+
+export function emitModules(model: SchemaModel, opts: EmitOptions): Map<string, string> {
+  const root: NsNode = { path: [], decls: [], children: new Map() };
+  for (const d of model.decls) {
+    let node = root;
+    for (const part of d.namespace) {
+      let next = node.children.get(part);
+      if (!next) node.children.set(part, (next = { path: [...node.path, part], decls: [], children: new Map() }));
+      node = next;
+    }
+    node.decls.push(d);
+  }
+
+  const out = new Map<string, string>();
+  const add = (path: string, text: string): void => {
+    if (out.has(path)) throw new SchemaError(model.decls[0]!.pos, `two namespaces map to the same module file ${path}`);
+    out.set(path, text);
+  };
+
+  // index.ts flattens a lone top namespace (which then needs no tree module of its own).
+  const tops = [...root.children.values()];
+  const flat = root.decls.length === 0 && tops.length === 1 ? tops[0]! : root;
+  const visit = (node: NsNode): void => {
+    if (node.decls.length > 0) add(`${declModule(node.path)}.ts`, emitDeclModule(node, model, opts));
+    for (const c of [...node.children.values()]) visit(c);
+    if (node !== flat && node !== root && node.children.size > 0) add(`${treeModule(node.path)}.ts`, emitTree(node, opts, false));
+  };
+  visit(root);
+  out.set('index.ts', emitTree(flat, opts, true));
+  out.set('_support.ts', `${PREAMBLE} ${opts.sources.join(', ')}.\n/* eslint-disable */\n\n${SUPPORT_MODULE}`);
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Specifier of the module a parent re-exports for a child namespace. */
+function childSpecifier(c: NsNode): string {
+  return `./${c.children.size > 0 ? treeModule(c.path) : declModule(c.path)}.js`;
+}
+
+function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean): string {
+  const w = new ModuleWriter(isIndex ? 'index.ts' : `${treeModule(node.path)}.ts`, opts.sources, []);
+  const label = node.path.length > 0 ? `namespace ${node.path.join('.')}` : 'the schema';
+  w.doc([`Every declaration of ${label}, with child namespaces as nested module namespaces.`]);
+  if (node.decls.length > 0) w.line(`export * from './${declModule(node.path)}.js';`);
+  for (const c of [...node.children.values()].sort((a, b) => (a.path.at(-1)! < b.path.at(-1)! ? -1 : 1))) {
+    w.line(`export * as ${c.path.at(-1)} from '${childSpecifier(c)}';`);
+  }
+  return w.print();
+}
+
+function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): string {
+  const names = node.decls.flatMap((d) => [d.name, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`]);
+  const w = new ModuleWriter(`${declModule(node.path)}.ts`, opts.sources, names);
+  const label = node.path.length > 0 ? node.path.join('.') : '(root)';
+  w.line(`// Namespace ${label}.`);
+  w.line();
+  for (const d of node.decls) {
+    switch (d.kind) {
+      case 'enum':
+        emitEnum(w, d);
+        break;
+      case 'union':
+        emitUnionEnum(w, d);
+        emitUnionValue(w, d);
+        break;
+      case 'struct':
+        emitStruct(w, d, () => emitStructStatics(w, d));
+        emitValueTypes(w, d);
+        break;
+      case 'table': {
+        const isRoot = model.rootType === d;
+        emitTable(w, d, model.fileIdentifier, isRoot, () => emitValueStatics(w, d, model.fileIdentifier, isRoot));
+        emitValueTypes(w, d);
+        break;
+      }
+    }
+  }
+  return w.print();
+}
