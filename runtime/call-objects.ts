@@ -1,0 +1,301 @@
+/**
+ * The objects a plugin sees during one call: they read the decoded frame lazily (a header is
+ * only turned into a JS string when a plugin asks for headers) and record what plugins change.
+ */
+import type {
+  BodyInit,
+  HttpMethod,
+  PluginRequest,
+  PluginResponseWriter,
+  PluginUpstreamResponse,
+} from './plugin.js';
+import { FieldMap, type FieldSource } from './fields.js';
+import type { HTTPReqCall, HTTPRespCall } from './wire.js';
+import { TextEntry } from './wire.js';
+
+/** What a call may ask the gateway mid-call (ExtraInfo). Results are raw bytes, absent = undefined. */
+export interface InfoChannel {
+  askVar(name: string): Promise<Uint8Array | undefined>;
+  askBody(which: 'request' | 'response'): Promise<Uint8Array | undefined>;
+}
+
+export const METHODS: readonly HttpMethod[] = [
+  'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'MKCOL', 'COPY', 'MOVE', 'OPTIONS', 'PROPFIND',
+  'PROPPATCH', 'LOCK', 'UNLOCK', 'PATCH', 'TRACE',
+];
+
+const utf8 = new TextDecoder();
+const EMPTY = new Uint8Array(0);
+const noop = (): void => {};
+
+export function toBytes(body: BodyInit): Uint8Array {
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof Uint8Array) return body;
+  throw new TypeError('a body must be a string or a Uint8Array');
+}
+
+/** Text form of APISIX's `binary_remote_addr` (4 or 16 bytes). */
+export function formatIp(b: Uint8Array | null): string {
+  if (b === null) return '';
+  if (b.length === 4) return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
+  if (b.length !== 16) return '';
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((b[i]! << 8) | b[i + 1]!);
+  // Compress the longest run of two or more zero groups, as RFC 5952 asks.
+  let bestAt = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestAt = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestAt < 0) return hex.join(':');
+  return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLen).join(':')}`;
+}
+
+type EntryVector = { length(): number; at(i: number, e: TextEntry): TextEntry | null };
+
+/** Lazily reads a TextEntry vector; entries without a value read as '' (query flags like `?a`). */
+function vectorSource(v: EntryVector): FieldSource {
+  return (add) => {
+    const n = v.length();
+    const e = new TextEntry();
+    for (let i = 0; i < n; i++) {
+      const got = v.at(i, e);
+      if (got === null) continue;
+      const name = got.name();
+      if (name === null) continue;
+      add(name, got.value() ?? '');
+    }
+  };
+}
+
+/** Memoises ExtraInfo answers for the duration of one call. */
+class InfoCache {
+  private vars: Map<string, Promise<string | undefined>> | undefined;
+  private body: Promise<Uint8Array> | undefined;
+
+  constructor(
+    private readonly ch: InfoChannel,
+    private readonly which: 'request' | 'response',
+  ) {}
+
+  var(name: string): Promise<string | undefined> {
+    if (typeof name !== 'string' || name.length === 0) {
+      return Promise.reject(new TypeError('var() needs a variable name'));
+    }
+    const vars = (this.vars ??= new Map());
+    let p = vars.get(name);
+    if (p === undefined) {
+      p = this.ch.askVar(name).then((b) => (b === undefined ? undefined : utf8.decode(b)));
+      // A plugin that never awaits its var() must not turn a cancelled call into an
+      // unhandled rejection; one that awaits still sees the error.
+      p.catch(noop);
+      vars.set(name, p);
+    }
+    return p;
+  }
+
+  bodyBytes(): Promise<Uint8Array> {
+    if (this.body === undefined) {
+      this.body = this.ch.askBody(this.which).then((b) => b ?? EMPTY);
+      this.body.catch(noop);
+    }
+    return this.body;
+  }
+}
+
+export class CallRequest implements PluginRequest {
+  readonly id: number;
+  private readonly info: InfoCache;
+  private pathValue: string | undefined;
+  private pathChanged = false;
+  private hdrs: FieldMap | undefined;
+  private argMap: FieldMap | undefined;
+  private respHdrs: FieldMap | undefined;
+  newBody: Uint8Array | undefined;
+
+  constructor(
+    private readonly r: HTTPReqCall.Req,
+    ch: InfoChannel,
+  ) {
+    this.id = r.id();
+    this.info = new InfoCache(ch, 'request');
+  }
+
+  get srcIp(): string {
+    return formatIp(this.r.srcIpArray());
+  }
+
+  get method(): HttpMethod {
+    return METHODS[this.r.method()] ?? 'GET';
+  }
+
+  get path(): string {
+    return (this.pathValue ??= this.r.path() ?? '');
+  }
+
+  set path(p: string) {
+    if (typeof p !== 'string') throw new TypeError('path must be a string');
+    if (p === this.path) return;
+    this.pathValue = p;
+    this.pathChanged = true;
+  }
+
+  get headers(): FieldMap {
+    const r = this.r;
+    return (this.hdrs ??= new FieldMap(true, vectorSource({ length: () => r.headersLength(), at: (i, e) => r.headers(i, e) })));
+  }
+
+  get args(): FieldMap {
+    const r = this.r;
+    return (this.argMap ??= new FieldMap(false, vectorSource({ length: () => r.argsLength(), at: (i, e) => r.args(i, e) })));
+  }
+
+  get respHeaders(): FieldMap {
+    return (this.respHdrs ??= new FieldMap(true));
+  }
+
+  var(name: string): Promise<string | undefined> {
+    return this.info.var(name);
+  }
+
+  body(): Promise<Uint8Array> {
+    return this.info.bodyBytes();
+  }
+
+  async text(): Promise<string> {
+    return utf8.decode(await this.info.bodyBytes());
+  }
+
+  setBody(body: BodyInit): void {
+    this.newBody = toBytes(body);
+  }
+
+  /** What changed, for the Rewrite reply. */
+  get changedPath(): string | undefined {
+    return this.pathChanged ? this.pathValue : undefined;
+  }
+  get changedHeaders(): FieldMap | undefined {
+    return this.hdrs?.changed ? this.hdrs : undefined;
+  }
+  get changedArgs(): FieldMap | undefined {
+    return this.argMap?.changed ? this.argMap : undefined;
+  }
+  get addedRespHeaders(): FieldMap | undefined {
+    return this.respHdrs?.changed ? this.respHdrs : undefined;
+  }
+  get modified(): boolean {
+    return (
+      this.pathChanged ||
+      this.newBody !== undefined ||
+      this.hdrs?.changed === true ||
+      this.argMap?.changed === true ||
+      this.respHdrs?.changed === true
+    );
+  }
+}
+
+export class ResponseWriter implements PluginResponseWriter {
+  private statusValue: number | undefined;
+  private hdrs: FieldMap | undefined;
+  bodyBytes: Uint8Array | undefined;
+
+  get status(): number | undefined {
+    return this.statusValue;
+  }
+
+  set status(s: number | undefined) {
+    if (s !== undefined && !(Number.isInteger(s) && s >= 0 && s <= 0xffff)) {
+      throw new RangeError(`status must be an integer from 0 to 65535, got ${String(s)}`);
+    }
+    this.statusValue = s;
+  }
+
+  get headers(): FieldMap {
+    return (this.hdrs ??= new FieldMap(true));
+  }
+
+  write(body: BodyInit): void {
+    this.bodyBytes = toBytes(body);
+  }
+
+  respond(status: number, body?: BodyInit, headers?: Record<string, string | readonly string[]>): void {
+    this.status = status;
+    if (body !== undefined) this.write(body);
+    if (headers !== undefined) for (const [k, v] of Object.entries(headers)) this.headers.set(k, v);
+  }
+
+  get responded(): boolean {
+    return this.statusValue !== undefined || this.bodyBytes !== undefined || this.hdrs?.changed === true;
+  }
+
+  get writtenHeaders(): FieldMap | undefined {
+    return this.hdrs;
+  }
+}
+
+export class UpstreamResponse implements PluginUpstreamResponse {
+  readonly id: number;
+  private readonly info: InfoCache;
+  private statusValue: number;
+  statusChanged = false;
+  private hdrs: FieldMap | undefined;
+  newBody: Uint8Array | undefined;
+
+  constructor(
+    private readonly r: HTTPRespCall.Req,
+    ch: InfoChannel,
+  ) {
+    this.id = r.id();
+    this.statusValue = r.status();
+    this.info = new InfoCache(ch, 'response');
+  }
+
+  get status(): number {
+    return this.statusValue;
+  }
+
+  set status(s: number) {
+    if (!(Number.isInteger(s) && s >= 100 && s <= 999)) {
+      throw new RangeError(`status must be an integer from 100 to 999, got ${String(s)}`);
+    }
+    if (s === this.statusValue) return;
+    this.statusValue = s;
+    this.statusChanged = true;
+  }
+
+  get headers(): FieldMap {
+    const r = this.r;
+    return (this.hdrs ??= new FieldMap(true, vectorSource({ length: () => r.headersLength(), at: (i, e) => r.headers(i, e) })));
+  }
+
+  var(name: string): Promise<string | undefined> {
+    return this.info.var(name);
+  }
+
+  body(): Promise<Uint8Array> {
+    return this.info.bodyBytes();
+  }
+
+  async text(): Promise<string> {
+    return utf8.decode(await this.info.bodyBytes());
+  }
+
+  setBody(body: BodyInit): void {
+    this.newBody = toBytes(body);
+  }
+
+  get changedHeaders(): FieldMap | undefined {
+    return this.hdrs?.changed ? this.hdrs : undefined;
+  }
+}

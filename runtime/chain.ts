@@ -1,0 +1,97 @@
+/**
+ * A route's plugin chain: the conf list APISIX sends at PrepareConf, resolved against the
+ * registered plugins and parsed once. Requests then only walk the resulting array.
+ */
+import type { AnyPlugin } from './plugin.js';
+
+export interface ConfEntry {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface ChainLink {
+  readonly plugin: AnyPlugin;
+  readonly conf: unknown;
+}
+
+export interface Chain {
+  /** APISIX's cache key of the route/plugin conf (for log lines). */
+  readonly key: string;
+  readonly links: readonly ChainLink[];
+  readonly hasRequestFilters: boolean;
+  readonly hasResponseFilters: boolean;
+}
+
+/** A conf entry the runner refuses: unknown plugin or a config its parser rejected. */
+export class ConfRejected extends Error {
+  constructor(
+    readonly plugin: string,
+    readonly key: string,
+    readonly reason: string,
+    readonly pointer?: string,
+  ) {
+    super(`plugin "${plugin}" of conf "${key}": ${reason}${pointer ? ` (at ${pointer})` : ''}`);
+    this.name = 'ConfRejected';
+  }
+}
+
+export type PluginRegistry = ReadonlyMap<string, AnyPlugin>;
+
+export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
+  const map = new Map<string, AnyPlugin>();
+  for (const p of plugins) {
+    if (!p || typeof p.name !== 'string' || p.name.length === 0 || p.name.length > 128) {
+      throw new Error(`invalid plugin name ${JSON.stringify(p?.name)}: must be 1 to 128 characters`);
+    }
+    if (typeof p.parseConf !== 'function') throw new Error(`plugin "${p.name}" has no parseConf`);
+    if (map.has(p.name)) throw new Error(`plugin "${p.name}" is registered twice`);
+    map.set(p.name, p);
+  }
+  return map;
+}
+
+/**
+ * Resolves and parses every entry. Fails closed on the first bad entry unless `skipInvalid`, in
+ * which case bad entries are reported through `onSkip` and left out.
+ */
+export function buildChain(
+  registry: PluginRegistry,
+  key: string,
+  entries: readonly ConfEntry[],
+  skipInvalid: boolean,
+  onSkip: (err: ConfRejected) => void,
+): Chain {
+  const links: ChainLink[] = [];
+  let req = false;
+  let resp = false;
+  for (const e of entries) {
+    try {
+      const plugin = registry.get(e.name);
+      if (plugin === undefined) throw new ConfRejected(e.name, key, 'no such plugin in this runner');
+      let conf: unknown;
+      try {
+        conf = plugin.parseConf(e.value);
+      } catch (err) {
+        const pointer =
+          err && typeof err === 'object' && 'pointer' in err && typeof err.pointer === 'string'
+            ? err.pointer
+            : undefined;
+        throw new ConfRejected(e.name, key, err instanceof Error ? err.message : String(err), pointer);
+      }
+      links.push({ plugin, conf });
+      if (plugin.requestFilter) req = true;
+      if (plugin.responseFilter) resp = true;
+    } catch (err) {
+      if (!(err instanceof ConfRejected) || !skipInvalid) throw err;
+      onSkip(err);
+    }
+  }
+  return { key, links, hasRequestFilters: req, hasResponseFilters: resp };
+}
+
+/** Stable identity of a conf list, to hand out the same token for the same key and conf. */
+export function confFingerprint(entries: readonly ConfEntry[]): string {
+  let s = '';
+  for (const e of entries) s += `${e.name.length}:${e.name}${e.value.length}:${e.value}`;
+  return s;
+}

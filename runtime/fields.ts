@@ -1,0 +1,131 @@
+/**
+ * The `Headers` / `Args` implementation behind the plugin API: a multi-map that is filled lazily
+ * from the decoded request (only when a plugin reads it) and remembers which names were changed,
+ * so the runner can send back only the difference.
+ */
+import type { Headers } from './plugin.js';
+
+/** Supplies the initial (name, value) pairs; called at most once, on first access. */
+export type FieldSource = (add: (name: string, value: string) => void) => void;
+
+export class FieldMap implements Headers {
+  private map: Map<string, string[]> | undefined;
+  private changedNames: Set<string> | undefined;
+
+  /**
+   * @param lowerCase  header semantics: names compared and reported lower-cased. Args keep case.
+   * @param source     initial content, read lazily.
+   */
+  constructor(
+    private readonly lowerCase: boolean,
+    private source?: FieldSource,
+  ) {}
+
+  private key(name: string): string {
+    return this.lowerCase ? name.toLowerCase() : name;
+  }
+
+  private load(): Map<string, string[]> {
+    let map = this.map;
+    if (map === undefined) {
+      map = new Map();
+      this.map = map;
+      const src = this.source;
+      this.source = undefined;
+      if (src !== undefined) {
+        src((name, value) => {
+          const k = this.key(name);
+          const vals = map!.get(k);
+          if (vals === undefined) map!.set(k, [value]);
+          else vals.push(value);
+        });
+      }
+    }
+    return map;
+  }
+
+  private touch(k: string): void {
+    (this.changedNames ??= new Set()).add(k);
+  }
+
+  get(name: string): string | undefined {
+    return this.load().get(this.key(name))?.[0];
+  }
+
+  getAll(name: string): readonly string[] {
+    return this.load().get(this.key(name)) ?? [];
+  }
+
+  has(name: string): boolean {
+    return this.load().has(this.key(name));
+  }
+
+  set(name: string, value: string | readonly string[]): void {
+    const k = this.key(name);
+    const vals = typeof value === 'string' ? [value] : [...value];
+    for (const v of vals) {
+      if (typeof v !== 'string') throw new TypeError(`value of "${name}" must be a string`);
+    }
+    if (vals.length === 0) {
+      this.delete(name);
+      return;
+    }
+    this.load().set(k, vals);
+    this.touch(k);
+  }
+
+  append(name: string, value: string): void {
+    if (typeof value !== 'string') throw new TypeError(`value of "${name}" must be a string`);
+    const k = this.key(name);
+    const map = this.load();
+    const vals = map.get(k);
+    if (vals === undefined) map.set(k, [value]);
+    else vals.push(value);
+    this.touch(k);
+  }
+
+  delete(name: string): void {
+    const k = this.key(name);
+    this.load().delete(k);
+    this.touch(k);
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const [k, vals] of this.load()) {
+      for (const v of vals) yield [k, v];
+    }
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  /** True when a plugin changed anything. */
+  get changed(): boolean {
+    return this.changedNames !== undefined && this.changedNames.size > 0;
+  }
+
+  /**
+   * Changed names with their final values (`undefined` = removed). A name set back to what it
+   * was is still reported: cheaper than comparing, and harmless to the gateway.
+   */
+  *changes(): IterableIterator<[string, readonly string[] | undefined]> {
+    if (this.changedNames === undefined) return;
+    const map = this.load();
+    for (const k of this.changedNames) yield [k, map.get(k)];
+  }
+
+  /** Number of (name, value) pairs. */
+  get size(): number {
+    let n = 0;
+    for (const vals of this.load().values()) n += vals.length;
+    return n;
+  }
+
+  /** Plain object view: one string per single value, an array for repeated fields. */
+  toObject(): Record<string, string | string[]> {
+    const out: Record<string, string | string[]> = {};
+    for (const [k, vals] of this.load()) out[k] = vals.length === 1 ? vals[0]! : [...vals];
+    return out;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Structured logs: one JSON object per line on stdout, which APISIX copies into its error.log.
+ * Written synchronously (no worker-thread transport) so nothing is lost when the runner exits
+ * right after SIGTERM. Request bodies are never logged.
+ */
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger };
+export const LOG_LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function createLogger(level: string = 'info', destination: NodeJS.WritableStream | number = 1): Logger {
+  if (!LOG_LEVELS.includes(level as LevelWithSilent)) {
+    throw new Error(`unknown log level "${level}" (use one of ${LOG_LEVELS.join(', ')})`);
+  }
+  const dest = typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination;
+  return pino(
+    {
+      name: 'a6kit',
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    dest,
+  );
+}

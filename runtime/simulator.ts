@@ -1,0 +1,614 @@
+/**
+ * A gateway simulator: speaks to a runner the way APISIX's ext-plugin client does and applies the
+ * reply the way the gateway would, so tests can say "this request, these plugins -> this upstream
+ * request / this client response".
+ *
+ * Behaviour mirrored from APISIX (apisix/plugins/ext-plugin/init.lua):
+ * - PrepareConf runs on its own pooled connection while the call waits on another one;
+ * - tokens are cached per conf key; CONF_TOKEN_NOT_FOUND flushes the cache and retries, 3 tries in all;
+ * - every other error answers the client 503 (or passes the request on with allow_degradation);
+ * - connections are kept alive (pool of 32) and closed after any error;
+ * - ExtraInfo requests are answered one by one from the given vars and bodies.
+ */
+import { connect, type Socket } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { HttpMethod } from './plugin.js';
+import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './wire.js';
+import {
+  FrameReader,
+  encodeFrame,
+  RPC_ERROR,
+  RPC_EXTRA_INFO,
+  RPC_HTTP_REQ_CALL,
+  RPC_HTTP_RESP_CALL,
+  RPC_PREPARE_CONF,
+} from './frame.js';
+import { METHODS } from './call-objects.js';
+
+export type PluginConf = { name: string; value: string } | { name: string; conf: unknown };
+
+export interface SimRequest {
+  method?: HttpMethod;
+  path?: string;
+  args?: Record<string, string | string[]>;
+  headers?: Record<string, string | string[]>;
+  srcIp?: string;
+  body?: string | Uint8Array;
+  vars?: Record<string, string>;
+}
+
+export type SimErrorCode = 'BAD_REQUEST' | 'SERVICE_UNAVAILABLE' | 'CONF_TOKEN_NOT_FOUND';
+
+export type SimResult =
+  | { kind: 'response'; status: number; headers: Record<string, string | string[]>; body: string; bodyBytes: Uint8Array }
+  | {
+      kind: 'upstream';
+      request: {
+        method: HttpMethod;
+        path: string;
+        args: Record<string, string | string[]>;
+        headers: Record<string, string | string[]>;
+        body: string;
+        bodyBytes: Uint8Array;
+      };
+      respHeaders: Record<string, string | string[]>;
+    }
+  | { kind: 'error'; code: SimErrorCode; status: 503 };
+
+export type SimError = Extract<SimResult, { kind: 'error' }>;
+
+export interface SimUpstreamResponse {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: string | Uint8Array;
+  vars?: Record<string, string>;
+}
+
+export interface SimResponseResult {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+  bodyBytes: Uint8Array;
+}
+
+export interface SimulatorOptions {
+  /** APISIX's `allow_degradation`: on runner errors pass the request on instead of answering 503. */
+  allowDegradation?: boolean;
+}
+
+/** The runner broke the protocol or the connection (APISIX would log it and answer 503). */
+export class SimProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimProtocolError';
+  }
+}
+
+const CODE_NAMES: Record<number, SimErrorCode> = {
+  [Err.Code.BAD_REQUEST]: 'BAD_REQUEST',
+  [Err.Code.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+  [Err.Code.CONF_TOKEN_NOT_FOUND]: 'CONF_TOKEN_NOT_FOUND',
+};
+
+/** Response headers APISIX never takes from a Rewrite's resp_headers (nor from an unchanged upstream reply). */
+const EXCLUDED_RESP_HEADERS = new Set([
+  'connection', 'content-length', 'transfer-encoding', 'location', 'server', 'www-authenticate',
+  'content-encoding', 'content-type', 'content-location', 'content-language',
+]);
+
+const POOL_SIZE = 32;
+const utf8 = new TextDecoder();
+
+type Multi = Record<string, string | string[]>;
+type Answer = (info: ExtraInfo.Req) => Uint8Array | undefined;
+
+function bytesOf(b: string | Uint8Array | undefined): Uint8Array {
+  if (b === undefined) return new Uint8Array(0);
+  return typeof b === "string" ? new Uint8Array(Buffer.from(b, "utf8")) : b;
+}
+
+function pairs(m: Multi | undefined, lower: boolean): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (!m) return out;
+  for (const [k0, v] of Object.entries(m)) {
+    const k = lower ? k0.toLowerCase() : k0;
+    if (Array.isArray(v)) for (const x of v) out.push([k, x]);
+    else out.push([k, v]);
+  }
+  return out;
+}
+
+/** Multi-map helpers with APISIX's "first set, then add" semantics. */
+function setField(m: Multi, k: string, v: string): void {
+  m[k] = v;
+}
+function addField(m: Multi, k: string, v: string): void {
+  const cur = m[k];
+  if (cur === undefined) m[k] = v;
+  else if (Array.isArray(cur)) cur.push(v);
+  else m[k] = [cur, v];
+}
+
+function ipBytes(ip: string): Uint8Array {
+  if (isIPv4(ip)) return Uint8Array.from(ip.split('.').map(Number));
+  if (!isIPv6(ip)) throw new Error(`srcIp "${ip}" is not an IP address`);
+  let text = ip;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  let tail: number[] = [];
+  if (v4) {
+    const b = v4[1]!.split('.').map(Number);
+    tail = [(b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!];
+    text = text.slice(0, -v4[1]!.length).replace(/:$/, ':0');
+    if (text.endsWith('::0')) text = text.slice(0, -1);
+  }
+  const [head, rest] = text.split('::') as [string, string | undefined];
+  const h = head ? head.split(':').filter((x) => x !== '').map((x) => parseInt(x, 16)) : [];
+  const r = rest ? rest.split(':').filter((x) => x !== '').map((x) => parseInt(x, 16)) : [];
+  const want = 8 - tail.length;
+  const groups = rest === undefined ? h : [...h, ...new Array<number>(want - h.length - r.length).fill(0), ...r];
+  const all = [...groups.slice(0, want), ...tail];
+  const out = new Uint8Array(16);
+  all.forEach((g, i) => {
+    out[i * 2] = g >> 8;
+    out[i * 2 + 1] = g & 0xff;
+  });
+  return out;
+}
+
+function queryString(args: Array<[string, string]>): string {
+  return args.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+}
+
+/** The nginx variables a plugin is most likely to ask for, derived from the request. */
+function defaultVars(req: SimRequest): Record<string, string> {
+  const vars: Record<string, string> = {};
+  const path = req.path ?? '/';
+  const args = pairs(req.args, false);
+  const qs = queryString(args);
+  vars.uri = path;
+  vars.args = qs;
+  vars.query_string = qs;
+  vars.is_args = qs ? '?' : '';
+  vars.request_uri = qs ? `${path}?${qs}` : path;
+  vars.request_method = req.method ?? 'GET';
+  vars.remote_addr = req.srcIp ?? '127.0.0.1';
+  vars.scheme = 'http';
+  vars.server_protocol = 'HTTP/1.1';
+  for (const [k, v] of pairs(req.headers, true)) {
+    const n = `http_${k.replace(/-/g, '_')}`;
+    if (vars[n] === undefined) vars[n] = v;
+  }
+  for (const [k, v] of args) if (vars[`arg_${k}`] === undefined) vars[`arg_${k}`] = v;
+  if (vars.http_host !== undefined) vars.host = vars.http_host.replace(/:\d+$/, '');
+  return vars;
+}
+
+/** One pooled connection to the runner. */
+class SimConn {
+  private readonly reader: FrameReader;
+  private pending: { resolve(f: [number, Buffer]): void; reject(e: Error): void } | undefined;
+  private frames: Array<[number, Buffer]> = [];
+  closed = false;
+  private closeError: Error | undefined;
+
+  private constructor(private readonly sock: Socket) {
+    this.reader = new FrameReader((t, p) => {
+      const w = this.pending;
+      if (w) {
+        this.pending = undefined;
+        w.resolve([t, p]);
+      } else this.frames.push([t, p]);
+    });
+    sock.on('data', (c: Buffer) => this.reader.push(c));
+    sock.on('error', (e) => (this.closeError = e));
+    sock.on('close', () => {
+      this.closed = true;
+      const w = this.pending;
+      this.pending = undefined;
+      w?.reject(new SimProtocolError(`runner closed the connection${this.closeError ? `: ${this.closeError.message}` : ''}`));
+    });
+  }
+
+  static open(path: string): Promise<SimConn> {
+    return new Promise((resolve, reject) => {
+      const s = connect(path);
+      s.once('connect', () => {
+        s.off('error', reject);
+        resolve(new SimConn(s));
+      });
+      s.once('error', (e) => reject(new SimProtocolError(`cannot connect to unix:${path}: ${e.message}`)));
+    });
+  }
+
+  send(type: number, payload: Uint8Array): void {
+    this.sock.write(encodeFrame(type, payload));
+  }
+
+  receive(): Promise<[number, Buffer]> {
+    const f = this.frames.shift();
+    if (f) return Promise.resolve(f);
+    if (this.closed) return Promise.reject(new SimProtocolError('runner closed the connection'));
+    return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
+  }
+
+  /** Sends a request and answers ExtraInfo until the final reply arrives. */
+  async call(type: number, payload: Uint8Array, answer: Answer): Promise<[number, Buffer]> {
+    this.send(type, payload);
+    for (;;) {
+      const [t, p] = await this.receive();
+      if (t !== RPC_EXTRA_INFO) return [t, p];
+      const info = ExtraInfo.Req.getRootAsReq(new ByteBuffer(p));
+      const result = answer(info);
+      const b = new Builder(256 + (result?.length ?? 0));
+      const r = result === undefined ? 0 : b.createByteVector(result);
+      ExtraInfo.Resp.startResp(b);
+      if (r) ExtraInfo.Resp.addResult(b, r);
+      b.finish(ExtraInfo.Resp.endResp(b));
+      this.send(RPC_EXTRA_INFO, b.asUint8Array());
+    }
+  }
+
+  destroy(): void {
+    this.sock.destroy();
+  }
+
+  end(): Promise<void> {
+    return new Promise((r) => {
+      if (this.closed) return r();
+      this.sock.once('close', () => r());
+      this.sock.end();
+    });
+  }
+}
+
+type Outcome<T> = { ok: T } | { err: SimErrorCode };
+
+export class GatewaySimulator {
+  private readonly idle: SimConn[] = [];
+  private readonly all = new Set<SimConn>();
+  /** conf key -> token, like APISIX's lrucache + shared dict. */
+  private readonly tokens = new Map<string, number>();
+  private readonly keys = new Map<string, string>();
+  private nextId = 0;
+  /** Number of PrepareConf exchanges sent (for tests of token reuse and retries). */
+  prepareCount = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly opts: SimulatorOptions,
+  ) {}
+
+  static async connect(address: string, opts: SimulatorOptions = {}): Promise<GatewaySimulator> {
+    const path = address.startsWith('unix:') ? address.slice(5) : address;
+    const sim = new GatewaySimulator(path, opts);
+    sim.release(await sim.open());
+    return sim;
+  }
+
+  private async open(): Promise<SimConn> {
+    const c = await SimConn.open(this.path);
+    this.all.add(c);
+    return c;
+  }
+
+  private async acquire(): Promise<SimConn> {
+    for (;;) {
+      const c = this.idle.pop();
+      if (c === undefined) return this.open();
+      if (!c.closed) return c;
+      this.all.delete(c);
+    }
+  }
+
+  private release(c: SimConn): void {
+    if (c.closed) {
+      this.all.delete(c);
+    } else if (this.idle.length < POOL_SIZE) {
+      this.idle.push(c);
+    } else {
+      this.all.delete(c);
+      void c.end();
+    }
+  }
+
+  private discard(c: SimConn): void {
+    this.all.delete(c);
+    c.destroy();
+  }
+
+  /** APISIX keys a conf by route, conf version and phase; one key per distinct conf list here. */
+  private keyOf(phase: string, conf: ReadonlyArray<{ name: string; value: string }>): string {
+    const id = `${phase}\n${JSON.stringify(conf)}`;
+    let k = this.keys.get(id);
+    if (k === undefined) {
+      k = `route#${this.keys.size + 1}#${phase}`;
+      this.keys.set(id, k);
+    }
+    return k;
+  }
+
+  /** Forgets cached tokens, as APISIX does when its runner restarts. */
+  flushTokens(): void {
+    this.tokens.clear();
+  }
+
+  private async token(key: string, conf: ReadonlyArray<{ name: string; value: string }>): Promise<Outcome<number>> {
+    const cached = this.tokens.get(key);
+    if (cached !== undefined) return { ok: cached };
+    const b = new Builder(256);
+    const k = b.createString(key);
+    const entries = conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value)));
+    const vec = PrepareConf.Req.createConfVector(b, entries);
+    PrepareConf.Req.startReq(b);
+    PrepareConf.Req.addConf(b, vec);
+    PrepareConf.Req.addKey(b, k);
+    b.finish(PrepareConf.Req.endReq(b));
+    const c = await this.acquire();
+    this.prepareCount++;
+    let reply: [number, Buffer];
+    try {
+      reply = await c.call(RPC_PREPARE_CONF, b.asUint8Array(), () => undefined);
+    } catch (e) {
+      this.discard(c);
+      throw e;
+    }
+    const [t, p] = reply;
+    if (t === RPC_ERROR) {
+      this.discard(c);
+      return { err: errorCode(p) };
+    }
+    if (t !== RPC_PREPARE_CONF) {
+      this.discard(c);
+      throw new SimProtocolError(`PrepareConf answered with frame type ${t}`);
+    }
+    this.release(c);
+    const token = PrepareConf.Resp.getRootAsResp(new ByteBuffer(p)).confToken();
+    this.tokens.set(key, token);
+    return { ok: token };
+  }
+
+  /**
+   * One rpc_call: token (maybe preparing on another connection), then the call on this one.
+   * Returns the decoded reply or the error code the runner sent.
+   */
+  private async once(
+    phase: string,
+    conf: ReadonlyArray<{ name: string; value: string }>,
+    type: number,
+    build: (b: Builder, token: number) => void,
+    answer: Answer,
+  ): Promise<Outcome<Buffer>> {
+    const key = this.keyOf(phase, conf);
+    const c = await this.acquire();
+    let tok: Outcome<number>;
+    try {
+      tok = await this.token(key, conf);
+    } catch (e) {
+      this.release(c);
+      throw e;
+    }
+    if ('err' in tok) {
+      this.discard(c);
+      return tok;
+    }
+    const b = new Builder(1024);
+    build(b, tok.ok);
+    let reply: [number, Buffer];
+    try {
+      reply = await c.call(type, b.asUint8Array(), answer);
+    } catch (e) {
+      this.discard(c);
+      throw e;
+    }
+    const [t, p] = reply;
+    if (t === RPC_ERROR) {
+      this.discard(c);
+      return { err: errorCode(p) };
+    }
+    if (t !== type) {
+      this.discard(c);
+      throw new SimProtocolError(`expected a reply of type ${type}, got ${t}`);
+    }
+    this.release(c);
+    return { ok: p };
+  }
+
+  /** APISIX's communicate(): up to 3 tries, re-preparing after CONF_TOKEN_NOT_FOUND. */
+  private async communicate(run: () => Promise<Outcome<Buffer>>): Promise<Outcome<Buffer>> {
+    let last: Outcome<Buffer> = { err: 'CONF_TOKEN_NOT_FOUND' };
+    for (let tries = 0; tries < 3; tries++) {
+      last = await run();
+      if ('ok' in last || last.err !== 'CONF_TOKEN_NOT_FOUND') return last;
+      this.flushTokens();
+    }
+    return last;
+  }
+
+  /** ext-plugin-pre-req / ext-plugin-post-req: what becomes of this request. */
+  async request(plugins: readonly PluginConf[], req: SimRequest = {}): Promise<SimResult> {
+    const conf = normaliseConf(plugins);
+    const method = req.method ?? 'GET';
+    const methodIndex = METHODS.indexOf(method);
+    if (methodIndex < 0) throw new Error(`unknown method ${method}`);
+    const path = req.path ?? '/';
+    const headers = pairs(req.headers, true);
+    const args = pairs(req.args, false);
+    const vars = { ...defaultVars(req), ...req.vars };
+    const reqBody = bytesOf(req.body);
+    const upstreamHost = vars.upstream_host ?? vars.http_host;
+    const id = this.nextId++ & 0x3fffff;
+
+    const outcome = await this.communicate(() =>
+      this.once('ext-plugin-pre-req', conf, RPC_HTTP_REQ_CALL, (b, token) => {
+        const src = HTTPReqCall.Req.createSrcIpVector(b, ipBytes(req.srcIp ?? '127.0.0.1'));
+        const p = b.createString(path);
+        const a = HTTPReqCall.Req.createArgsVector(b, args.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
+        // APISIX sends the upstream host in place of the client's Host header.
+        const h = HTTPReqCall.Req.createHeadersVector(
+          b,
+          headers.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(k === 'host' ? upstreamHost ?? v : v))),
+        );
+        b.finish(HTTPReqCall.Req.createReq(b, id, src, methodIndex, p, a, h, token));
+      }, (info) => answerInfo(info, vars, reqBody, undefined)),
+    );
+
+    const original = (): SimResult => {
+      const h: Multi = {};
+      for (const [k, v] of headers) addField(h, k, v);
+      const a: Multi = {};
+      for (const [k, v] of args) addField(a, k, v);
+      return { kind: 'upstream', request: { method, path, args: a, headers: h, body: utf8.decode(reqBody), bodyBytes: reqBody }, respHeaders: {} };
+    };
+    if ('err' in outcome) return this.opts.allowDegradation ? original() : { kind: 'error', code: outcome.err, status: 503 };
+
+    const resp = HTTPReqCall.Resp.getRootAsResp(new ByteBuffer(outcome.ok));
+    if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
+    const type = resp.actionType();
+    if (type === HTTPReqCall.Action.Stop) {
+      const stop = resp.action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
+      const h: Multi = {};
+      const e = new TextEntry();
+      for (let i = 0; i < stop.headersLength(); i++) {
+        const x = stop.headers(i, e)!;
+        const k = (x.name() ?? '').toLowerCase();
+        if (h[k] === undefined) setField(h, k, x.value() ?? '');
+        else addField(h, k, x.value() ?? '');
+      }
+      const body = stop.bodyLength() > 0 ? Uint8Array.from(stop.bodyArray()!) : new Uint8Array(0);
+      const status = stop.status() === 0 ? 200 : stop.status();
+      return { kind: 'response', status, headers: h, body: utf8.decode(body), bodyBytes: body };
+    }
+    const result = original();
+    if (type !== HTTPReqCall.Action.Rewrite || result.kind !== 'upstream') return result;
+    const rw = resp.action(new HTTPReqCall.Rewrite()) as HTTPReqCall.Rewrite;
+    const up = result.request;
+    const e = new TextEntry();
+    const newPath = rw.path();
+    if (newPath !== null) up.path = newPath;
+    for (let i = 0; i < rw.headersLength(); i++) {
+      const x = rw.headers(i, e)!;
+      const k = (x.name() ?? '').toLowerCase();
+      const v = x.value();
+      if (v === null) delete up.headers[k];
+      else setField(up.headers, k, v);
+    }
+    if (rw.bodyLength() > 0) {
+      up.bodyBytes = Uint8Array.from(rw.bodyArray()!);
+      up.body = utf8.decode(up.bodyBytes);
+    }
+    const seen = new Set<string>();
+    for (let i = 0; i < rw.respHeadersLength(); i++) {
+      const x = rw.respHeaders(i, e)!;
+      const k = (x.name() ?? '').toLowerCase();
+      if (EXCLUDED_RESP_HEADERS.has(k)) continue;
+      if (!seen.has(k)) {
+        seen.add(k);
+        setField(result.respHeaders, k, x.value() ?? '');
+      } else addField(result.respHeaders, k, x.value() ?? '');
+    }
+    const changed = new Set<string>();
+    for (let i = 0; i < rw.argsLength(); i++) {
+      const x = rw.args(i, e)!;
+      const k = x.name() ?? '';
+      const v = x.value();
+      if (v === null) {
+        delete up.args[k];
+      } else if (changed.has(k)) {
+        addField(up.args, k, v);
+      } else {
+        up.args[k] = v;
+        changed.add(k);
+      }
+    }
+    return result;
+  }
+
+  /** ext-plugin-post-resp: what the client receives for this upstream response. */
+  async response(
+    plugins: readonly PluginConf[],
+    upstream: SimUpstreamResponse,
+    req: SimRequest = {},
+  ): Promise<SimResponseResult | SimError> {
+    const conf = normaliseConf(plugins);
+    const status = upstream.status ?? 200;
+    const upHeaders = pairs(upstream.headers, true);
+    const vars = { ...defaultVars(req), ...req.vars, ...upstream.vars };
+    const upBody = bytesOf(upstream.body);
+    const id = this.nextId++ & 0x3fffff;
+
+    const outcome = await this.communicate(() =>
+      this.once('ext-plugin-post-resp', conf, RPC_HTTP_RESP_CALL, (b, token) => {
+        const h = HTTPRespCall.Req.createHeadersVector(b, upHeaders.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
+        b.finish(HTTPRespCall.Req.createReq(b, id, status, h, token));
+      }, (info) => answerInfo(info, vars, bytesOf(req.body), upBody)),
+    );
+    if ('err' in outcome) {
+      if (!this.opts.allowDegradation) return { kind: 'error', code: outcome.err, status: 503 };
+      // APISIX then streams the upstream body with its status but copies none of its headers.
+      return { status, headers: {}, body: utf8.decode(upBody), bodyBytes: upBody };
+    }
+    const resp = HTTPRespCall.Resp.getRootAsResp(new ByteBuffer(outcome.ok));
+    if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
+    const headers: Multi = {};
+    const e = new TextEntry();
+    if (resp.headersLength() > 0) {
+      for (let i = 0; i < resp.headersLength(); i++) {
+        const x = resp.headers(i, e)!;
+        const k = (x.name() ?? '').toLowerCase();
+        if (headers[k] === undefined) setField(headers, k, x.value() ?? '');
+        else addField(headers, k, x.value() ?? '');
+      }
+    } else {
+      for (const [k, v] of upHeaders) if (!EXCLUDED_RESP_HEADERS.has(k)) addField(headers, k, v);
+    }
+    const body = resp.bodyLength() > 0 ? Uint8Array.from(resp.bodyArray()!) : upBody;
+    const code = resp.status() !== 0 ? resp.status() : status;
+    return { status: code, headers, body: utf8.decode(body), bodyBytes: body };
+  }
+
+  /** Open connections (pooled or in use). */
+  get connections(): number {
+    return this.all.size;
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.all];
+    this.all.clear();
+    this.idle.length = 0;
+    await Promise.all(all.map((c) => c.end()));
+  }
+}
+
+function normaliseConf(plugins: readonly PluginConf[]): Array<{ name: string; value: string }> {
+  return plugins.map((p) => ({ name: p.name, value: 'value' in p ? p.value : JSON.stringify(p.conf) }));
+}
+
+function errorCode(payload: Buffer): SimErrorCode {
+  try {
+    return CODE_NAMES[Err.Resp.getRootAsResp(new ByteBuffer(payload)).code()] ?? 'SERVICE_UNAVAILABLE';
+  } catch {
+    return 'SERVICE_UNAVAILABLE';
+  }
+}
+
+function answerInfo(
+  info: ExtraInfo.Req,
+  vars: Record<string, string>,
+  reqBody: Uint8Array,
+  respBody: Uint8Array | undefined,
+): Uint8Array | undefined {
+  switch (info.infoType()) {
+    case ExtraInfo.Info.Var: {
+      const v = info.info(new ExtraInfo.Var()) as ExtraInfo.Var;
+      const value = vars[v.name() ?? ''];
+      return value === undefined ? undefined : Buffer.from(value, 'utf8');
+    }
+    case ExtraInfo.Info.ReqBody:
+      // nginx has no body for an empty request: the runner gets no result.
+      return reqBody.length > 0 ? reqBody : undefined;
+    case ExtraInfo.Info.RespBody:
+      return respBody !== undefined && respBody.length > 0 ? respBody : undefined;
+    default:
+      throw new SimProtocolError(`unsupported info type ${info.infoType()}`);
+  }
+}
