@@ -1,9 +1,13 @@
 /** Project mode of `a6kit gen`: each plugin's JSON Schema -> config type + validator. */
+import { runGenProject } from './project.js';
+
 export interface GenProjectOptions {
   project: string;
   check?: boolean;
+  /** Type-check the user's code against the new types (default true). */
+  typecheck?: boolean;
 }
 
-export async function genProject(_o: GenProjectOptions): Promise<number> {
-  throw new Error('gen --project: not implemented yet');
+export async function genProject(o: GenProjectOptions): Promise<number> {
+  return (await runGenProject(o)).code;
 }

@@ -1,0 +1,113 @@
+/**
+ * Sample configs for a plugin's generated test: one the schema accepts and one it refuses, each
+ * checked against the real validator at generation time so the generated test is right by
+ * construction. Prefers the schema's own `examples`; otherwise builds the smallest plausible value.
+ */
+import { createAjv } from './ajv-setup.js';
+import { resolvePointer, type JsonSchema, type LoadedSchema } from './schema-load.js';
+
+export interface ConfigSamples {
+  /** Accepted config, or undefined when none could be found (the test then asks the user for one). */
+  valid: unknown;
+  /** Refused config and the pointer/message prefix parseConf reports for it. */
+  invalid: { raw: string; pointer: string; message: string };
+}
+
+const FORMAT_SAMPLES: Record<string, string> = {
+  email: 'user@example.com',
+  'idn-email': 'user@example.com',
+  uri: 'https://example.com/',
+  'uri-reference': '/path',
+  iri: 'https://example.com/',
+  'iri-reference': '/path',
+  url: 'https://example.com/',
+  hostname: 'example.com',
+  'idn-hostname': 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  date: '2024-01-31',
+  time: '12:00:00Z',
+  'date-time': '2024-01-31T12:00:00Z',
+  duration: 'P1D',
+  uuid: '123e4567-e89b-12d3-a456-426614174000',
+  regex: '^/',
+  'json-pointer': '/a',
+  'relative-json-pointer': '0',
+  byte: 'aGVsbG8=',
+};
+
+export function buildSamples(loaded: LoadedSchema): ConfigSamples {
+  const ajv = createAjv(loaded.draft, { warnings: [] });
+  const validate = ajv.compile(loaded.schema);
+  const accepts = (v: unknown): boolean => validate(structuredClone(v));
+  const candidates: unknown[] = [];
+  const examples = loaded.schema['examples'];
+  if (Array.isArray(examples)) candidates.push(...examples);
+  candidates.push(sample(loaded.schema, loaded.schema, 0));
+  const valid = candidates.find((c) => c !== undefined && accepts(c));
+  return { valid, invalid: invalidSample(loaded.schema, valid, accepts) };
+}
+
+function sample(root: JsonSchema, s: unknown, depth: number): unknown {
+  if (typeof s !== 'object' || s === null || depth > 12) return undefined;
+  const schema = s as JsonSchema;
+  if (typeof schema['$ref'] === 'string' && schema['$ref'].startsWith('#')) {
+    return sample(root, resolvePointer(root, decodeURIComponent(schema['$ref'].slice(1))), depth + 1);
+  }
+  if ('const' in schema) return schema['const'];
+  if (Array.isArray(schema['examples']) && schema['examples'].length > 0) return schema['examples'][0];
+  if ('default' in schema) return schema['default'];
+  if (Array.isArray(schema['enum'])) return schema['enum'][0];
+  for (const key of ['oneOf', 'anyOf']) {
+    const options = schema[key];
+    if (Array.isArray(options) && options.length > 0) return sample(root, options[0], depth + 1);
+  }
+  if (Array.isArray(schema['allOf'])) {
+    return Object.assign({}, ...schema['allOf'].map((p) => sample(root, p, depth + 1) ?? {}));
+  }
+  const type = Array.isArray(schema['type']) ? schema['type'][0] : schema['type'];
+  switch (type ?? (schema['properties'] ? 'object' : undefined)) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const props = (schema['properties'] ?? {}) as Record<string, unknown>;
+      for (const key of (schema['required'] as string[] | undefined) ?? []) out[key] = sample(root, props[key] ?? {}, depth + 1) ?? '';
+      return out;
+    }
+    case 'array': {
+      const min = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
+      const item = sample(root, schema['items'] ?? {}, depth + 1);
+      return Array.from({ length: Math.max(min, item === undefined ? 0 : 1) }, () => structuredClone(item));
+    }
+    case 'string': {
+      const format = typeof schema['format'] === 'string' ? FORMAT_SAMPLES[schema['format']] : undefined;
+      if (format) return format;
+      const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 1;
+      return 'x'.repeat(Math.max(1, min));
+    }
+    case 'integer':
+    case 'number': {
+      if (typeof schema['minimum'] === 'number') return schema['minimum'];
+      if (typeof schema['exclusiveMinimum'] === 'number') return Math.floor(schema['exclusiveMinimum']) + 1;
+      return 1;
+    }
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return {};
+  }
+}
+
+/** The simplest refused config, with the pointer and message the generated parseConf reports. */
+function invalidSample(schema: JsonSchema, valid: unknown, accepts: (v: unknown) => boolean): ConfigSamples['invalid'] {
+  const required = schema['required'];
+  if (valid && typeof valid === 'object' && !Array.isArray(valid) && Array.isArray(required) && required.length > 0) {
+    const key = String(required[0]);
+    const copy = { ...(valid as Record<string, unknown>) };
+    delete copy[key];
+    if (!accepts(copy)) return { raw: JSON.stringify(copy), pointer: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'), message: 'is required' };
+  }
+  if (schema['type'] === 'object' && !accepts([])) return { raw: '[]', pointer: '', message: 'must be object' };
+  return { raw: '{"unterminated": ', pointer: '', message: 'config is not valid JSON' };
+}

@@ -1,0 +1,80 @@
+/**
+ * The project's plugin registry, `plugins/index.ts`, edited with ts-morph so that the user's own
+ * edits (comments, extra imports, hand-ordered or wrapped entries) survive. Adding a plugin is
+ * idempotent and inserts the import and the array entry at their sorted place.
+ */
+import { IndentationText, Node, Project, QuoteKind, SyntaxKind, type ArrayLiteralExpression, type SourceFile } from 'ts-morph';
+import { GenError } from './errors.js';
+import { camelIdentifier } from './names.js';
+
+export const REGISTRY_FILE = 'plugins/index.ts';
+
+export function registryTemplate(): string {
+  return `// The plugins this runner serves. \`a6kit new\` adds an import and an entry for each new plugin;
+// your own edits here are kept.
+import type { AnyPlugin } from 'a6kit';
+
+export const plugins = [] as const satisfies readonly AnyPlugin[];
+`;
+}
+
+export const pluginSpecifier = (name: string): string => `./${name}/index.js`;
+
+function open(text: string): SourceFile {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
+  });
+  return project.createSourceFile('/index.ts', text);
+}
+
+function pluginsArray(file: SourceFile): ArrayLiteralExpression {
+  const decl = file.getVariableDeclaration('plugins');
+  let init = decl?.getInitializer();
+  while (init && (Node.isAsExpression(init) || Node.isSatisfiesExpression(init) || Node.isParenthesizedExpression(init))) {
+    init = init.getExpression();
+  }
+  if (!init || !Node.isArrayLiteralExpression(init)) {
+    throw new GenError('cannot find `export const plugins = [ ... ]` to add the plugin to', REGISTRY_FILE);
+  }
+  return init;
+}
+
+/** The identifier the registry imports plugin `name` under, if it imports it. */
+export function registeredIdentifier(text: string, name: string): string | undefined {
+  const file = open(text);
+  const imp = file.getImportDeclaration((d) => d.getModuleSpecifierValue() === pluginSpecifier(name));
+  return imp?.getDefaultImport()?.getText();
+}
+
+/** Returns the registry text with plugin `name` imported and listed (unchanged if it already is). */
+export function addToRegistry(text: string, name: string): string {
+  const file = open(text);
+  const array = pluginsArray(file);
+  const spec = pluginSpecifier(name);
+  let imp = file.getImportDeclaration((d) => d.getModuleSpecifierValue() === spec);
+  let id = imp?.getDefaultImport()?.getText();
+  if (!imp || !id) {
+    id = freeIdentifier(file, camelIdentifier(name));
+    const imports = file.getImportDeclarations();
+    const pluginImports = imports.filter((d) => /^\.\/[^/]+\/index\.js$/.test(d.getModuleSpecifierValue()));
+    const next = pluginImports.find((d) => d.getModuleSpecifierValue() > spec);
+    const index = next ? next.getChildIndex() : (pluginImports.at(-1) ?? imports.at(-1))?.getChildIndex();
+    const structure = { defaultImport: id, moduleSpecifier: spec };
+    if (imp) imp.setDefaultImport(id);
+    else imp = file.insertImportDeclaration(index === undefined ? 0 : next ? index : index + 1, structure);
+  }
+  const elements = array.getElements();
+  if (!elements.some((e) => e.getText() === id)) {
+    const at = elements.findIndex((e) => Node.isIdentifier(e) && e.getText() > id!);
+    array.insertElement(at < 0 ? elements.length : at, id, { useNewLines: true });
+  }
+  return file.getFullText();
+}
+
+/** `base`, or `base2`, `base3`... whichever is not yet declared in the file. */
+function freeIdentifier(file: SourceFile, base: string): string {
+  const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+}

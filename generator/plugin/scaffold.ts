@@ -1,0 +1,152 @@
+/**
+ * `a6kit new` and `a6kit init`: render templates/ with node-plop. Everything that can be refused
+ * (name, duplicate, schema) is checked before the first file is written, so a refused command
+ * leaves the project as it was.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
+import nodePlop, { type ActionType, type NodePlopAPI } from 'node-plop';
+import { GenError } from './errors.js';
+import { buildSamples } from './examples.js';
+import { checkPluginName, findNameClash } from './names.js';
+import { a6kitPackage, templatesDir } from './package-root.js';
+import { consoleLogger, generatePluginFiles, listPluginFolders, pluginsDir, writeIfChanged, type Logger } from './project.js';
+import { addToRegistry, REGISTRY_FILE, registeredIdentifier, registryTemplate } from './registry.js';
+import { loadSchemaFile, parseSchemaText } from './schema-load.js';
+
+export type Phase = 'request' | 'response' | 'both';
+export const PHASES: readonly Phase[] = ['request', 'response', 'both'];
+
+async function plopFor(dest: string): Promise<NodePlopAPI> {
+  const plop = await nodePlop(undefined, { destBasePath: dest, force: false });
+  return plop;
+}
+
+async function runPlop(dest: string, actions: ActionType[], data: Record<string, unknown>): Promise<void> {
+  const plop = await plopFor(dest);
+  const generator = plop.setGenerator('a6kit', { description: 'a6kit scaffold', prompts: [], actions });
+  const { failures } = await generator.runActions(data);
+  if (failures.length > 0) {
+    throw new GenError(`cannot write files: ${failures.map((f) => `${f.path || f.type}: ${f.error}`).join('; ')}`);
+  }
+}
+
+export interface NewPluginOptions {
+  project: string;
+  name: string;
+  /** JSON Schema file to copy as the plugin's schema.json (default: a starter schema). */
+  schema?: string;
+  phase?: Phase;
+  log?: Logger;
+}
+
+export async function newPlugin(o: NewPluginOptions): Promise<void> {
+  const log = o.log ?? consoleLogger;
+  const project = resolve(o.project);
+  const phase = o.phase ?? 'request';
+  if (!PHASES.includes(phase)) throw new GenError(`invalid --phase ${JSON.stringify(phase)}: use request, response or both`);
+  if (!existsSync(pluginsDir(project))) {
+    throw new GenError(`${o.project} is not a runner project (no plugins/ folder); run \`a6kit init\` first`);
+  }
+  checkPluginName(o.name);
+  const clash = findNameClash(o.name, await listPluginFolders(project));
+  if (clash !== undefined) {
+    throw new GenError(`plugin ${JSON.stringify(o.name)} already exists (plugins/${clash}); pick another name or edit plugins/${clash}/schema.json and run \`a6kit gen\``);
+  }
+  const registryPath = join(project, REGISTRY_FILE);
+  const registry = existsSync(registryPath) ? await readFile(registryPath, 'utf8') : registryTemplate();
+  if (registeredIdentifier(registry, o.name) !== undefined) {
+    throw new GenError(`plugin ${JSON.stringify(o.name)} is already imported by ${REGISTRY_FILE}; remove that import or pick another name`);
+  }
+  const updatedRegistry = addToRegistry(registry, o.name);
+
+  // The schema: the user's file (checked, copied byte for byte) or the starter.
+  const schemaRel = `plugins/${o.name}/schema.json`;
+  const plop = await plopFor(project);
+  const starter = !o.schema;
+  const schemaText = o.schema
+    ? (await loadSchemaFile(resolve(o.schema), o.schema)).text
+    : plop.renderString(await readFile(join(templatesDir(), 'plugin', 'schema.json.hbs'), 'utf8'), { name: o.name });
+  const loaded = starter ? parseSchemaText(schemaText, schemaRel) : { ...parseSchemaText(schemaText, o.schema!), file: o.schema! };
+  const { files, warnings } = await generatePluginFiles(project, o.name, loaded);
+  const samples = buildSamples(loaded);
+
+  const data = {
+    name: o.name,
+    header: `x-a6-${o.name.toLowerCase()}`,
+    request: phase !== 'response',
+    response: phase !== 'request',
+    hasValid: samples.valid !== undefined,
+    validJson: JSON.stringify(samples.valid, null, 2),
+    invalidRawJson: JSON.stringify(samples.invalid.raw),
+    invalidPointerJson: JSON.stringify(samples.invalid.pointer),
+    invalidMessageJson: JSON.stringify(samples.invalid.message),
+  };
+  const tpl = join(templatesDir(), 'plugin');
+  const dir = `plugins/${o.name}`;
+  await mkdir(join(project, dir), { recursive: true });
+  const owned = [`${dir}/index.ts`, `${dir}/${o.name}.test.ts`];
+  await runPlop(project, [
+    { type: 'add', path: owned[0]!, templateFile: join(tpl, 'index.ts.hbs'), abortOnFail: true },
+    { type: 'add', path: owned[1]!, templateFile: join(tpl, 'plugin.test.ts.hbs'), abortOnFail: true },
+  ], data);
+  await writeIfChanged(join(project, schemaRel), schemaText);
+  for (const [path, text] of files) await writeIfChanged(path, text);
+  await writeIfChanged(registryPath, updatedRegistry);
+  warnings.forEach((w) => log.info(w));
+  for (const f of [schemaRel, ...[...files.keys()].map((p) => relative(project, p)), ...owned].sort()) {
+    log.info(`created ${f}`);
+  }
+  log.info(`registered in ${REGISTRY_FILE}`);
+  if (!samples.valid) log.info(`note: no config accepted by the schema could be derived; fill in the test in ${dir}/${o.name}.test.ts`);
+}
+
+export interface InitOptions {
+  dir: string;
+  /** package.json name (default: the folder's name). */
+  name?: string;
+  /** How the project depends on a6kit (default: `file:` this checkout). */
+  a6kit?: string;
+  log?: Logger;
+}
+
+export async function initProject(o: InitOptions): Promise<void> {
+  const log = o.log ?? consoleLogger;
+  const dest = resolve(o.dir);
+  if (existsSync(dest) && (await readdir(dest)).length > 0) {
+    throw new GenError(`${o.dir} exists and is not empty; init only writes into a new or empty folder`);
+  }
+  const pkg = a6kitPackage();
+  const packageName = o.name ?? (basename(dest).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '') || 'apisix-plugins');
+  if (!/^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(packageName) || packageName.length > 214) {
+    throw new GenError(`invalid package name ${JSON.stringify(packageName)}: use lower-case letters, digits, '-', '.', '_' (pass --name)`);
+  }
+  const data = {
+    packageName,
+    a6kitSpec: o.a6kit ?? `file:${pkg.root}`,
+    ajvVersion: pkg.dependencies['ajv'] ?? '^8.17.0',
+    ajvFormatsVersion: pkg.dependencies['ajv-formats'] ?? '^3.0.1',
+    typesNodeVersion: pkg.devDependencies['@types/node'] ?? '^20.19.0',
+    tsxVersion: pkg.devDependencies['tsx'] ?? '^4.19.0',
+    typescriptVersion: pkg.devDependencies['typescript'] ?? '~5.9.0',
+    vitestVersion: pkg.devDependencies['vitest'] ?? '^4.0.0',
+  };
+  await mkdir(join(dest, 'plugins'), { recursive: true });
+  const tpl = join(templatesDir(), 'project');
+  const files: [string, string][] = [
+    ['package.json', 'package.json.hbs'],
+    ['tsconfig.json', 'tsconfig.json.hbs'],
+    ['runner.ts', 'runner.ts.hbs'],
+    ['README.md', 'README.md.hbs'],
+    ['.gitignore', 'gitignore.hbs'],
+  ];
+  await runPlop(dest, files.map(([to, from]) => ({ type: 'add', path: to, templateFile: join(tpl, from), abortOnFail: true })), data);
+  await writeIfChanged(join(dest, REGISTRY_FILE), registryTemplate());
+  for (const [f] of files) log.info(`created ${relative(process.cwd(), join(dest, f)) || f}`);
+  log.info(`created ${relative(process.cwd(), join(dest, REGISTRY_FILE))}`);
+  if (!o.a6kit && !existsSync(join(pkg.root, 'dist', 'index.js'))) {
+    log.info(`note: ${pkg.root}/dist is missing; run \`npm run build:lib\` there before \`npm install\` here`);
+  }
+  log.info(`next: cd ${relative(process.cwd(), dest) || '.'} && npm install && npx a6kit new <plugin>`);
+}

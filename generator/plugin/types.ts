@@ -1,0 +1,114 @@
+/**
+ * Phase 2b: the config's TypeScript types (json-schema-to-typescript).
+ *
+ * `Config` describes the config *after* parseConf: a property with a schema `default` is always
+ * present then, so it is typed as required. ajv applies defaults only outside `oneOf`/`anyOf`/`not`/
+ * `if` branches, so only those properties are promoted; a `$defs` entry is promoted only when no
+ * composite keyword ever reaches it (one type is generated per definition).
+ */
+import { compile } from 'json-schema-to-typescript';
+import { GenError } from './errors.js';
+import { resolvePointer, type JsonSchema, type LoadedSchema } from './schema-load.js';
+
+const COMPOSITE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else']);
+/** Keywords whose value is one schema, or a list of schemas, that applies to the same instance or a child. */
+const SUBSCHEMA_ONE = new Set(['items', 'additionalProperties', 'contains', 'propertyNames', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else']);
+const SUBSCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
+const SUBSCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+export async function generateTypes(loaded: LoadedSchema): Promise<string> {
+  const schema = structuredClone(loaded.schema);
+  // The root type is always `Config`, whatever title the user gave it (kept as documentation).
+  if (typeof schema['title'] === 'string') {
+    const title = schema['title'];
+    delete schema['title'];
+    if (schema['description'] === undefined) schema['description'] = title;
+  }
+  promoteDefaults(schema);
+  try {
+    const ts = await compile(schema, 'Config', {
+      bannerComment: '',
+      cwd: '/nonexistent',
+      // References were checked to be local already; never let the resolver read files or the network.
+      $refOptions: { resolve: { external: false } } as never,
+      additionalProperties: true,
+      strictIndexSignatures: false,
+      unreachableDefinitions: false,
+      format: true,
+      style: { singleQuote: true, printWidth: 110 },
+    });
+    return ts.trim() + '\n';
+  } catch (err) {
+    throw new GenError(`cannot derive TypeScript types: ${(err as Error).message}`, loaded.file);
+  }
+}
+
+/** Marks properties with a default as required where ajv is known to apply the default. */
+function promoteDefaults(root: JsonSchema): void {
+  // First pass: which definitions are reached through a composite keyword?
+  const compositeDefs = new Set<unknown>();
+  const seen = new Set<unknown>();
+  const mark = (node: unknown, composite: boolean, follow: boolean): void => {
+    visit(root, node, composite, (n, c) => {
+      const ref = n['$ref'];
+      if (typeof ref === 'string' && ref.startsWith('#/')) {
+        const target = resolvePointer(root, decodeURIComponent(ref.slice(1)));
+        if (c) compositeDefs.add(target);
+        const key = `${c}:${ref}`;
+        if (follow && !seen.has(key)) {
+          seen.add(key);
+          mark(target, c, true);
+        }
+      }
+    });
+  };
+  mark(root, false, true);
+  // Second pass: promote defaults in the root and in definitions never reached compositely.
+  const promote = (node: unknown): void =>
+    visit(root, node, false, (n, composite) => {
+      if (composite) return;
+      const props = n['properties'];
+      if (typeof props !== 'object' || props === null) return;
+      const required = Array.isArray(n['required']) ? [...(n['required'] as string[])] : [];
+      for (const [key, sub] of Object.entries(props as Record<string, unknown>)) {
+        if (typeof sub === 'object' && sub !== null && 'default' in sub && !required.includes(key)) required.push(key);
+      }
+      if (required.length > 0) n['required'] = required;
+    }, (d) => compositeDefs.has(d));
+  promote(root);
+}
+
+/**
+ * Walks the subschemas of `start` that apply without crossing a `$ref` or a `$defs` entry
+ * (definitions are visited when a reference reaches them, with that reference's context).
+ */
+function visit(
+  root: JsonSchema,
+  start: unknown,
+  composite: boolean,
+  fn: (node: JsonSchema, composite: boolean) => void,
+  compositeDef: (def: unknown) => boolean = () => false,
+): void {
+  const walk = (node: unknown, c: boolean): void => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
+    const n = node as JsonSchema;
+    fn(n, c);
+    for (const [key, value] of Object.entries(n)) {
+      const inner = c || COMPOSITE.has(key);
+      if (key === '$defs' || key === 'definitions') {
+        // Definitions are not instances of this schema; visit them only from the root, non-composite
+        // context, so that unreferenced ones still get their defaults promoted.
+        if (n === root && start === root) for (const d of Object.values(value as object)) walk(d, c || compositeDef(d));
+        continue;
+      }
+      if (SUBSCHEMA_MAP.has(key) && typeof value === 'object' && value !== null) {
+        for (const sub of Object.values(value)) walk(sub, inner);
+      } else if (SUBSCHEMA_LIST.has(key) && Array.isArray(value)) {
+        for (const sub of value) walk(sub, inner);
+      } else if (SUBSCHEMA_ONE.has(key)) {
+        walk(value, inner);
+      }
+    }
+  };
+  walk(start, composite);
+}
