@@ -4,7 +4,11 @@
  */
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerCall } from './commands/call.js';
 import { registerGen } from './commands/gen.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
+import { registerDev } from './commands/dev.js';
 import { version } from './version.js';
 
 export function buildProgram(): Command {
@@ -13,7 +17,11 @@ export function buildProgram(): Command {
     .version(version)
     .showHelpAfterError();
   registerGen(program);
+  registerInit(program);
+  registerNew(program);
+  registerDev(program);
   registerBuild(program);
+  registerCall(program);
   return program;
 }
 

@@ -1,2 +1,5 @@
 /** Public entry of the `a6kit` package: the plugin API and the runner. */
 export * from './plugin.js';
+export { runMain, type MainOptions } from './main.js';
+export { startRunner, type RunnerOptions, type RunningRunner } from './server.js';
+export type { Logger } from './logger.js';

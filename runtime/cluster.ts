@@ -1,0 +1,174 @@
+/**
+ * Multi-process mode (node:cluster). Workers share the listening socket and accept directly
+ * (SCHED_NONE: the kernel spreads connections, the primary is not on the data path).
+ *
+ * The primary is the source of truth for conf tokens. A worker validates a conf itself, registers
+ * it with the primary and answers PrepareConf only once the primary has acknowledged, so the
+ * token is valid everywhere before APISIX can use it. A worker meeting an unknown token asks the
+ * primary before answering CONF_TOKEN_NOT_FOUND (APISIX prepares on one pooled connection and
+ * calls on another, which may well belong to another worker). Uses are reported in batches so
+ * the primary renews entries too.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { stat } from 'node:fs/promises';
+import type { AnyPlugin } from './plugin.js';
+import type { ConfEntry } from './chain.js';
+import { ConfStore, type StoredConf } from './conf-store.js';
+import type { RemoteConf } from './engine.js';
+import type { Logger } from './logger.js';
+import { prepareSocketPath, setSocketMode } from './address.js';
+import { DEFAULTS, removeIfOurs, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
+
+type ToPrimary =
+  | { a6: 'register'; id: number; key: string; entries: ConfEntry[] }
+  | { a6: 'fetch'; id: number; token: number }
+  | { a6: 'used'; tokens: number[] };
+type ToWorker =
+  | { a6: 'registered'; id: number; token: number }
+  | { a6: 'fetched'; id: number; conf: StoredConf | null }
+  | { a6: 'shutdown' };
+
+const NO_CHAIN = { key: '', links: [], hasRequestFilters: false, hasResponseFilters: false };
+
+export const isClusterWorker = (): boolean => cluster.isWorker && process.env.A6KIT_CLUSTER_WORKER === '1';
+
+/** Runs the primary: owns the socket file and the token table, keeps `workers` workers alive. */
+export async function runPrimary(opts: RunnerOptions & { workers: number; log: Logger }): Promise<{ close(): Promise<void> }> {
+  const { log } = opts;
+  const path = resolveAddress(opts.address);
+  const ttlMs = (opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds) * 1200;
+  const store = new ConfStore(ttlMs);
+  await prepareSocketPath(path);
+
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  cluster.setupPrimary({ silent: false });
+  let stopping = false;
+  let ino: number | undefined;
+
+  const onMessage = (w: Worker, m: ToPrimary): void => {
+    if (!m || typeof m !== 'object' || !('a6' in m)) return;
+    const send = (msg: ToWorker) => {
+      if (w.isConnected()) w.send(msg);
+    };
+    switch (m.a6) {
+      case 'register': {
+        const token = store.reuse(m.key, m.entries) ?? store.put(m.key, m.entries, NO_CHAIN);
+        send({ a6: 'registered', id: m.id, token });
+        break;
+      }
+      case 'fetch':
+        send({ a6: 'fetched', id: m.id, conf: store.getStored(m.token) ?? null });
+        break;
+      case 'used':
+        for (const t of m.tokens) store.touch(t);
+        break;
+    }
+  };
+
+  let listening!: () => void;
+  const firstListen = new Promise<void>((r) => (listening = r));
+  const fork = () => {
+    const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${path}`, APISIX_CONF_EXPIRE_TIME: String(ttlMs / 1200) });
+    w.on('message', (m: ToPrimary) => onMessage(w, m));
+    w.once('listening', () => listening());
+    w.once('exit', (code, signal) => {
+      if (stopping) return;
+      log.error({ worker: w.process.pid, code, signal }, 'worker exited; starting another');
+      setTimeout(fork, 200).unref();
+    });
+  };
+  for (let i = 0; i < opts.workers; i++) fork();
+  await firstListen;
+  await setSocketMode(path, opts.socketMode ?? DEFAULTS.socketMode);
+  ino = (await stat(path)).ino;
+  log.info({ address: `unix:${path}`, workers: opts.workers, tokenTtlS: ttlMs / 1000 }, 'runner listening (multi-process)');
+
+  let closing: Promise<void> | undefined;
+  return {
+    close: () =>
+      (closing ??= (async () => {
+        stopping = true;
+        const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+        const exited = Promise.all(workers.map((w) => new Promise<void>((r) => (w.isDead() ? r() : w.once('exit', () => r())))));
+        for (const w of workers) if (w.isConnected()) w.send({ a6: 'shutdown' } satisfies ToWorker);
+        let t: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise<void>((r) => (t = setTimeout(r, (opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs) + 150)))]);
+        clearTimeout(t);
+        for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
+        if (ino !== undefined) await removeIfOurs(path, ino);
+        store.close();
+      })()),
+  };
+}
+
+/** Worker side of the token protocol. */
+class PrimaryLink implements RemoteConf {
+  private nextId = 1;
+  private readonly pending = new Map<number, (m: ToWorker) => void>();
+  private readonly usedTokens = new Set<number>();
+
+  constructor(flushEveryMs: number) {
+    process.on('message', (m: ToWorker) => {
+      if (!m || typeof m !== 'object' || !('id' in m)) return;
+      const done = this.pending.get(m.id);
+      if (done) {
+        this.pending.delete(m.id);
+        done(m);
+      }
+    });
+    setInterval(() => this.flush(), flushEveryMs).unref();
+  }
+
+  private ask(msg: ToPrimary & { id: number }): Promise<ToWorker> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(msg.id, resolve);
+      process.send!(msg, undefined, undefined, (err) => {
+        if (err) {
+          this.pending.delete(msg.id);
+          reject(err);
+        }
+      });
+    });
+  }
+
+  async register(key: string, entries: readonly ConfEntry[]): Promise<number> {
+    const m = await this.ask({ a6: 'register', id: this.nextId++, key, entries: [...entries] });
+    if (m.a6 !== 'registered') throw new Error('unexpected answer from the primary');
+    return m.token;
+  }
+
+  async fetch(token: number): Promise<StoredConf | undefined> {
+    const m = await this.ask({ a6: 'fetch', id: this.nextId++, token });
+    if (m.a6 !== 'fetched') throw new Error('unexpected answer from the primary');
+    return m.conf ?? undefined;
+  }
+
+  used(token: number): void {
+    this.usedTokens.add(token);
+  }
+
+  private flush(): void {
+    if (this.usedTokens.size === 0 || !process.connected) return;
+    process.send!({ a6: 'used', tokens: [...this.usedTokens] } satisfies ToPrimary);
+    this.usedTokens.clear();
+  }
+}
+
+/** Runs one worker: a normal runner whose tokens come from the primary. */
+export async function runWorker(opts: RunnerOptions & { plugins: readonly AnyPlugin[] }): Promise<RunningRunner> {
+  const ttlMs = (opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds) * 1200;
+  const link = new PrimaryLink(Math.min(Math.max(ttlMs / 4, 50), 5000));
+  const runner = await startRunner(opts, { remote: link, workerOfCluster: true });
+  const stop = () => {
+    void runner.close().then(() => process.exit(0));
+  };
+  process.on('message', (m: ToWorker) => {
+    if (m && typeof m === 'object' && m.a6 === 'shutdown') stop();
+  });
+  // The primary handles signals; a Ctrl-C reaching the whole process group must not kill a
+  // worker mid-call before the primary asks it to drain.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {});
+  process.on('disconnect', stop);
+  return runner;
+}

@@ -1,0 +1,135 @@
+/**
+ * `runMain({ plugins })`: the whole life of a runner executable. APISIX starts it with
+ * APISIX_LISTEN_ADDRESS and APISIX_CONF_EXPIRE_TIME set, copies its stdout into error.log, and on
+ * shutdown sends SIGTERM then SIGKILL one second later.
+ */
+import { availableParallelism } from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { AnyPlugin } from './plugin.js';
+import { version } from '../cli/version.js';
+import { createLogger, LOG_LEVELS, type Logger } from './logger.js';
+import { parseMode } from './address.js';
+import { confExpireFromEnv, DEFAULTS, startRunner, type RunnerOptions } from './server.js';
+import { isClusterWorker, runPrimary, runWorker } from './cluster.js';
+
+export interface MainOptions {
+  plugins: readonly AnyPlugin[];
+  /** Arguments to parse; default process.argv. */
+  argv?: readonly string[];
+}
+
+/** Default process count: one. Multi-process did not pay off on the machines measured (docs/runner.md). */
+export const DEFAULT_WORKERS = 1;
+
+interface Flags {
+  logLevel: string;
+  socketMode: number;
+  workers: number;
+  callTimeout: number;
+  skipInvalidConf: boolean;
+}
+
+function positiveInt(what: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive integer`);
+    return n;
+  };
+}
+
+function workersArg(v: string): number {
+  if (v === 'auto') return availableParallelism();
+  return positiveInt('--workers')(v);
+}
+
+function modeArg(v: string): number {
+  try {
+    return parseMode(v);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
+function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<void>): Command {
+  const p = new Command('a6-runner')
+    .description(`APISIX external plugin runner (a6kit ${version}); plugins: ${plugins.map((x) => x.name).join(', ') || '(none)'}`)
+    .version(version)
+    .showHelpAfterError();
+  const run = (cmd: Command) =>
+    cmd
+      .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS as string[]).env('A6KIT_LOG_LEVEL').default('info'))
+      .addOption(new Option('--socket-mode <octal>', 'file mode of the unix socket').env('A6KIT_SOCKET_MODE').argParser(modeArg).default(DEFAULTS.socketMode, '0766'))
+      .addOption(new Option('--workers <n|auto>', 'processes serving the socket (auto = one per core)').env('A6KIT_WORKERS').argParser(workersArg).default(DEFAULT_WORKERS))
+      .addOption(new Option('--call-timeout <ms>', 'deadline of one call through the plugins').env('A6KIT_CALL_TIMEOUT_MS').argParser(positiveInt('--call-timeout')).default(DEFAULTS.callTimeoutMs))
+      .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false))
+      .action(async (flags: Flags) => start(flags));
+  run(p.command('run', { isDefault: true }).description('serve APISIX on APISIX_LISTEN_ADDRESS until SIGTERM'));
+  return p;
+}
+
+export async function runMain(opts: MainOptions): Promise<void> {
+  const argv = opts.argv ?? process.argv;
+  const start = async (f: Flags): Promise<void> => {
+    let log: Logger;
+    try {
+      log = createLogger(f.logLevel);
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      process.exit(2);
+    }
+    guardProcess(log);
+    const ro: RunnerOptions = {
+      confExpireSeconds: confExpireFromEnv(),
+      socketMode: f.socketMode,
+      callTimeoutMs: f.callTimeout,
+      skipInvalidConf: Boolean(f.skipInvalidConf),
+      logger: log,
+    };
+    try {
+      if (isClusterWorker()) {
+        await runWorker({ ...ro, plugins: opts.plugins });
+        return;
+      }
+      const running =
+        f.workers > 1
+          ? await runPrimary({ ...ro, workers: f.workers, log })
+          : await startRunner({ ...ro, plugins: opts.plugins });
+      onSignals(log, () => running.close());
+    } catch (err) {
+      log.fatal({ err: (err as Error).message }, 'runner failed to start');
+      process.exit(1);
+    }
+  };
+  await program(opts.plugins, start).parseAsync([...argv]);
+}
+
+/** SIGTERM/SIGINT: stop accepting, finish calls in flight, remove the socket, exit 0 within 1 s. */
+function onSignals(log: Logger, close: () => Promise<void>): void {
+  let done = false;
+  const stop = (sig: string) => {
+    if (done) return;
+    done = true;
+    log.info({ signal: sig }, 'shutting down');
+    // APISIX sends SIGKILL after 1 s: never get close to it, whatever close() waits for.
+    setTimeout(() => process.exit(0), 950).unref();
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'error while shutting down');
+        process.exit(0);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** A plugin's stray promise or callback must not take the whole runner down. */
+function guardProcess(log: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection (ignored)');
+  });
+  process.on('uncaughtException', (err) => {
+    log.error({ err: { message: err.message, stack: err.stack } }, 'uncaught exception (ignored)');
+  });
+}
