@@ -1,0 +1,50 @@
+/** `a6kit new <plugin>`: a plugin from a JSON Schema, in the current runner project. */
+import type { Command } from 'commander';
+import { GenError } from '../../generator/plugin/errors.js';
+import { checkPluginName } from '../../generator/plugin/names.js';
+import { askMissing } from '../../generator/plugin/prompts.js';
+import { newPlugin, PHASES, type Phase } from '../../generator/plugin/scaffold.js';
+
+interface NewFlags {
+  schema?: string;
+  phase?: string;
+  project: string;
+}
+
+export function registerNew(program: Command): void {
+  program
+    .command('new')
+    .description('add a plugin: schema.json, generated config type + validator, stub index.ts, test; registers it')
+    .argument('[plugin]', 'plugin name as used in the route conf (1-128 chars: letters, digits, . _ -)')
+    .option('--schema <file>', 'JSON Schema of the plugin config (default: a starter schema)')
+    .option('--phase <phase>', 'filters to stub: request, response or both')
+    .option('--project <dir>', 'runner project', '.')
+    .action(async (plugin: string | undefined, flags: NewFlags) => {
+      const answers = await askMissing(
+        [
+          {
+            name: 'name',
+            message: 'plugin name',
+            flag: '<plugin>',
+            validate: (v) => {
+              try {
+                checkPluginName(v);
+                return true;
+              } catch (err) {
+                return (err as Error).message;
+              }
+            },
+          },
+          { name: 'phase', message: 'which filters', flag: '--phase', choices: PHASES, default: 'request' },
+        ],
+        { name: plugin, phase: flags.phase },
+      );
+      try {
+        await newPlugin({ project: flags.project, name: answers['name']!, schema: flags.schema, phase: answers['phase'] as Phase });
+      } catch (err) {
+        if (!(err instanceof GenError)) throw err;
+        process.stderr.write(`error: ${err.message}\nnothing written\n`);
+        process.exitCode = 1;
+      }
+    });
+}
