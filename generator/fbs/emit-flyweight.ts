@@ -256,6 +256,17 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
     }
     case 'string':
       w.doc(f.doc);
+      if (f.required) {
+        // Required: never null for a valid buffer; an invalid one throws instead of reading garbage.
+        w.line(`${name}(): string`);
+        w.line(`${name}(optionalEncoding: ${fb}.Encoding): string|Uint8Array`);
+        w.block(`${name}(optionalEncoding?: any): string|Uint8Array`, () => {
+          w.line(off);
+          w.line(`if (!offset) throw new Error('required field ${f.name} is missing');`);
+          w.line('return this.bb!.__string(this.bb_pos + offset, optionalEncoding);');
+        });
+        break;
+      }
       w.line(`${name}(): string|null`);
       w.line(`${name}(optionalEncoding: ${fb}.Encoding): string|Uint8Array|null`);
       w.block(`${name}(optionalEncoding?: any): string|Uint8Array|null`, () => {
@@ -303,7 +314,7 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         const size = SCALAR_SIZE[e.scalar];
         const ty = scalarOrEnumTs(w, e);
         const read = `this.bb!.${readFn(e.scalar)}(${base} + index${size > 1 ? ` * ${size}` : ''})`;
-        const zero = e.scalar === 'bool' ? 'false' : is64(e.scalar) ? 'BigInt(0)' : '0';
+        const zero = e.kind === 'enum' ? 'null' : e.scalar === 'bool' ? 'false' : is64(e.scalar) ? 'BigInt(0)' : '0';
         w.block(`${name}(index: number): ${ty}|null`, () => {
           w.line(off);
           w.line(`return offset ? ${e.scalar === 'bool' ? `!!${read}` : read} : ${zero};`);
@@ -333,8 +344,9 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         w.line(off);
         w.line('return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;');
       });
-      if ((e.kind === 'scalar' || e.kind === 'enum') && typedArray(e.scalar)) {
-        const ta = typedArray(e.scalar)!;
+      // Like flatc: a typed-array view for every scalar vector but 64-bit ones (bool reads as Int8Array).
+      if ((e.kind === 'scalar' || e.kind === 'enum') && !is64(e.scalar)) {
+        const ta = typedArray(e.scalar === 'bool' ? 'int8' : e.scalar)!;
         w.line();
         w.block(`${name}Array(): ${ta}|null`, () => {
           w.line(off);

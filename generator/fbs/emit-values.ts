@@ -26,15 +26,15 @@ function support(w: ModuleWriter, name: string): string {
 }
 
 /** Field value type in `<T>Value`. */
-function valueType(w: ModuleWriter, t: TypeModel, optionalScalar: boolean): string {
+function valueType(w: ModuleWriter, t: TypeModel, optionalScalar: boolean, inStruct: boolean, required: boolean): string {
   switch (t.kind) {
     case 'scalar':
     case 'enum':
       return scalarOrEnumTs(w, t) + (optionalScalar ? ' | null' : '');
     case 'string':
-      return 'string | null';
+      return required ? 'string' : 'string | null';
     case 'struct':
-      return `${ref(w, t.struct, 'type', 'Value')} | null`;
+      return `${ref(w, t.struct, 'type', 'Value')}${inStruct ? '' : ' | null'}`;
     case 'table':
       return `${ref(w, t.table, 'type', 'Value')} | null`;
     case 'union':
@@ -98,7 +98,8 @@ export function emitValueTypes(w: ModuleWriter, d: TableModel | StructModel): vo
     for (const f of d.kind === 'table' ? liveFields(d) : d.fields) {
       w.doc(f.doc);
       const opt = 'defaultValue' in f && f.defaultValue === null;
-      w.line(`readonly ${propKey(camel(f.name))}: ${valueType(w, f.type, opt)};`);
+      const required = 'required' in f && f.required;
+      w.line(`readonly ${propKey(camel(f.name))}: ${valueType(w, f.type, opt, d.kind === 'struct', required)};`);
     }
   });
   w.line();
@@ -207,7 +208,8 @@ function readField(w: ModuleWriter, f: FieldModel): void {
       break;
     }
     case 'string':
-      w.line(`const ${v} = ${o} ? ${support(w, 'readString')}(bb, pos + ${o}) : null;`);
+      if (f.required) w.line(`const ${v} = ${support(w, 'readString')}(bb, pos + ${support(w, 'requiredOffset')}(${o}, '${f.name}'));`);
+      else w.line(`const ${v} = ${o} ? ${support(w, 'readString')}(bb, pos + ${o}) : null;`);
       break;
     case 'struct': {
       const C = ref(w, t.struct, 'value');

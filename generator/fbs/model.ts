@@ -443,9 +443,11 @@ class Resolver {
         id = t.kind === 'union' ? nextId + 1 : nextId;
         nextId = id + 1;
       }
-      const required = this.attr(f.attributes, 'required') !== undefined;
-      const deprecated = this.attr(f.attributes, 'deprecated') !== undefined;
       const key = this.attr(f.attributes, 'key') !== undefined;
+      const isScalarType = t.kind === 'scalar' || t.kind === 'enum';
+      // As in flatc, a key that is not a scalar is implicitly required (lookups compare it).
+      const required = this.attr(f.attributes, 'required') !== undefined || (key && !isScalarType);
+      const deprecated = this.attr(f.attributes, 'deprecated') !== undefined;
       const isScalar = t.kind === 'scalar' || t.kind === 'enum';
       if (required && isScalar) fail(f.pos, `only non-scalar fields can be 'required' ('${f.name}')`);
       if (!isScalar && f.defaultValue && !(f.defaultValue.kind === 'ident' && f.defaultValue.text === 'null')) {
@@ -513,9 +515,9 @@ class Resolver {
       return fail(lit.pos, `default of bool field '${f.name}' must be true or false`);
     }
     if (s === 'float32' || s === 'float64') {
-      if (lit.kind === 'int' || lit.kind === 'float') return Number(lit.text);
       const special: Record<string, number> = { nan: NaN, inf: Infinity, infinity: Infinity, '+inf': Infinity, '-inf': -Infinity, '+infinity': Infinity, '-infinity': -Infinity, '-nan': NaN, '+nan': NaN };
       if (lit.text in special) return special[lit.text]!;
+      if (lit.kind === 'int' || lit.kind === 'float') return Number(lit.text);
       return fail(lit.pos, `default of '${f.name}' must be a number`);
     }
     if (lit.kind !== 'int') return fail(lit.pos, `default of integer field '${f.name}' must be an integer, got '${lit.text}'`);

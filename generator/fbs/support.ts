@@ -29,6 +29,12 @@ export function readString(bb: flatbuffers.ByteBuffer, at: number): string {
   return decoder.decode(bytes.subarray(from, from + len));
 }
 
+/** The offset of a required field, or an error naming it when the buffer lacks it. */
+export function requiredOffset(offset: number, field: string): number {
+  if (!offset) throw new Error(\`required field \${field} is missing\`);
+  return offset;
+}
+
 /** Writes \`s\` as a FlatBuffers string (UTF-8, zero-terminated); ASCII is copied without an encoder. */
 export function writeString(builder: flatbuffers.Builder, s: string): flatbuffers.Offset {
   const n = s.length;

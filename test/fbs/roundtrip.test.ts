@@ -1,0 +1,95 @@
+/**
+ * Wire proof against flatc, for every table of ext-plugin.fbs and of the broad test schema:
+ *  - our `encode` -> flatc's reader (object API `unpack`) sees the same data;
+ *  - flatc's object API `pack` -> our `decode` sees the same data;
+ *  - flatc's JSON -> binary -> our `decode` sees the same data;
+ *  - the flyweight builder API gives byte-identical buffers with flatc's classes and ours, and the
+ *    flyweight readers of both read the same values from them.
+ */
+import fc from 'fast-check';
+import * as flatbuffers from 'flatbuffers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWithApi, buildWithApi } from './support/flyweight.js';
+import { flatcJsonToBinary, removeDir } from './support/oracle.js';
+import { BROAD, EXT_PLUGIN, prepare, type Prepared, type SchemaCase } from './support/schemas.js';
+import { canonTable, sortKeyedVectors, tableArb, toFlatcJson, toFlatcT } from './support/values.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+type Obj = Record<string, unknown>;
+const RUNS = 40;
+const SEED = 20261122;
+
+for (const sc of [EXT_PLUGIN, BROAD] as const satisfies readonly SchemaCase[]) {
+  describe(`${sc.name}.fbs against flatc`, () => {
+    let p: Prepared;
+    beforeAll(async () => {
+      p = await prepare(sc);
+    });
+    afterAll(() => removeDir(p.dir));
+
+    it('has tables to test', () => {
+      expect(p.tables.length).toBeGreaterThanOrEqual(sc === EXT_PLUGIN ? 16 : 4);
+    });
+
+    const samples = (t: Parameters<typeof tableArb>[0]): Obj[] =>
+      fc.sample(tableArb(t), { numRuns: RUNS, seed: SEED });
+
+    it('our encode -> flatc unpack, for every table', async () => {
+      for (const t of p.tables) {
+        const Ours: Any = (await p.ours(t.fullName))[t.name];
+        const Theirs: Any = (await p.flatc(t.fullName))[t.name];
+        for (const init of samples(t)) {
+          const bytes: Uint8Array = Ours.encode(init);
+          const got = Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(bytes)).unpack();
+          expect(canonTable(t, got, 'flatcT'), `${t.fullName} ${String(init)}`).toEqual(canonTable(t, init, 'init'));
+        }
+      }
+    });
+
+    it('flatc pack -> our decode, for every table', async () => {
+      for (const t of p.tables) {
+        const Ours: Any = (await p.ours(t.fullName))[t.name];
+        for (const init of samples(t)) {
+          const obj: Any = await toFlatcT(t, init, p.flatc);
+          const b = new flatbuffers.Builder(64);
+          b.finish(obj.pack(b));
+          const got = Ours.decode(b.asUint8Array());
+          expect(canonTable(t, got, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
+        }
+      }
+    });
+
+    it('flatc JSON -> binary -> our decode, for every table', async () => {
+      for (const t of p.tables) {
+        const Ours: Any = (await p.ours(t.fullName))[t.name];
+        const inits = fc.sample(tableArb(t), { numRuns: 15, seed: SEED + 1 });
+        const bins = await flatcJsonToBinary(sc.files, t.fullName, inits.map((i) => toFlatcJson(t, i)), p.model.fileExtension);
+        bins.forEach((bin, i) => {
+          // flatc orders keyed vectors while parsing JSON: compare in that order.
+          expect(sortKeyedVectors(t, canonTable(t, Ours.decode(bin), 'ours')), `${t.fullName} ${toFlatcJson(t, inits[i]!)}`)
+            .toEqual(sortKeyedVectors(t, canonTable(t, inits[i]!, 'init')));
+        });
+      }
+    });
+
+    it('flyweight builders give byte-identical buffers and flyweight readers agree', async () => {
+      for (const t of p.tables) {
+        const Ours: Any = (await p.ours(t.fullName))[t.name];
+        const Theirs: Any = (await p.flatc(t.fullName))[t.name];
+        for (const init of samples(t)) {
+          const b1 = new flatbuffers.Builder(64);
+          b1.finish(await buildWithApi(t, b1, init, p.ours));
+          const b2 = new flatbuffers.Builder(64);
+          b2.finish(await buildWithApi(t, b2, init, p.flatc));
+          const ours = b1.asUint8Array();
+          expect(ours, t.fullName).toEqual(b2.asUint8Array());
+          const viaOurs = await readWithApi(t, Ours[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)), p.ours);
+          const viaTheirs = await readWithApi(t, Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)), p.flatc);
+          expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, viaTheirs, 'ours'));
+          expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
+        }
+      }
+    });
+  });
+}
