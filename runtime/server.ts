@@ -33,6 +33,8 @@ export interface RunnerOptions {
 export interface RunningRunner {
   /** `unix:/abs/path.sock` */
   readonly address: string;
+  /** Open gateway connections (for leak checks and monitoring). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -120,7 +122,13 @@ export async function startRunner(
       store.close();
     })());
 
-  return { address: `unix:${path}`, close };
+  return {
+    address: `unix:${path}`,
+    get connections() {
+      return conns.size;
+    },
+    close,
+  };
 }
 
 /** Removes the socket file unless another runner has replaced it meanwhile. */
