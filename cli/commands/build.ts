@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Options as TsupOptions } from 'tsup';
@@ -61,13 +61,13 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
   const outDir = join(project, 'dist');
   const bundle = await bundleRunner(project, entry, outDir, o.minify ?? false);
   const result: BuildResult = { bundle, bundleBytes: (await stat(bundle)).size };
-  log(`bundled ${relative(process.cwd(), bundle) || bundle} (${formatBytes(result.bundleBytes)})`);
+  log(`bundled ${display(bundle)} (${formatBytes(result.bundleBytes)})`);
   if (o.sea) {
     const executable = join(outDir, EXECUTABLE_NAME);
     await makeSingleExecutable(bundle, executable);
     result.executable = executable;
     result.executableBytes = (await stat(executable)).size;
-    log(`single executable ${relative(process.cwd(), executable) || executable} (${formatBytes(result.executableBytes)})`);
+    log(`single executable ${display(executable)} (${formatBytes(result.executableBytes)})`);
   }
   return result;
 }
@@ -291,6 +291,12 @@ function run(cmd: string, args: readonly string[], what: string): Promise<void> 
       else fail(new BuildError(`${what} failed (${signal ?? `exit ${code}`}):\n${output.trim()}`));
     });
   });
+}
+
+/** Path relative to the working folder when inside it, else absolute. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 function formatBytes(n: number): string {
