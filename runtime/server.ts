@@ -93,7 +93,9 @@ export async function startRunner(
   if (!internals.workerOfCluster) await prepareSocketPath(path);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(path, () => {
+    // A deep backlog: a gateway with many workers may open hundreds of connections at once, and
+    // a full unix-socket backlog fails the connect (EAGAIN) instead of retrying like TCP.
+    server.listen({ path, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -24,6 +24,8 @@ export type { RunnerOptions } from './server.js';
 export interface TestRunner {
   readonly address: string;
   readonly simulator: GatewaySimulator;
+  /** Gateway connections the runner holds open (simulator pool included), for leak checks. */
+  connectionsOpen(): number;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startTestRunner(
   return {
     address: r.address,
     simulator,
+    connectionsOpen: () => r.connections,
     async close() {
       await simulator.close();
       await r.close();

@@ -1,0 +1,131 @@
+/** Unit tests of the pieces below the socket: framing, field maps, the token store. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FrameReader, encodeFrame, MAX_PAYLOAD, FrameTooLargeError } from '../../runtime/frame.js';
+import { FieldMap } from '../../runtime/fields.js';
+import { ConfStore } from '../../runtime/conf-store.js';
+import { formatIp } from '../../runtime/call-objects.js';
+import type { Chain } from '../../runtime/chain.js';
+
+describe('FrameReader', () => {
+  it('reassembles any split of any sequence of frames', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 300 })), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
+        (frames, cuts) => {
+          const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
+          const got: Array<[number, number[]]> = [];
+          const r = new FrameReader((t, p) => got.push([t, [...p]]));
+          let off = 0;
+          let i = 0;
+          while (off < stream.length) {
+            const n = cuts[i++ % cuts.length]!;
+            r.push(stream.subarray(off, off + n));
+            off += n;
+          }
+          expect(got).toEqual(frames.map(([t, p]) => [t, [...p]]));
+          expect(r.buffered).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads byte by byte and writes the 3-byte big-endian length', () => {
+    const f = encodeFrame(2, new Uint8Array(0x010203));
+    expect([...f.subarray(0, 4)]).toEqual([2, 1, 2, 3]);
+    const got: number[] = [];
+    const r = new FrameReader((t, p) => got.push(t, p.length));
+    for (let i = 0; i < f.length; i += 4096) r.push(f.subarray(i, i + 4096));
+    const small = encodeFrame(1, Buffer.from('abc'));
+    for (const b of small) r.push(Buffer.from([b]));
+    expect(got).toEqual([2, 0x010203, 1, 3]);
+  });
+
+  it('refuses payloads over 16 777 215 bytes', () => {
+    expect(encodeFrame(1, new Uint8Array(MAX_PAYLOAD)).length).toBe(MAX_PAYLOAD + 4);
+    expect(() => encodeFrame(1, new Uint8Array(MAX_PAYLOAD + 1))).toThrow(FrameTooLargeError);
+  });
+});
+
+describe('FieldMap', () => {
+  it('is case-insensitive for headers, case-sensitive for args, and reads its source lazily', () => {
+    let reads = 0;
+    const h = new FieldMap(true, (add) => {
+      reads++;
+      add('Content-Type', 'a');
+      add('X-R', '1');
+      add('x-r', '2');
+    });
+    expect(reads).toBe(0);
+    expect(h.get('content-type')).toBe('a');
+    expect(h.getAll('X-r')).toEqual(['1', '2']);
+    expect([...h.entries()]).toEqual([['content-type', 'a'], ['x-r', '1'], ['x-r', '2']]);
+    expect(h.changed).toBe(false);
+    expect(reads).toBe(1);
+    const a = new FieldMap(false, (add) => add('Q', '1'));
+    expect(a.get('q')).toBeUndefined();
+    expect(a.get('Q')).toBe('1');
+  });
+
+  it('tracks set, append and delete', () => {
+    const h = new FieldMap(true, (add) => add('a', '1'));
+    h.set('B', ['x', 'y']);
+    h.append('a', '2');
+    h.delete('c');
+    expect([...h.changes()]).toEqual([['b', ['x', 'y']], ['a', ['1', '2']], ['c', undefined]]);
+    expect(() => h.set('a', 1 as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe('ConfStore', () => {
+  const chain = (key: string): Chain => ({ key, links: [], hasRequestFilters: false, hasResponseFilters: false });
+
+  it('expires unused entries after the TTL and renews them on use', () => {
+    let now = 0;
+    const s = new ConfStore(1000, () => now);
+    const a = s.put('a', [], chain('a'));
+    const b = s.put('b', [], chain('b'));
+    now = 900;
+    expect(s.get(a)?.key).toBe('a');
+    now = 1500;
+    expect(s.get(a)?.key).toBe('a');
+    expect(s.get(b)).toBeUndefined();
+    now = 2600;
+    expect(s.get(a)).toBeUndefined();
+    expect(s.reuse('a', [])).toBeUndefined();
+    s.close();
+  });
+
+  it('reuses a token only for the same key and the same conf', () => {
+    const s = new ConfStore(10_000);
+    const conf = [{ name: 'p', value: '{}' }];
+    const t = s.put('k', conf, chain('k'));
+    expect(s.reuse('k', [{ name: 'p', value: '{}' }])).toBe(t);
+    expect(s.reuse('k', [{ name: 'p', value: '{ }' }])).toBeUndefined();
+    expect(s.reuse('other', conf)).toBeUndefined();
+    s.close();
+  });
+
+  it('never hands out 0 or a token in use', () => {
+    const s = new ConfStore(10_000);
+    const seen = new Set<number>();
+    for (let i = 0; i < 5000; i++) seen.add(s.put(`k${i}`, [], chain('x')));
+    expect(seen.size).toBe(5000);
+    expect(seen.has(0)).toBe(false);
+    s.close();
+  });
+});
+
+describe('formatIp', () => {
+  it('formats IPv4 and compresses IPv6 the RFC 5952 way', () => {
+    expect(formatIp(Uint8Array.from([10, 0, 0, 1]))).toBe('10.0.0.1');
+    const v6 = (s: number[]) => formatIp(Uint8Array.from(s.flatMap((g) => [g >> 8, g & 255])));
+    expect(v6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 1])).toBe('2001:db8::1');
+    expect(v6([0, 0, 0, 0, 0, 0, 0, 1])).toBe('::1');
+    expect(v6([0, 0, 0, 0, 0, 0, 0, 0])).toBe('::');
+    expect(v6([1, 0, 2, 0, 0, 3, 0, 0])).toBe('1:0:2::3:0:0');
+    expect(formatIp(Uint8Array.from([1, 2]))).toBe('');
+  });
+});
