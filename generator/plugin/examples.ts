@@ -81,8 +81,13 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
     case 'string': {
       const format = typeof schema['format'] === 'string' ? FORMAT_SAMPLES[schema['format']] : undefined;
       if (format) return format;
-      const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 1;
-      return 'x'.repeat(Math.max(1, min));
+      const min = Math.max(1, typeof schema['minLength'] === 'number' ? schema['minLength'] : 1);
+      const plain = 'x'.repeat(min);
+      if (typeof schema['pattern'] !== 'string') return plain;
+      // A few common shapes; the result is validated as a whole later, so a miss only costs the sample.
+      const re = safeRegExp(schema['pattern']);
+      const tries = [plain, '/', '/' + plain, 'a'.repeat(min), 'A'.repeat(min), '0'.repeat(min), 'example', 'x-example', 'example.com'];
+      return tries.find((t) => t.length >= min && re?.test(t)) ?? plain;
     }
     case 'integer':
     case 'number': {
@@ -96,6 +101,14 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
       return null;
     default:
       return {};
+  }
+}
+
+function safeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    return undefined;
   }
 }
 

@@ -25,6 +25,7 @@ export async function generateTypes(loaded: LoadedSchema): Promise<string> {
     if (schema['description'] === undefined) schema['description'] = title;
   }
   promoteDefaults(schema);
+  dropConstraintOnlyBranches(schema);
   try {
     const ts = await compile(schema, 'Config', {
       bannerComment: '',
@@ -41,6 +42,28 @@ export async function generateTypes(loaded: LoadedSchema): Promise<string> {
   } catch (err) {
     throw new GenError(`cannot derive TypeScript types: ${(err as Error).message}`, loaded.file);
   }
+}
+
+/** Keywords that only constrain an object already described elsewhere; they add nothing to its type. */
+const CONSTRAINT_ONLY = new Set(['required', 'minProperties', 'maxProperties', 'dependentRequired', 'not', 'description', '$comment', 'title']);
+
+/**
+ * `anyOf: [{required: [a]}, {required: [b]}]` ("at least one of a, b") is a rule about which
+ * properties are present, not a type; json-schema-to-typescript would turn it into an index
+ * signature. Only the type derivation drops it; the validator keeps it.
+ */
+function dropConstraintOnlyBranches(root: JsonSchema): void {
+  visit(root, root, false, (n) => {
+    for (const key of ['anyOf', 'oneOf']) {
+      const branches = n[key];
+      if (
+        Array.isArray(branches) &&
+        branches.every((b) => typeof b === 'object' && b !== null && Object.keys(b).every((k) => CONSTRAINT_ONLY.has(k)))
+      ) {
+        delete n[key];
+      }
+    }
+  });
 }
 
 /** Marks properties with a default as required where ajv is known to apply the default. */
