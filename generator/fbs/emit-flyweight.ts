@@ -68,7 +68,7 @@ function classHead(w: ModuleWriter, name: string): void {
 export function emitStruct(w: ModuleWriter, s: StructModel, extra?: () => void): void {
   const fb = w.fb('type');
   w.doc(s.doc);
-  w.block(`export class ${s.name}`, () => {
+  w.block(`export class ${s.name} implements ${fb}.IUnpackableObject<${s.name}T>`, () => {
     classHead(w, s.name);
     for (const f of s.fields) {
       w.doc(f.doc);
@@ -165,7 +165,7 @@ export function emitTable(
   const fb = w.fb('type');
   const n = t.name;
   w.doc(t.doc);
-  w.block(`export class ${n}`, () => {
+  w.block(`export class ${n} implements ${fb}.IUnpackableObject<${n}T>`, () => {
     classHead(w, n);
     w.block(`static getRootAs${n}(bb: ${fb}.ByteBuffer, obj?: ${n}): ${n}`, () =>
       w.line(`return (obj || new ${n}()).__init(bb.readInt32(bb.position()) + bb.position(), bb);`));

@@ -9,6 +9,7 @@
  * modules free of import cycles.
  */
 import { emitEnum, emitStruct, emitTable, emitUnionEnum } from './emit-flyweight.js';
+import { emitStructT, emitStructUnpack, emitTableT, emitTableUnpack } from './emit-object-api.js';
 import { emitStructStatics, emitUnionValue, emitValueStatics, emitValueTypes } from './emit-values.js';
 import { SUPPORT_MODULE } from './support.js';
 import type { DeclModel, SchemaModel } from './model.js';
@@ -76,7 +77,7 @@ function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean): string {
 }
 
 function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): string {
-  const names = node.decls.flatMap((d) => [d.name, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`]);
+  const names = node.decls.flatMap((d) => [d.name, `${d.name}T`, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`]);
   const w = new ModuleWriter(`${declModule(node.path)}.ts`, opts.sources, names);
   const label = node.path.length > 0 ? node.path.join('.') : '(root)';
   w.line(`// Namespace ${label}.`);
@@ -91,12 +92,20 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
         emitUnionValue(w, d);
         break;
       case 'struct':
-        emitStruct(w, d, () => emitStructStatics(w, d));
+        emitStruct(w, d, () => {
+          emitStructUnpack(w, d);
+          emitStructStatics(w, d);
+        });
+        emitStructT(w, d);
         emitValueTypes(w, d);
         break;
       case 'table': {
         const isRoot = model.rootType === d;
-        emitTable(w, d, model.fileIdentifier, isRoot, () => emitValueStatics(w, d, model.fileIdentifier, isRoot));
+        emitTable(w, d, model.fileIdentifier, isRoot, () => {
+          emitTableUnpack(w, d);
+          emitValueStatics(w, d, model.fileIdentifier, isRoot);
+        });
+        emitTableT(w, d);
         emitValueTypes(w, d);
         break;
       }

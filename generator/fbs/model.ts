@@ -475,6 +475,9 @@ class Resolver {
     for (let s = 0; s < count; s++) {
       if (!slots.has(s)) fail(withIds[0]?.pos ?? d.pos, `field ids of '${d.name}' must be contiguous from 0: id ${s} is missing`);
     }
+    // With explicit ids, fields are ordered by id (as flatc does): that order shapes create<T>()
+    // and the object API's constructor, so code written for flatc's output keeps working.
+    if (withIds.length > 0) fields.sort((a, b) => a.id - b.id);
     d.fields.push(...fields);
     d.slotCount = count;
   }

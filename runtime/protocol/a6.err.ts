@@ -14,7 +14,7 @@ export enum Code {
 }
 
 /** Error answer to any call. */
-export class Resp {
+export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -57,6 +57,17 @@ export class Resp {
     return Resp.endResp(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RespT {
+    return new RespT(
+      this.code()
+    );
+  }
+
+  unpackTo(_o: RespT): void {
+    _o.code = this.code();
+  }
+
   /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RespValue {
     return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
@@ -85,6 +96,20 @@ export class Resp {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link Resp}. */
+export class RespT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public code: Code = Code.BAD_REQUEST
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+
+    Resp.startResp(builder);
+    Resp.addCode(builder, this.code);
+    return Resp.endResp(builder);
+  }
 }
 
 /** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */

@@ -7,7 +7,7 @@ import { readString, writeBytes, writeString } from './_support.js';
 // Namespace A6.ExtraInfo.
 
 /** Ask for the value of the nginx variable `name`. */
-export class Var {
+export class Var implements flatbuffers.IUnpackableObject<VarT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -52,6 +52,17 @@ export class Var {
     return Var.endVar(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): VarT {
+    return new VarT(
+      this.name()
+    );
+  }
+
+  unpackTo(_o: VarT): void {
+    _o.name = this.name();
+  }
+
   /** Reads a finished buffer whose root is a `Var` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): VarValue {
     return Var.toValue(Var.getRootAsVar(new flatbuffers.ByteBuffer(bytes)));
@@ -83,6 +94,21 @@ export class Var {
 
 }
 
+/** flatc object API: mutable object form of {@link Var}. */
+export class VarT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public name: string|Uint8Array|null = null
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const name = (this.name !== null ? builder.createString(this.name!) : 0);
+
+    Var.startVar(builder);
+    Var.addName(builder, name);
+    return Var.endVar(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Var} (see `Var.toValue`). */
 export interface VarValue {
   readonly name: string | null;
@@ -94,7 +120,7 @@ export interface VarInit {
 }
 
 /** Ask for the request body. */
-export class ReqBody {
+export class ReqBody implements flatbuffers.IUnpackableObject<ReqBodyT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -127,6 +153,14 @@ export class ReqBody {
     return ReqBody.endReqBody(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): ReqBodyT {
+    return new ReqBodyT();
+  }
+
+  unpackTo(_o: ReqBodyT): void {
+  }
+
   /** Reads a finished buffer whose root is a `ReqBody` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): ReqBodyValue {
     return ReqBody.toValue(ReqBody.getRootAsReqBody(new flatbuffers.ByteBuffer(bytes)));
@@ -152,6 +186,17 @@ export class ReqBody {
 
 }
 
+/** flatc object API: mutable object form of {@link ReqBody}. */
+export class ReqBodyT implements flatbuffers.IGeneratedObject {
+  constructor() {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+
+    ReqBody.startReqBody(builder);
+    return ReqBody.endReqBody(builder);
+  }
+}
+
 /** Plain, read-only form of {@link ReqBody} (see `ReqBody.toValue`). */
 export interface ReqBodyValue {
 }
@@ -161,7 +206,7 @@ export interface ReqBodyInit {
 }
 
 /** Ask for the upstream response body. */
-export class RespBody {
+export class RespBody implements flatbuffers.IUnpackableObject<RespBodyT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -194,6 +239,14 @@ export class RespBody {
     return RespBody.endRespBody(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RespBodyT {
+    return new RespBodyT();
+  }
+
+  unpackTo(_o: RespBodyT): void {
+  }
+
   /** Reads a finished buffer whose root is a `RespBody` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RespBodyValue {
     return RespBody.toValue(RespBody.getRootAsRespBody(new flatbuffers.ByteBuffer(bytes)));
@@ -217,6 +270,17 @@ export class RespBody {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link RespBody}. */
+export class RespBodyT implements flatbuffers.IGeneratedObject {
+  constructor() {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+
+    RespBody.startRespBody(builder);
+    return RespBody.endRespBody(builder);
+  }
 }
 
 /** Plain, read-only form of {@link RespBody} (see `RespBody.toValue`). */
@@ -269,7 +333,7 @@ export type InfoInit =
   | { readonly type: 'RespBody'; readonly value: RespBodyInit };
 
 /** Sent by the runner (in an RPC_EXTRA_INFO frame) in the middle of a call. */
-export class Req {
+export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -320,6 +384,19 @@ export class Req {
     Req.addInfoType(builder, infoType);
     Req.addInfo(builder, infoOffset);
     return Req.endReq(builder);
+  }
+
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): ReqT {
+    return new ReqT(
+      this.infoType(),
+      (() => { const temp = unionToInfo(this.infoType(), this.info.bind(this)); return temp === null ? null : temp.unpack(); })()
+    );
+  }
+
+  unpackTo(_o: ReqT): void {
+    _o.infoType = this.infoType();
+    _o.info = (() => { const temp = unionToInfo(this.infoType(), this.info.bind(this)); return temp === null ? null : temp.unpack(); })();
   }
 
   /** Reads a finished buffer whose root is a `Req` into a plain value (byte vectors are views into `bytes`). */
@@ -374,6 +451,23 @@ export class Req {
 
 }
 
+/** flatc object API: mutable object form of {@link Req}. */
+export class ReqT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public infoType: Info = Info.NONE,
+    public info: VarT|ReqBodyT|RespBodyT|null = null
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const info = builder.createObjectOffset(this.info);
+
+    Req.startReq(builder);
+    Req.addInfoType(builder, this.infoType);
+    Req.addInfo(builder, info);
+    return Req.endReq(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Req} (see `Req.toValue`). */
 export interface ReqValue {
   readonly info: InfoValue | null;
@@ -385,7 +479,7 @@ export interface ReqInit {
 }
 
 /** APISIX's answer to an ExtraInfo request. */
-export class Resp {
+export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -451,6 +545,17 @@ export class Resp {
     return Resp.endResp(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RespT {
+    return new RespT(
+      this.bb!.createScalarList<number>(this.result.bind(this), this.resultLength())
+    );
+  }
+
+  unpackTo(_o: RespT): void {
+    _o.result = this.bb!.createScalarList<number>(this.result.bind(this), this.resultLength());
+  }
+
   /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RespValue {
     return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
@@ -484,6 +589,21 @@ export class Resp {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link Resp}. */
+export class RespT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public result: (number)[] = []
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const result = Resp.createResultVector(builder, this.result);
+
+    Resp.startResp(builder);
+    Resp.addResult(builder, result);
+    return Resp.endResp(builder);
+  }
 }
 
 /** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */

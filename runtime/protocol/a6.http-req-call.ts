@@ -3,12 +3,12 @@
 
 import * as flatbuffers from 'flatbuffers';
 import { readString, writeBytes, writeOffsets, writeString } from './_support.js';
-import { Method, TextEntry, type TextEntryInit, type TextEntryValue } from './a6.js';
+import { Method, TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
 
 // Namespace A6.HTTPReqCall.
 
 /** A client request reaching the ext-plugin-pre-req / ext-plugin-post-req phase. */
-export class Req {
+export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -172,6 +172,29 @@ export class Req {
     return Req.endReq(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): ReqT {
+    return new ReqT(
+      this.id(),
+      this.bb!.createScalarList<number>(this.srcIp.bind(this), this.srcIpLength()),
+      this.method(),
+      this.path(),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.args.bind(this), this.argsLength()),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
+      this.confToken()
+    );
+  }
+
+  unpackTo(_o: ReqT): void {
+    _o.id = this.id();
+    _o.srcIp = this.bb!.createScalarList<number>(this.srcIp.bind(this), this.srcIpLength());
+    _o.method = this.method();
+    _o.path = this.path();
+    _o.args = this.bb!.createObjList<TextEntry, TextEntryT>(this.args.bind(this), this.argsLength());
+    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
+    _o.confToken = this.confToken();
+  }
+
   /** Reads a finished buffer whose root is a `Req` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): ReqValue {
     return Req.toValue(Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes)));
@@ -252,6 +275,36 @@ export class Req {
 
 }
 
+/** flatc object API: mutable object form of {@link Req}. */
+export class ReqT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public id: number = 0,
+    public srcIp: (number)[] = [],
+    public method: Method = Method.GET,
+    public path: string|Uint8Array|null = null,
+    public args: (TextEntryT)[] = [],
+    public headers: (TextEntryT)[] = [],
+    public confToken: number = 0
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const srcIp = Req.createSrcIpVector(builder, this.srcIp);
+    const path = (this.path !== null ? builder.createString(this.path!) : 0);
+    const args = Req.createArgsVector(builder, builder.createObjectOffsetList(this.args));
+    const headers = Req.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
+
+    Req.startReq(builder);
+    Req.addId(builder, this.id);
+    Req.addSrcIp(builder, srcIp);
+    Req.addMethod(builder, this.method);
+    Req.addPath(builder, path);
+    Req.addArgs(builder, args);
+    Req.addHeaders(builder, headers);
+    Req.addConfToken(builder, this.confToken);
+    return Req.endReq(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Req} (see `Req.toValue`). */
 export interface ReqValue {
   /** Request id for correlation in logs; APISIX reuses ids once they run out. */
@@ -281,7 +334,7 @@ export interface ReqInit {
 }
 
 /** Answer the client directly; the upstream is not called. */
-export class Stop {
+export class Stop implements flatbuffers.IUnpackableObject<StopT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -383,6 +436,21 @@ export class Stop {
     return Stop.endStop(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): StopT {
+    return new StopT(
+      this.status(),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
+      this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength())
+    );
+  }
+
+  unpackTo(_o: StopT): void {
+    _o.status = this.status();
+    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
+    _o.body = this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength());
+  }
+
   /** Reads a finished buffer whose root is a `Stop` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): StopValue {
     return Stop.toValue(Stop.getRootAsStop(new flatbuffers.ByteBuffer(bytes)));
@@ -437,6 +505,26 @@ export class Stop {
 
 }
 
+/** flatc object API: mutable object form of {@link Stop}. */
+export class StopT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public status: number = 0,
+    public headers: (TextEntryT)[] = [],
+    public body: (number)[] = []
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const headers = Stop.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
+    const body = Stop.createBodyVector(builder, this.body);
+
+    Stop.startStop(builder);
+    Stop.addStatus(builder, this.status);
+    Stop.addHeaders(builder, headers);
+    Stop.addBody(builder, body);
+    return Stop.endStop(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Stop} (see `Stop.toValue`). */
 export interface StopValue {
   readonly status: number;
@@ -452,7 +540,7 @@ export interface StopInit {
 }
 
 /** Forward the request to the upstream with these changes. */
-export class Rewrite {
+export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -615,6 +703,25 @@ export class Rewrite {
     return Rewrite.endRewrite(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RewriteT {
+    return new RewriteT(
+      this.path(),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.args.bind(this), this.argsLength()),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.respHeaders.bind(this), this.respHeadersLength()),
+      this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength())
+    );
+  }
+
+  unpackTo(_o: RewriteT): void {
+    _o.path = this.path();
+    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
+    _o.args = this.bb!.createObjList<TextEntry, TextEntryT>(this.args.bind(this), this.argsLength());
+    _o.respHeaders = this.bb!.createObjList<TextEntry, TextEntryT>(this.respHeaders.bind(this), this.respHeadersLength());
+    _o.body = this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength());
+  }
+
   /** Reads a finished buffer whose root is a `Rewrite` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RewriteValue {
     return Rewrite.toValue(Rewrite.getRootAsRewrite(new flatbuffers.ByteBuffer(bytes)));
@@ -702,6 +809,33 @@ export class Rewrite {
 
 }
 
+/** flatc object API: mutable object form of {@link Rewrite}. */
+export class RewriteT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public path: string|Uint8Array|null = null,
+    public headers: (TextEntryT)[] = [],
+    public args: (TextEntryT)[] = [],
+    public respHeaders: (TextEntryT)[] = [],
+    public body: (number)[] = []
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const path = (this.path !== null ? builder.createString(this.path!) : 0);
+    const headers = Rewrite.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
+    const args = Rewrite.createArgsVector(builder, builder.createObjectOffsetList(this.args));
+    const respHeaders = Rewrite.createRespHeadersVector(builder, builder.createObjectOffsetList(this.respHeaders));
+    const body = Rewrite.createBodyVector(builder, this.body);
+
+    Rewrite.startRewrite(builder);
+    Rewrite.addPath(builder, path);
+    Rewrite.addHeaders(builder, headers);
+    Rewrite.addArgs(builder, args);
+    Rewrite.addRespHeaders(builder, respHeaders);
+    Rewrite.addBody(builder, body);
+    return Rewrite.endRewrite(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Rewrite} (see `Rewrite.toValue`). */
 export interface RewriteValue {
   /** New upstream path (absent: unchanged). */
@@ -766,7 +900,7 @@ export type ActionInit =
   | { readonly type: 'Stop'; readonly value: StopInit }
   | { readonly type: 'Rewrite'; readonly value: RewriteInit };
 
-export class Resp {
+export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -830,6 +964,21 @@ export class Resp {
     return Resp.endResp(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RespT {
+    return new RespT(
+      this.id(),
+      this.actionType(),
+      (() => { const temp = unionToAction(this.actionType(), this.action.bind(this)); return temp === null ? null : temp.unpack(); })()
+    );
+  }
+
+  unpackTo(_o: RespT): void {
+    _o.id = this.id();
+    _o.actionType = this.actionType();
+    _o.action = (() => { const temp = unionToAction(this.actionType(), this.action.bind(this)); return temp === null ? null : temp.unpack(); })();
+  }
+
   /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RespValue {
     return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
@@ -881,6 +1030,25 @@ export class Resp {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link Resp}. */
+export class RespT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public id: number = 0,
+    public actionType: Action = Action.NONE,
+    public action: StopT|RewriteT|null = null
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const action = builder.createObjectOffset(this.action);
+
+    Resp.startResp(builder);
+    Resp.addId(builder, this.id);
+    Resp.addActionType(builder, this.actionType);
+    Resp.addAction(builder, action);
+    return Resp.endResp(builder);
+  }
 }
 
 /** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */

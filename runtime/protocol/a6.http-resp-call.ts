@@ -3,12 +3,12 @@
 
 import * as flatbuffers from 'flatbuffers';
 import { writeBytes, writeOffsets } from './_support.js';
-import { TextEntry, type TextEntryInit, type TextEntryValue } from './a6.js';
+import { TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
 
 // Namespace A6.HTTPRespCall.
 
 /** An upstream response reaching the ext-plugin-post-resp phase. */
-export class Req {
+export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -98,6 +98,23 @@ export class Req {
     return Req.endReq(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): ReqT {
+    return new ReqT(
+      this.id(),
+      this.status(),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
+      this.confToken()
+    );
+  }
+
+  unpackTo(_o: ReqT): void {
+    _o.id = this.id();
+    _o.status = this.status();
+    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
+    _o.confToken = this.confToken();
+  }
+
   /** Reads a finished buffer whose root is a `Req` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): ReqValue {
     return Req.toValue(Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes)));
@@ -150,6 +167,27 @@ export class Req {
 
 }
 
+/** flatc object API: mutable object form of {@link Req}. */
+export class ReqT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public id: number = 0,
+    public status: number = 0,
+    public headers: (TextEntryT)[] = [],
+    public confToken: number = 0
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const headers = Req.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
+
+    Req.startReq(builder);
+    Req.addId(builder, this.id);
+    Req.addStatus(builder, this.status);
+    Req.addHeaders(builder, headers);
+    Req.addConfToken(builder, this.confToken);
+    return Req.endReq(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Req} (see `Req.toValue`). */
 export interface ReqValue {
   readonly id: number;
@@ -167,7 +205,7 @@ export interface ReqInit {
 }
 
 /** Changes to the upstream response before it goes to the client. */
-export class Resp {
+export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -281,6 +319,23 @@ export class Resp {
     return Resp.endResp(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RespT {
+    return new RespT(
+      this.id(),
+      this.status(),
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
+      this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength())
+    );
+  }
+
+  unpackTo(_o: RespT): void {
+    _o.id = this.id();
+    _o.status = this.status();
+    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
+    _o.body = this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength());
+  }
+
   /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RespValue {
     return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
@@ -336,6 +391,28 @@ export class Resp {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link Resp}. */
+export class RespT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public id: number = 0,
+    public status: number = 0,
+    public headers: (TextEntryT)[] = [],
+    public body: (number)[] = []
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const headers = Resp.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
+    const body = Resp.createBodyVector(builder, this.body);
+
+    Resp.startResp(builder);
+    Resp.addId(builder, this.id);
+    Resp.addStatus(builder, this.status);
+    Resp.addHeaders(builder, headers);
+    Resp.addBody(builder, body);
+    return Resp.endResp(builder);
+  }
 }
 
 /** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */

@@ -3,12 +3,12 @@
 
 import * as flatbuffers from 'flatbuffers';
 import { readString, writeOffsets, writeString } from './_support.js';
-import { TextEntry, type TextEntryInit, type TextEntryValue } from './a6.js';
+import { TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
 
 // Namespace A6.PrepareConf.
 
 /** APISIX hands over a route's plugin configuration once; the runner answers with a token. */
-export class Req {
+export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -82,6 +82,19 @@ export class Req {
     return Req.endReq(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): ReqT {
+    return new ReqT(
+      this.bb!.createObjList<TextEntry, TextEntryT>(this.conf.bind(this), this.confLength()),
+      this.key()
+    );
+  }
+
+  unpackTo(_o: ReqT): void {
+    _o.conf = this.bb!.createObjList<TextEntry, TextEntryT>(this.conf.bind(this), this.confLength());
+    _o.key = this.key();
+  }
+
   /** Reads a finished buffer whose root is a `Req` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): ReqValue {
     return Req.toValue(Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes)));
@@ -129,6 +142,24 @@ export class Req {
 
 }
 
+/** flatc object API: mutable object form of {@link Req}. */
+export class ReqT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public conf: (TextEntryT)[] = [],
+    public key: string|Uint8Array|null = null
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const conf = Req.createConfVector(builder, builder.createObjectOffsetList(this.conf));
+    const key = (this.key !== null ? builder.createString(this.key!) : 0);
+
+    Req.startReq(builder);
+    Req.addConf(builder, conf);
+    Req.addKey(builder, key);
+    return Req.endReq(builder);
+  }
+}
+
 /** Plain, read-only form of {@link Req} (see `Req.toValue`). */
 export interface ReqValue {
   /** The plugins to run, in execution order: `name` is the plugin name, `value` its JSON config. */
@@ -145,7 +176,7 @@ export interface ReqInit {
   readonly key?: string | null;
 }
 
-export class Resp {
+export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -189,6 +220,17 @@ export class Resp {
     return Resp.endResp(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): RespT {
+    return new RespT(
+      this.confToken()
+    );
+  }
+
+  unpackTo(_o: RespT): void {
+    _o.confToken = this.confToken();
+  }
+
   /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): RespValue {
     return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
@@ -217,6 +259,20 @@ export class Resp {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link Resp}. */
+export class RespT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public confToken: number = 0
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+
+    Resp.startResp(builder);
+    Resp.addConfToken(builder, this.confToken);
+    return Resp.endResp(builder);
+  }
 }
 
 /** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */

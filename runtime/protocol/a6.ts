@@ -7,7 +7,7 @@ import { readString, writeBytes, writeString } from './_support.js';
 // Namespace A6.
 
 /** A name/value pair of text: a header field, a query argument, a plugin's JSON config. */
-export class TextEntry {
+export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -65,6 +65,19 @@ export class TextEntry {
     return TextEntry.endTextEntry(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): TextEntryT {
+    return new TextEntryT(
+      this.name(),
+      this.value()
+    );
+  }
+
+  unpackTo(_o: TextEntryT): void {
+    _o.name = this.name();
+    _o.value = this.value();
+  }
+
   /** Reads a finished buffer whose root is a `TextEntry` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): TextEntryValue {
     return TextEntry.toValue(TextEntry.getRootAsTextEntry(new flatbuffers.ByteBuffer(bytes)));
@@ -100,6 +113,24 @@ export class TextEntry {
 
 }
 
+/** flatc object API: mutable object form of {@link TextEntry}. */
+export class TextEntryT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public name: string|Uint8Array|null = null,
+    public value: string|Uint8Array|null = null
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const name = (this.name !== null ? builder.createString(this.name!) : 0);
+    const value = (this.value !== null ? builder.createString(this.value!) : 0);
+
+    TextEntry.startTextEntry(builder);
+    TextEntry.addName(builder, name);
+    TextEntry.addValue(builder, value);
+    return TextEntry.endTextEntry(builder);
+  }
+}
+
 /** Plain, read-only form of {@link TextEntry} (see `TextEntry.toValue`). */
 export interface TextEntryValue {
   readonly name: string | null;
@@ -115,7 +146,7 @@ export interface TextEntryInit {
 }
 
 /** A name/value pair whose value is raw bytes. */
-export class DataEntry {
+export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -192,6 +223,19 @@ export class DataEntry {
     return DataEntry.endDataEntry(builder);
   }
 
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): DataEntryT {
+    return new DataEntryT(
+      this.name(),
+      this.bb!.createScalarList<number>(this.value.bind(this), this.valueLength())
+    );
+  }
+
+  unpackTo(_o: DataEntryT): void {
+    _o.name = this.name();
+    _o.value = this.bb!.createScalarList<number>(this.value.bind(this), this.valueLength());
+  }
+
   /** Reads a finished buffer whose root is a `DataEntry` into a plain value (byte vectors are views into `bytes`). */
   static decode(bytes: Uint8Array): DataEntryValue {
     return DataEntry.toValue(DataEntry.getRootAsDataEntry(new flatbuffers.ByteBuffer(bytes)));
@@ -229,6 +273,24 @@ export class DataEntry {
     return builder.asUint8Array();
   }
 
+}
+
+/** flatc object API: mutable object form of {@link DataEntry}. */
+export class DataEntryT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public name: string|Uint8Array|null = null,
+    public value: (number)[] = []
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const name = (this.name !== null ? builder.createString(this.name!) : 0);
+    const value = DataEntry.createValueVector(builder, this.value);
+
+    DataEntry.startDataEntry(builder);
+    DataEntry.addName(builder, name);
+    DataEntry.addValue(builder, value);
+    return DataEntry.endDataEntry(builder);
+  }
 }
 
 /** Plain, read-only form of {@link DataEntry} (see `DataEntry.toValue`). */

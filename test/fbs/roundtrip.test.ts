@@ -3,6 +3,7 @@
  *  - our `encode` -> flatc's reader (object API `unpack`) sees the same data;
  *  - flatc's object API `pack` -> our `decode` sees the same data;
  *  - flatc's JSON -> binary -> our `decode` sees the same data;
+ *  - flatc's object API (`unpack`, `<T>T.pack`) and ours give the same objects and bytes;
  *  - the flyweight builder API gives byte-identical buffers with flatc's classes and ours, and the
  *    flyweight readers of both read the same values from them.
  */
@@ -30,6 +31,35 @@ for (const sc of [EXT_PLUGIN, BROAD] as const satisfies readonly SchemaCase[]) {
 
     it('has tables to test', () => {
       expect(p.tables.length).toBeGreaterThanOrEqual(sc === EXT_PLUGIN ? 16 : 4);
+    });
+
+    it('exposes flatc\'s public API: same exports, members, arities and enum values', async () => {
+      const members = (o: object): string[] =>
+        Object.getOwnPropertyNames(o).filter((n) => !['length', 'name', 'prototype', 'constructor'].includes(n)).sort();
+      for (const d of p.model.decls) {
+        const theirs = await p.flatc(d.fullName);
+        const ours = await p.ours(d.fullName);
+        for (const [name, value] of Object.entries(theirs)) {
+          const mine = ours[name] as Any;
+          expect(mine, `${d.fullName}: export ${name}`).toBeDefined();
+          if (typeof value === 'function') {
+            expect(mine.length, `${name}()`).toBe((value as Any).length);
+            const v = value as Any;
+            for (const m of members(v)) {
+              expect(typeof mine[m], `${name}.${m}`).toBe(typeof v[m]);
+              if (typeof v[m] === 'function') expect(mine[m].length, `${name}.${m} arity`).toBe(v[m].length);
+            }
+            if (v.prototype) {
+              for (const m of members(v.prototype)) {
+                expect(typeof mine.prototype[m], `${name}#${m}`).toBe('function');
+                expect(mine.prototype[m].length, `${name}#${m} arity`).toBe(v.prototype[m].length);
+              }
+            }
+          } else {
+            expect(mine, `enum ${name}`).toEqual(value);
+          }
+        }
+      }
     });
 
     const samples = (t: Parameters<typeof tableArb>[0]): Obj[] =>
@@ -70,6 +100,24 @@ for (const sc of [EXT_PLUGIN, BROAD] as const satisfies readonly SchemaCase[]) {
           expect(sortKeyedVectors(t, canonTable(t, Ours.decode(bin), 'ours')), `${t.fullName} ${toFlatcJson(t, inits[i]!)}`)
             .toEqual(sortKeyedVectors(t, canonTable(t, inits[i]!, 'init')));
         });
+      }
+    });
+
+    it('object API (unpack, <T>T.pack) matches flatc byte for byte', async () => {
+      for (const t of p.tables) {
+        const Ours: Any = (await p.ours(t.fullName))[t.name];
+        for (const init of samples(t)) {
+          const packWith = async (load: typeof p.ours): Promise<Uint8Array> => {
+            const obj: Any = await toFlatcT(t, init, load);
+            const b = new flatbuffers.Builder(64);
+            b.finish(obj.pack(b));
+            return b.asUint8Array();
+          };
+          const ours = await packWith(p.ours);
+          expect(ours, t.fullName).toEqual(await packWith(p.flatc));
+          const back = Ours[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)).unpack();
+          expect(canonTable(t, back, 'flatcT'), t.fullName).toEqual(canonTable(t, init, 'init'));
+        }
       }
     });
 

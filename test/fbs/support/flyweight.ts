@@ -112,7 +112,7 @@ export async function buildWithApi(t: TableModel, b: flatbuffers.Builder, init: 
       offsets.set(k, await buildWithApi(m.table, b, u.value, load));
     } else if (ft.kind === 'vector') {
       const e = ft.elem;
-      const arr = [...(x as ArrayLike<unknown>)];
+      const arr = Array.from(x as ArrayLike<unknown>);
       if (e.kind === 'struct') {
         const S = await cls(load, e.struct);
         C[`start${pascal(f.name)}Vector`](b, arr.length);

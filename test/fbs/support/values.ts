@@ -246,7 +246,7 @@ export function canonTable(t: TableModel, v: Obj | null | undefined, from: Sourc
       }
       case 'vector':
         if (x == null) x = [];
-        out[key] = [...(x as ArrayLike<unknown>)].map((e) => canonElem(ft.elem, e, from));
+        out[key] = Array.from(x as ArrayLike<unknown>).map((e) => canonElem(ft.elem, e, from));
         break;
     }
   }
@@ -288,7 +288,7 @@ export async function toFlatcT(t: TableModel, init: Obj, load: ModuleLoader): Pr
       }
       case 'vector': {
         const e = ft.elem;
-        const arr = [...(x as ArrayLike<unknown>)];
+        const arr = Array.from(x as ArrayLike<unknown>);
         if (e.kind === 'table') o[key] = await Promise.all(arr.map((el) => toFlatcT(e.table, el as Obj, load)));
         else if (e.kind === 'struct') o[key] = await Promise.all(arr.map((el) => structT(e.struct, el as Obj, load)));
         else o[key] = arr;
