@@ -1,0 +1,101 @@
+/**
+ * The runner as a process, started the way APISIX starts it: env-configured, logs on stdout,
+ * SIGTERM then SIGKILL one second later; and multi-process mode.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GatewaySimulator } from '../../runtime/testing.js';
+import { RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import { HTTPReqCall, RawClient, decodeReqCallResp, prepareConf, reqCall, tempDir, tokenOf, until } from './helpers.js';
+
+const fixture = fileURLToPath(new URL('./fixtures/runner.ts', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+async function start(sock: string, args: string[] = []): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'run', ...args], {
+    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${sock}`, APISIX_CONF_EXPIRE_TIME: '3600' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let buf = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    const parts = buf.split('\n');
+    buf = parts.pop()!;
+    lines.push(...parts);
+  });
+  child.stderr!.on('data', (d: Buffer) => lines.push(`STDERR ${d.toString()}`));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
+  await until(() => lines.some((l) => l.includes('runner listening')), 30_000);
+  return { child, lines, exited };
+}
+
+/** What APISIX does on shutdown: SIGTERM, then SIGKILL after one second. */
+function terminateLikeApisix(child: ChildProcess): void {
+  child.kill('SIGTERM');
+  const kill = setTimeout(() => child.kill('SIGKILL'), 1000);
+  child.once('exit', () => clearTimeout(kill));
+}
+
+describe('runner process', () => {
+  it('logs JSON lines, finishes the call in flight on SIGTERM, removes its socket and exits 0 before APISIX kills it', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'run', 'r.sock');
+      const r = await start(sock);
+      const sim = await GatewaySimulator.connect(sock);
+      expect(await sim.request([{ name: 'stop', conf: { body: 'up' } }])).toMatchObject({ body: 'up' });
+      const inFlight = sim.request([{ name: 'slow', conf: { ms: 300 } }]);
+      await new Promise((res) => setTimeout(res, 100));
+      terminateLikeApisix(r.child);
+      expect(await inFlight).toMatchObject({ kind: 'response', body: 'slow done' });
+      expect(await r.exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(sock)).toBe(false);
+      await sim.close();
+      const logged = r.lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { msg: string; level: string });
+      expect(logged.map((l) => l.msg)).toEqual(expect.arrayContaining(['runner listening', 'shutting down']));
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('multi-process: a token prepared on one worker is valid on every worker; SIGTERM stops them all', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'r.sock');
+      const r = await start(sock, ['--workers', '2']);
+      const prep = await RawClient.open(sock);
+      const [, p] = await prep.exchange(RPC_PREPARE_CONF, prepareConf('multi', [{ name: 'pid', value: '' }]));
+      const token = tokenOf(p);
+      // Many fresh connections right away: some land on the worker that never saw the token.
+      const pids = new Set<string>();
+      for (let round = 0; round < 4; round++) {
+        const clients = await Promise.all(Array.from({ length: 32 }, () => RawClient.open(sock)));
+        const replies = await Promise.all(clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token, id: i }))));
+        for (const [type, payload] of replies) {
+          expect(type).toBe(RPC_HTTP_REQ_CALL);
+          const stop = decodeReqCallResp(payload).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
+          pids.add(Buffer.from(stop.bodyArray()!).toString());
+        }
+        await Promise.all(clients.map((c) => c.close()));
+      }
+      expect(pids.size).toBe(2);
+      await prep.close();
+      terminateLikeApisix(r.child);
+      expect(await r.exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(sock)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
