@@ -1,0 +1,71 @@
+/** The commands as a user types them (no terminal here, so no prompts). */
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildProgram } from '../../cli/main.js';
+import { scratchDir, snapshot } from './helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const run = (...args: string[]): Promise<unknown> => buildProgram().exitOverride().parseAsync(['node', 'a6kit', ...args]);
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await scratchDir('cli'));
+});
+afterAll(async () => {
+  await cleanup();
+});
+afterEach(() => {
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+function quiet(): { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  return { out, err };
+}
+
+describe('a6kit init / new', () => {
+  it('init then new, with flags only', async () => {
+    const io = quiet();
+    const project = join(dir, 'my-plugins');
+    await run('init', project);
+    await run('new', 'hello', '--project', project, '--phase', 'both');
+    expect(process.exitCode).toBeUndefined();
+    const files = await snapshot(project);
+    expect(JSON.parse(files.get('package.json')!)).toMatchObject({ name: 'my-plugins', type: 'module' });
+    expect(files.get('plugins/hello/index.ts')).toContain('responseFilter(conf, res)');
+    expect(files.get('plugins/index.ts')).toContain("import hello from './hello/index.js';");
+    expect(io.out.join('')).toContain('created plugins/hello/config.gen.ts');
+  });
+
+  it('asks for nothing without a terminal: a missing argument is an error naming the flag', async () => {
+    quiet();
+    await expect(run('new', '--project', join(dir, 'my-plugins'))).rejects.toThrow('missing <plugin> (prompts are only shown on a terminal)');
+    await expect(run('init')).rejects.toThrow('missing <dir> (prompts are only shown on a terminal)');
+  });
+
+  it('a refused plugin prints the reason, exits 1 and writes nothing', async () => {
+    const project = join(dir, 'my-plugins');
+    const before = await snapshot(project);
+    const io = quiet();
+    await run('new', 'hello', '--project', project);
+    expect(process.exitCode).toBe(1);
+    expect(io.err.join('')).toBe(
+      'error: plugin "hello" already exists (plugins/hello); pick another name or edit plugins/hello/schema.json and run `a6kit gen`\nnothing written\n',
+    );
+    await run('new', 'x', '--project', project, '--phase', 'sideways');
+    expect(io.err.join('')).toContain('error: invalid --phase "sideways": use request, response or both');
+    expect(await snapshot(project)).toEqual(before);
+  });
+
+  it('init --a6kit takes a packed tarball path', async () => {
+    quiet();
+    await run('init', join(dir, 'packed'), '--a6kit', './a6kit-0.1.0.tgz', '--name', 'edge-plugins');
+    const pkg = JSON.parse((await snapshot(join(dir, 'packed'))).get('package.json')!) as { name: string; dependencies: Record<string, string> };
+    expect(pkg.name).toBe('edge-plugins');
+    expect(pkg.dependencies['a6kit']).toBe(`file:${join(process.cwd(), 'a6kit-0.1.0.tgz')}`);
+  });
+});
