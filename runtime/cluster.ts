@@ -65,12 +65,17 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
     }
   };
 
+  // Ready once every initial worker accepts: before that, the kernel would hand all connections
+  // to the first one.
+  let waitingFor = opts.workers;
   let listening!: () => void;
-  const firstListen = new Promise<void>((r) => (listening = r));
+  const allListening = new Promise<void>((r) => (listening = r));
   const fork = () => {
     const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${path}`, APISIX_CONF_EXPIRE_TIME: String(ttlMs / 1200) });
     w.on('message', (m: ToPrimary) => onMessage(w, m));
-    w.once('listening', () => listening());
+    w.once('listening', () => {
+      if (--waitingFor === 0) listening();
+    });
     w.once('exit', (code, signal) => {
       if (stopping) return;
       log.error({ worker: w.process.pid, code, signal }, 'worker exited; starting another');
@@ -78,7 +83,7 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
     });
   };
   for (let i = 0; i < opts.workers; i++) fork();
-  await firstListen;
+  await allListening;
   await setSocketMode(path, opts.socketMode ?? DEFAULTS.socketMode);
   ino = (await stat(path)).ino;
   log.info({ address: `unix:${path}`, workers: opts.workers, tokenTtlS: ttlMs / 1000 }, 'runner listening (multi-process)');
