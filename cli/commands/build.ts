@@ -28,6 +28,20 @@ export const EXECUTABLE_NAME = process.platform === 'win32' ? 'a6-runner.exe' : 
 /** The sentinel Node's single-executable support looks for; fixed by Node for every release. */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
+/**
+ * Runs first in the bundle. A single executable's argv is `[execPath, ...argv as exec'd]`, which
+ * has the usual `[node, script, ...args]` shape when APISIX starts it. A worker it forks with
+ * node:cluster (`--workers`) is exec'd as `exe <primary's argv[1]> ...args` and so carries one
+ * entry too many; dropping it gives every process the same argv shape.
+ */
+const SEA_ARGV_FIX = [
+  ';(() => {',
+  '  try {',
+  '    if (require("node:sea").isSea() && require("node:cluster").isWorker) process.argv.splice(2, 1);',
+  '  } catch {}',
+  '})();',
+].join('\n');
+
 export interface BuildOptions {
   /** Runner project folder (holds runner.ts). */
   project: string;
@@ -124,7 +138,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       silent: true,
       config: false, // a tsup.config in the project is for the project's own needs, not this bundle
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
-      banner: { js: '#!/usr/bin/env node' },
+      banner: { js: `#!/usr/bin/env node\n${SEA_ARGV_FIX}` },
       env: { NODE_ENV: 'production' },
       esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), inlineVersion(a6kitRoot), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the BuildError.

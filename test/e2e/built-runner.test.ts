@@ -7,9 +7,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../cli/commands/build.js';
 import { startRunnerProcess, type RunnerProcess } from '../../demo/runner-process.js';
@@ -124,6 +125,37 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
     expect(sim!.prepareCount).toBe(preparedBefore + 1);
   }, 30_000);
 
+  it.skipIf(skip)('takes socket mode and worker count from the environment', async () => {
+    const path = join(dir, `env-${kind.startsWith('bundle') ? 1 : 2}.sock`);
+    const env = { A6KIT_SOCKET_MODE: '0700', A6KIT_WORKERS: '2' };
+    const multi = await startRunnerProcess(cmd(), { socketPath: path, env });
+    try {
+      // Stop only once the primary says it is up (see "known gaps" in docs/shipping.md).
+      await waitForLine(multi, /runner listening/);
+      expect((await stat(path)).mode & 0o777).toBe(0o700);
+      const s = await GatewaySimulator.connect(multi.address);
+      const kinds: string[] = [];
+      for (let i = 0; i < 6; i++) kinds.push((await s.request([{ name: 'say', value: '{"body":"hi"}' }])).kind);
+      await s.close();
+      expect(kinds).toEqual(Array(6).fill('response'));
+    } finally {
+      const stopped = await multi.stop();
+      expect(stopped).toMatchObject({ code: 0, killed: false });
+    }
+    expect(existsSync(path)).toBe(false);
+  }, 30_000);
+
+  it.skipIf(skip)('takes the log level from a flag', async () => {
+    const path = join(dir, `quiet-${kind.startsWith('bundle') ? 1 : 2}.sock`);
+    const quiet = await startRunnerProcess([...cmd(), '--log-level', 'warn'], { socketPath: path });
+    const s = await GatewaySimulator.connect(quiet.address);
+    expect(await s.request([{ name: 'say', value: '{"body":1}' }])).toMatchObject({ kind: 'error' });
+    await s.close();
+    await waitForLine(quiet, /conf refused/);
+    expect(await quiet.stop()).toMatchObject({ code: 0, killed: false });
+    expect(quiet.output.filter((l) => l.includes('"level":"info"'))).toEqual([]);
+  }, 30_000);
+
   it.skipIf(skip)('exits on SIGTERM within APISIX\'s grace period and removes its socket', async () => {
     await sim!.close();
     sim = undefined;
@@ -135,3 +167,11 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
     expect(existsSync(socketPath)).toBe(false);
   });
 });
+
+async function waitForLine(r: RunnerProcess, re: RegExp, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!r.output.some((l) => re.test(l))) {
+    if (Date.now() > deadline) throw new Error(`no output line matching ${re}:\n${r.output.join('\n')}`);
+    await sleep(10);
+  }
+}
