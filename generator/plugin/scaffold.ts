@@ -143,10 +143,15 @@ export async function initProject(o: InitOptions): Promise<void> {
   ];
   await runPlop(dest, files.map(([to, from]) => ({ type: 'add', path: to, templateFile: join(tpl, from), abortOnFail: true })), data);
   await writeIfChanged(join(dest, REGISTRY_FILE), registryTemplate());
-  for (const [f] of files) log.info(`created ${relative(process.cwd(), join(dest, f)) || f}`);
-  log.info(`created ${relative(process.cwd(), join(dest, REGISTRY_FILE))}`);
+  for (const f of [...files.map(([to]) => to), REGISTRY_FILE]) log.info(`created ${shown(join(dest, f))}`);
   if (!o.a6kit && !existsSync(join(pkg.root, 'dist', 'index.js'))) {
     log.info(`note: ${pkg.root}/dist is missing; run \`npm run build:lib\` there before \`npm install\` here`);
   }
-  log.info(`next: cd ${relative(process.cwd(), dest) || '.'} && npm install && npx a6kit new <plugin>`);
+  log.info(`next: cd ${shown(dest)} && npm install && npx a6kit new <plugin>`);
+}
+
+/** A path as the user would type it from here: relative below the current folder, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
