@@ -2,9 +2,9 @@
  * Helpers shared by the emitters: references to declarations across modules, TypeScript spellings
  * of FlatBuffers types, and literals.
  */
-import type { DeclModel, DefaultValue, ElemType, EnumModel, ScalarKind } from './model.js';
+import type { DeclModel, DefaultValue, ElemType, EnumModel, ScalarKind, StructModel } from './model.js';
 import { is64 } from './model.js';
-import { declModule } from './names.js';
+import { camel, declModule } from './names.js';
 import type { ModuleWriter } from './printer.js';
 
 /** Import specifier of the module that declares `d`. */
@@ -99,4 +99,27 @@ export function scalarOrEnumTs(w: ModuleWriter, t: ElemType): string {
   if (t.kind === 'enum') return ref(w, t.enum, 'type');
   if (t.kind === 'scalar') return scalarTs(t.scalar);
   throw new Error('not a scalar');
+}
+
+/**
+ * Arguments of `create<S>(builder, ...)` read from the object at `expr` (a `<S>Value` or `<S>T`):
+ * nested struct fields are flattened in declaration order. With `optional`, every step may be
+ * missing and missing leaves write zeros (as flatc's object API does).
+ */
+export function structArgsFrom(w: ModuleWriter, s: StructModel, expr: string, optional: boolean): string[] {
+  const out: string[] = [];
+  const dot = optional ? '?.' : '.';
+  for (const f of s.fields) {
+    const p = `${expr}${dot}${camel(f.name)}`;
+    const t = f.type;
+    if (t.kind === 'struct') out.push(...structArgsFrom(w, t.struct, p, optional));
+    else if (t.kind === 'array') out.push(optional ? `(${p} ?? null)` : p);
+    else if (!optional) out.push(p);
+    else {
+      const zero = t.scalar === 'bool' ? 'false' : is64(t.scalar) ? '0n'
+        : t.kind === 'enum' ? `(0 as ${ref(w, t.enum, 'type')})` : '0';
+      out.push(`(${p} ?? ${zero})`);
+    }
+  }
+  return out;
 }

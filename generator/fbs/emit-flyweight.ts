@@ -6,7 +6,7 @@
  * against flatc's output run unchanged against ours.
  */
 import {
-  builderKind, defaultLiteral, readFn, ref, scalarOrEnumTs, scalarTs, typedArray,
+  builderKind, defaultLiteral, readFn, ref, scalarOrEnumTs, structArgsFrom, scalarTs, typedArray,
 } from './emit-common.js';
 import type { EnumModel, FieldModel, StructFieldModel, StructModel, TableModel, UnionModel } from './model.js';
 import { SCALAR_SIZE, is64 } from './model.js';
@@ -14,7 +14,7 @@ import { camel, param, pascal } from './names.js';
 import type { ModuleWriter } from './printer.js';
 
 export function emitEnum(w: ModuleWriter, e: EnumModel): void {
-  w.doc(e.doc, e.bitFlags ? ['Bit flags: values combine with `|`.'] : []);
+  w.doc(e.doc, e.bitFlags ? ['(bit_flags: each value is a mask; combine them with `|`.)'] : []);
   w.block(`export enum ${e.name}`, () => {
     e.values.forEach((v, i) => {
       w.doc(v.doc);
@@ -117,7 +117,10 @@ export function structParams(w: ModuleWriter, s: StructModel, prefix: string): {
     if (t.kind === 'struct') out.push(...structParams(w, t.struct, `${n}_`));
     else if (t.kind === 'array') {
       const e = t.elem;
-      if (e.kind === 'struct') out.push({ name: param(n), type: `readonly (readonly unknown[])[]` });
+      if (e.kind === 'struct') {
+        const el = `${ref(w, e.struct, 'type', 'Value')}|${ref(w, e.struct, 'value', 'T')}`;
+        out.push({ name: param(n), type: `readonly (${el})[]|null` });
+      }
       else out.push({ name: param(n), type: `readonly ${scalarOrEnumTs(w, e)}[]|null` });
     } else out.push({ name: param(n), type: scalarOrEnumTs(w, t) });
   }
@@ -145,8 +148,17 @@ function writeStructField(w: ModuleWriter, f: StructFieldModel, prefix: string):
         const v = `(${param(n)}?.[i] ?? ${zero})`;
         w.line(`builder.write${builderKind(e.scalar)}(${e.scalar === 'bool' ? `+${v}` : v});`);
       });
-    } else {
-      throw new Error('arrays of structs are not supported');
+    } else if (e.kind === 'struct') {
+      const S = ref(w, e.struct, 'value');
+      const ST = ref(w, e.struct, 'value', 'T');
+      w.block(`for (let i = ${t.length - 1}; i >= 0; i--)`, () => {
+        w.line(`const item = ${param(n)}?.[i];`);
+        w.block(`if (item instanceof ${ST})`, () => {
+          w.line('item.pack(builder);');
+          w.line('continue;');
+        });
+        w.line(`${S}.create${e.struct.name}(builder, ${structArgsFrom(w, e.struct, 'item', true).join(', ')});`);
+      });
     }
   } else {
     const v = param(n);

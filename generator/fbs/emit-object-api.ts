@@ -3,7 +3,7 @@
  * code written against flatc: `obj.unpack()` / `obj.unpackTo(t)` on readers and mutable `<T>T`
  * classes with `pack(builder)`. (a6kit's own plain-value API is in emit-values.ts.)
  */
-import { defaultLiteral, ref, refNamed, scalarOrEnumTs } from './emit-common.js';
+import { defaultLiteral, ref, refNamed, scalarOrEnumTs, structArgsFrom } from './emit-common.js';
 import { liveFields } from './emit-flyweight.js';
 import type { FieldModel, StructModel, TableModel } from './model.js';
 import { camel, pascal } from './names.js';
@@ -208,27 +208,13 @@ export function emitStructT(w: ModuleWriter, s: StructModel): void {
     w.line(') {}');
     w.line();
     w.block(`pack(builder: ${fb}.Builder): ${fb}.Offset`, () => {
-      const args = flatArgs(w, s, 'this');
+      const args = s.fields.flatMap((f) => {
+        const p = `this.${camel(f.name)}`;
+        return f.type.kind === 'struct' ? structArgsFrom(w, f.type.struct, p, true) : [p];
+      });
       w.line(`return ${s.name}.create${s.name}(builder, ${args.join(', ')});`);
     });
   });
   w.line();
 }
 
-/** Arguments of `create<S>` from a `<S>T` object; a missing nested struct writes zeros (as flatc). */
-function flatArgs(w: ModuleWriter, s: StructModel, base: string): string[] {
-  const out: string[] = [];
-  for (const f of s.fields) {
-    const t = f.type;
-    const p = `${base}.${camel(f.name)}`;
-    if (t.kind === 'struct') {
-      for (const a of flatArgs(w, t.struct, `${p}`)) out.push(a.replace(`${p}.`, `${p}?.`));
-    } else if (t.kind === 'array') out.push(base === 'this' ? p : `(${p} ?? null)`);
-    else {
-      const zero = t.scalar === 'bool' ? 'false' : t.scalar === 'int64' || t.scalar === 'uint64' ? '0n'
-        : t.kind === 'enum' ? `(0 as ${ref(w, t.enum, 'type')})` : '0';
-      out.push(base === 'this' ? p : `(${p} ?? ${zero})`);
-    }
-  }
-  return out;
-}

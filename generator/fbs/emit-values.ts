@@ -12,8 +12,8 @@
  * The code reads each vector's base once and reuses one flyweight per element type, and strings go
  * through the ASCII fast path in `_support.ts`, which is where it gains on flatc's object API.
  */
-import { defaultLiteral, readFn, ref, scalarOrEnumTs, scalarTs, typedArray } from './emit-common.js';
-import { liveFields, structParams } from './emit-flyweight.js';
+import { defaultLiteral, readFn, ref, scalarOrEnumTs, scalarTs, structArgsFrom, typedArray } from './emit-common.js';
+import { liveFields } from './emit-flyweight.js';
 import type { ElemType, FieldModel, StructModel, TableModel, TypeModel, UnionModel } from './model.js';
 import { SCALAR_SIZE } from './model.js';
 import { camel, pascal, propKey } from './names.js';
@@ -108,7 +108,8 @@ export function emitValueTypes(w: ModuleWriter, d: TableModel | StructModel): vo
   w.block(`export interface ${d.name}Init`, () => {
     for (const f of liveFields(d)) {
       w.doc(f.doc);
-      w.line(`readonly ${propKey(camel(f.name))}${f.required ? '' : '?'}: ${initType(w, f.type)};`);
+      const ty = initType(w, f.type);
+      w.line(`readonly ${propKey(camel(f.name))}${f.required ? '' : '?'}: ${f.required ? ty.replace(/ \| null$/, '') : ty};`);
     }
   });
   w.line();
@@ -385,22 +386,9 @@ export function emitStructStatics(w: ModuleWriter, s: StructModel): void {
   w.line();
   w.doc([`Writes \`value\` inline at the builder's position (inside a table or a vector being built).`]);
   w.block(`static pack(builder: ${fb}.Builder, value: ${s.name}Value): ${fb}.Offset`, () => {
-    const args = structParams(w, s, '').map((_, i) => i);
-    void args;
-    const flat = flatten(s, 'value');
-    w.line(`return ${s.name}.create${s.name}(builder, ${flat.join(', ')});`);
+    w.line(`return ${s.name}.create${s.name}(builder, ${structArgsFrom(w, s, 'value', false).join(', ')});`);
   });
   w.line();
-}
-
-function flatten(s: StructModel, base: string): string[] {
-  const out: string[] = [];
-  for (const f of s.fields) {
-    const p = `${base}.${camel(f.name)}`;
-    if (f.type.kind === 'struct') out.push(...flatten(f.type.struct, p));
-    else out.push(p);
-  }
-  return out;
 }
 
 export { scalarTs };

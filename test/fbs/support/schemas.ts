@@ -2,7 +2,7 @@
  * The schemas the oracle tests run on, each compiled by our compiler and by flatc into one temp
  * folder per test file, with loaders for either side's module of a declaration.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileSchema, loadSchema } from '../../../generator/fbs/compile.js';
@@ -22,6 +22,21 @@ export const BROAD: SchemaCase = {
   name: 'broad',
   files: [join(REPO, 'test/fbs/schemas/broad.fbs'), join(REPO, 'test/fbs/schemas/common.fbs')],
 };
+
+/**
+ * The golden cases of test/fbs/cases/ (entry `schema.fbs` first, then its includes), except those
+ * with a `flatc-skip.txt` saying why flatc's TypeScript cannot serve as their oracle.
+ */
+export function goldenCases(): SchemaCase[] {
+  const root = join(REPO, 'test/fbs/cases');
+  return readdirSync(root)
+    .filter((n) => existsSync(join(root, n, 'schema.fbs')) && !existsSync(join(root, n, 'flatc-skip.txt')))
+    .sort()
+    .map((n) => ({
+      name: n,
+      files: [join(root, n, 'schema.fbs'), ...readdirSync(join(root, n)).filter((f) => f.endsWith('.fbs') && f !== 'schema.fbs').map((f) => join(root, n, f))],
+    }));
+}
 
 export interface Prepared {
   readonly model: SchemaModel;

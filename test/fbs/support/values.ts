@@ -162,7 +162,12 @@ function plainStruct(s: StructModel, v: Obj): Obj {
   const out: Obj = {};
   for (const f of s.fields) {
     const x = v[camel(f.name)];
-    out[camel(f.name)] = f.type.kind === 'struct' ? plainStruct(f.type.struct, x as Obj) : x;
+    const t = f.type;
+    if (t.kind === 'struct') out[camel(f.name)] = plainStruct(t.struct, x as Obj);
+    else if (t.kind === 'array' && t.elem.kind === 'struct') {
+      const es = t.elem.struct;
+      out[camel(f.name)] = (x as Obj[]).map((e) => plainStruct(es, e));
+    } else out[camel(f.name)] = x;
   }
   return out;
 }

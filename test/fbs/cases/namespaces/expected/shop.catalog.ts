@@ -1,0 +1,135 @@
+// @generated — do not edit. Produced by `a6kit gen` from shared.fbs, schema.fbs.
+/* eslint-disable */
+
+import * as flatbuffers from 'flatbuffers';
+import { readString, requiredOffset, writeString } from './_support.js';
+import { Money, type MoneyT, type MoneyValue } from './shop.js';
+
+// Namespace Shop.Catalog.
+
+/** An item on sale. */
+export class Item implements flatbuffers.IUnpackableObject<ItemT> {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+
+  __init(i: number, bb: flatbuffers.ByteBuffer): Item {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
+
+  static getRootAsItem(bb: flatbuffers.ByteBuffer, obj?: Item): Item {
+    return (obj || new Item()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
+
+  static getSizePrefixedRootAsItem(bb: flatbuffers.ByteBuffer, obj?: Item): Item {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Item()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
+
+  sku(): string
+  sku(optionalEncoding: flatbuffers.Encoding): string|Uint8Array
+  sku(optionalEncoding?: any): string|Uint8Array {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    if (!offset) throw new Error('required field sku is missing');
+    return this.bb!.__string(this.bb_pos + offset, optionalEncoding);
+  }
+
+  price(obj?: Money): Money|null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? (obj || new Money()).__init(this.bb_pos + offset, this.bb!) : null;
+  }
+
+  static startItem(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
+
+  static addSku(builder: flatbuffers.Builder, skuOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, skuOffset, 0);
+  }
+
+  static addPrice(builder: flatbuffers.Builder, priceOffset: flatbuffers.Offset) {
+    builder.addFieldStruct(1, priceOffset, 0);
+  }
+
+  static endItem(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    builder.requiredField(offset, 4); // sku
+    return offset;
+  }
+
+  /** flatc object API: a mutable copy of this table. */
+  unpack(): ItemT {
+    return new ItemT(
+      this.sku(),
+      (this.price() !== null ? this.price()!.unpack() : null)
+    );
+  }
+
+  unpackTo(_o: ItemT): void {
+    _o.sku = this.sku();
+    _o.price = (this.price() !== null ? this.price()!.unpack() : null);
+  }
+
+  /** Reads a finished buffer whose root is a `Item` into a plain value (byte vectors are views into `bytes`). */
+  static decode(bytes: Uint8Array): ItemValue {
+    return Item.toValue(Item.getRootAsItem(new flatbuffers.ByteBuffer(bytes)));
+  }
+
+  /** Copies every field of `obj` into a plain value. */
+  static toValue(obj: Item): ItemValue {
+    const bb = obj.bb!;
+    const pos = obj.bb_pos;
+    const o_sku = bb.__offset(pos, 4);
+    const f_sku = readString(bb, pos + requiredOffset(o_sku, 'sku'));
+    const o_price = bb.__offset(pos, 6);
+    const f_price = o_price ? Money.toValue(new Money().__init(pos + o_price, bb)) : null;
+    return { sku: f_sku, price: f_price };
+  }
+
+  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
+  static pack(builder: flatbuffers.Builder, value: ItemInit): flatbuffers.Offset {
+    const f_sku = value.sku != null ? writeString(builder, value.sku) : 0;
+    builder.startObject(2);
+    if (f_sku !== 0) Item.addSku(builder, f_sku);
+    if (value.price != null) Item.addPrice(builder, Money.pack(builder, value.price));
+    return Item.endItem(builder);
+  }
+
+  /** Encodes `value` as a finished buffer with `Item` as its root. */
+  static encode(value: ItemInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
+    builder.clear();
+    builder.finish(Item.pack(builder, value));
+    return builder.asUint8Array();
+  }
+
+}
+
+/** flatc object API: mutable object form of {@link Item}. */
+export class ItemT implements flatbuffers.IGeneratedObject {
+  constructor(
+    public sku: string|Uint8Array|null = null,
+    public price: MoneyT|null = null
+  ) {}
+
+  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const sku = (this.sku !== null ? builder.createString(this.sku!) : 0);
+
+    Item.startItem(builder);
+    Item.addSku(builder, sku);
+    Item.addPrice(builder, (this.price !== null ? this.price!.pack(builder) : 0));
+    return Item.endItem(builder);
+  }
+}
+
+/** Plain, read-only form of {@link Item} (see `Item.toValue`). */
+export interface ItemValue {
+  readonly sku: string;
+  readonly price: MoneyValue | null;
+}
+
+/** Input of `Item.pack` / `Item.encode`: omitted fields are left out of the buffer (readers see the default). */
+export interface ItemInit {
+  readonly sku: string;
+  readonly price?: MoneyValue | null;
+}
