@@ -167,9 +167,9 @@ function parseIntLiteral(lit: LiteralAst): bigint {
   return neg ? -v : v;
 }
 
-function checkRange(v: bigint, scalar: ScalarKind, pos: SourcePos, what: string): void {
+function checkRange(v: bigint, scalar: ScalarKind, pos: SourcePos, what: (v: bigint) => string): void {
   const r = INT_RANGE[scalar];
-  if (r && (v < r[0] || v > r[1])) fail(pos, `${what} ${v} does not fit in ${scalar}`);
+  if (r && (v < r[0] || v > r[1])) fail(pos, `${what(v)} does not fit in ${scalar}`);
 }
 
 /**
@@ -289,7 +289,7 @@ class Resolver {
         value = 1n << value;
       } else {
         if (prev !== undefined && value <= prev) fail(v.value?.pos ?? v.pos, `enum values must be specified in ascending order ('${v.name}')`);
-        checkRange(value, scalar!, v.value?.pos ?? v.pos, `enum value '${v.name}' =`);
+        checkRange(value, scalar!, v.value?.pos ?? v.pos, (x) => `value ${x} of '${v.name}'`);
         prev = value;
         next = value + 1n;
       }
@@ -508,7 +508,7 @@ class Resolver {
       if (!e.bitFlags && !e.values.some((x) => x.value === v)) {
         fail(lit.pos, `default value ${v} of field '${f.name}' is not part of enum '${e.name}'`);
       }
-      checkRange(v, s, lit.pos, `default of '${f.name}'`);
+      checkRange(v, s, lit.pos, (x) => `default value ${x} of '${f.name}'`);
       return is64(s) ? v : Number(v);
     }
     if (!lit) return s === 'bool' ? false : is64(s) ? 0n : 0;
@@ -525,7 +525,7 @@ class Resolver {
     }
     if (lit.kind !== 'int') return fail(lit.pos, `default of integer field '${f.name}' must be an integer, got '${lit.text}'`);
     const v = parseIntLiteral(lit);
-    checkRange(v, s, lit.pos, `default of '${f.name}'`);
+    checkRange(v, s, lit.pos, (x) => `default value ${x} of '${f.name}'`);
     return is64(s) ? v : Number(v);
   }
 }

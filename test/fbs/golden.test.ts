@@ -6,14 +6,11 @@
  * After an intended change to the generated code: `UPDATE_GOLDEN=1 npx vitest run test/fbs/golden.test.ts`
  * and review the diff of test/fbs/cases/ in git.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSchema } from '../../generator/fbs/compile.js';
-import { REPO } from './support/oracle.js';
-
-const CASES = join(REPO, 'test/fbs/cases');
-export const caseNames = readdirSync(CASES).filter((n) => existsSync(join(CASES, n, 'schema.fbs'))).sort();
+import { CASES_DIR as CASES, caseNames } from './support/cases.js';
 
 describe('golden cases', () => {
   it('exist', () => {

@@ -1,0 +1,66 @@
+/**
+ * `a6kit gen` in protocol mode: writes codecs, `--check` detects drift (exit 1 with a summary)
+ * without writing, and the committed runtime/protocol/ is what a fresh run produces.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { genProtocol } from '../../generator/fbs/cli.js';
+import { PREAMBLE } from '../../generator/fbs/printer.js';
+import { REPO, removeDir, repoTempDir } from './support/oracle.js';
+
+function run(o: Parameters<typeof genProtocol>[0]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  return genProtocol(o, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({
+    code, out: out.join(''), err: err.join(''),
+  }));
+}
+
+describe('a6kit gen (protocol mode)', () => {
+  const dir = repoTempDir('gen-cli');
+  afterAll(() => removeDir(dir));
+  const proto = join(REPO, 'schema/ext-plugin.fbs');
+
+  it('writes the codecs, and --check passes on them', async () => {
+    const out = join(dir, 'a');
+    expect((await run({ proto, out })).code).toBe(0);
+    expect(existsSync(join(out, 'index.ts'))).toBe(true);
+    expect(existsSync(join(out, 'a6.http-req-call.ts'))).toBe(true);
+    const check = await run({ proto, out, check: true });
+    expect(check.code).toBe(0);
+    expect(check.out).toContain('is up to date');
+  });
+
+  it('--check reports changed, missing and stale files, exits 1 and writes nothing', async () => {
+    const out = join(dir, 'b');
+    await run({ proto, out });
+    const file = join(out, 'a6.err.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('CONF_TOKEN_NOT_FOUND = 2', 'CONF_TOKEN_NOT_FOUND = 3'));
+    removeDir(join(out, 'a6.ts'));
+    writeFileSync(join(out, 'a6.old.ts'), `${PREAMBLE} old.fbs.\n`);
+    writeFileSync(join(out, 'handwritten.ts'), 'export const keep = 1;\n');
+    const check = await run({ proto, out, check: true });
+    expect(check.code).toBe(1);
+    expect(check.err).toContain('changed  a6.err.ts (line');
+    expect(check.err).toContain('"CONF_TOKEN_NOT_FOUND = 3" -> "CONF_TOKEN_NOT_FOUND = 2"');
+    expect(check.err).toContain('missing  a6.ts');
+    expect(check.err).toContain('stale    a6.old.ts');
+    expect(check.err).not.toContain('handwritten.ts');
+    expect(existsSync(join(out, 'a6.ts'))).toBe(false);
+
+    // A normal run repairs it, removes stale generated files and keeps files it did not write.
+    expect((await run({ proto, out })).code).toBe(0);
+    expect(existsSync(join(out, 'a6.old.ts'))).toBe(false);
+    expect(existsSync(join(out, 'handwritten.ts'))).toBe(true);
+    expect((await run({ proto, out, check: true })).code).toBe(0);
+  });
+
+  it('committed runtime/protocol is up to date (`npx tsx cli/main.ts gen --check`)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'gen', '--check'], { cwd: REPO, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('runtime/protocol is up to date with schema/ext-plugin.fbs');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Everything the generator emits type-checks in one strict program (held in memory by ts-morph,
+ * nothing written): the protocol codecs, the broad test schema and every golden case, plus a
+ * usage file that exercises the typed conveniences the way plugin code would.
+ */
+import { join } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { compileSchema } from '../../generator/fbs/compile.js';
+import { caseNames } from './support/cases.js';
+import { REPO } from './support/oracle.js';
+
+const USAGE = `
+import * as flatbuffers from 'flatbuffers';
+import { HTTPReqCall, Method, Err, ExtraInfo, TextEntry, type TextEntryValue } from './ext-plugin/index.js';
+
+const bytes: Uint8Array = HTTPReqCall.Resp.encode({
+  id: 1,
+  action: { type: 'Rewrite', value: { path: '/x', headers: [{ name: 'a', value: null }], body: new Uint8Array(1) } },
+});
+const resp = HTTPReqCall.Resp.decode(bytes);
+if (resp.action?.type === 'Stop') {
+  const status: number = resp.action.value.status;
+  const body: Uint8Array | null = resp.action.value.body;
+  void status; void body;
+} else if (resp.action?.type === 'Rewrite') {
+  const hs: readonly TextEntryValue[] = resp.action.value.headers;
+  void hs;
+}
+// @ts-expect-error: 'Drop' is not a member of the Action union
+HTTPReqCall.Resp.encode({ action: { type: 'Drop', value: {} } });
+// @ts-expect-error: values are read-only
+resp.id = 2;
+const req = HTTPReqCall.Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes));
+const m: Method = req.method();
+const first: TextEntry | null = req.headers(0);
+const code: Err.Code = Err.Code.CONF_TOKEN_NOT_FOUND;
+const info = ExtraInfo.Req.decode(ExtraInfo.Req.encode({ info: { type: 'Var', value: { name: 'remote_addr' } } }));
+const t: 'Var' | 'ReqBody' | 'RespBody' | undefined = info.info?.type;
+void m; void first; void code; void t;
+`;
+
+describe('generated code type-checks', () => {
+  it('in one strict in-memory program (ext-plugin, broad, golden cases, usage)', () => {
+    const project = new Project({
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        noImplicitOverride: true,
+        noImplicitReturns: true,
+        noUnusedLocals: true,
+        exactOptionalPropertyTypes: true,
+        verbatimModuleSyntax: true,
+        isolatedModules: true,
+        skipLibCheck: true,
+        types: ['node'],
+        lib: ['lib.es2023.d.ts'],
+      },
+      skipAddingFilesFromTsConfig: true,
+    });
+    // Virtual files live under the repository so `flatbuffers` resolves from node_modules.
+    const base = join(REPO, '.tmp', 'typecheck-virtual');
+    const add = (folder: string, files: Map<string, string>): void => {
+      for (const [p, text] of files) project.createSourceFile(join(base, folder, p), text, { overwrite: true });
+    };
+    add('ext-plugin', compileSchema(join(REPO, 'schema/ext-plugin.fbs'), { cwd: REPO }));
+    add('broad', compileSchema(join(REPO, 'test/fbs/schemas/broad.fbs'), { cwd: REPO }));
+    for (const name of caseNames) add(`case-${name}`, compileSchema('schema.fbs', { cwd: join(REPO, 'test/fbs/cases', name) }));
+    project.createSourceFile(join(base, 'usage.ts'), USAGE, { overwrite: true });
+
+    const diagnostics = project.getPreEmitDiagnostics();
+    const text = project.formatDiagnosticsWithColorAndContext(diagnostics);
+    expect(diagnostics.length, text).toBe(0);
+    expect(project.getSourceFiles().length).toBeGreaterThan(20);
+  });
+});
