@@ -186,10 +186,12 @@ export default defineConfig({
     expect(await readFile(join(dir, 'index.ts'), 'utf8')).toBe(userIndex);
     expect(await readFile(join(dir, 'config.gen.ts'), 'utf8')).toContain('token_header: string;');
     expect(result.code).toBe(1);
-    const line = userIndex.split('\n').findIndex((l) => l.includes('conf.header')) + 1;
+    const lines = userIndex.split('\n');
+    const line = lines.findIndex((l) => l.includes('conf.header')) + 1;
+    const column = lines[line - 1]!.indexOf('conf.header') + 'conf.'.length + 1;
     expect(log.errors).toEqual([
       'the generated types do not fit your code:',
-      `  plugins/jwt-auth/index.ts:${line}:43: Property 'header' does not exist on type 'Config'.`,
+      `  plugins/jwt-auth/index.ts:${line}:${column}: Property 'header' does not exist on type 'Config'.`,
     ]);
   });
 });
