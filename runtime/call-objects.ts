@@ -11,7 +11,7 @@ import type {
 } from './plugin.js';
 import { FieldMap, type FieldSource } from './fields.js';
 import type { HTTPReqCall, HTTPRespCall } from './wire.js';
-import { TextEntry } from './wire.js';
+import { TextEntry, type ByteBuffer } from './wire.js';
 
 /** What a call may ask the gateway mid-call (ExtraInfo). Results are raw bytes, absent = undefined. */
 export interface InfoChannel {
@@ -64,6 +64,22 @@ export function formatIp(b: Uint8Array | null): string {
 
 type EntryVector = { length(): number; at(i: number, e: TextEntry): TextEntry | null };
 
+/**
+ * Reads string field `slot` (vtable offset) of the table at `pos` straight from the payload
+ * Buffer: Buffer#toString is native and much cheaper than TextDecoder for short strings. Out of
+ * range offsets (garbage frames) read as short or empty strings, never out of the payload.
+ */
+export function fieldString(e: { bb: ByteBuffer | null; bb_pos: number }, slot: number): string | null {
+  const bb = e.bb!;
+  const off = bb.__offset(e.bb_pos, slot);
+  if (!off) return null;
+  const at = e.bb_pos + off;
+  const start = at + bb.readInt32(at);
+  const len = bb.readInt32(start);
+  const bytes = bb.bytes() as Buffer;
+  return bytes.toString('utf8', start + 4, start + 4 + Math.max(0, len));
+}
+
 /** Lazily reads a TextEntry vector; entries without a value read as '' (query flags like `?a`). */
 function vectorSource(v: EntryVector): FieldSource {
   return (add) => {
@@ -72,9 +88,9 @@ function vectorSource(v: EntryVector): FieldSource {
     for (let i = 0; i < n; i++) {
       const got = v.at(i, e);
       if (got === null) continue;
-      const name = got.name();
+      const name = fieldString(got, 4);
       if (name === null) continue;
-      add(name, got.value() ?? '');
+      add(name, fieldString(got, 6) ?? '');
     }
   };
 }
@@ -141,7 +157,7 @@ export class CallRequest implements PluginRequest {
   }
 
   get path(): string {
-    return (this.pathValue ??= this.r.path() ?? '');
+    return (this.pathValue ??= fieldString(this.r, 10) ?? '');
   }
 
   set path(p: string) {

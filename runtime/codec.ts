@@ -21,7 +21,8 @@ export class BadPayload extends Error {
 function root(payload: Uint8Array): ByteBuffer {
   const len = payload.length;
   if (len < 8) throw new BadPayload(`payload of ${len} bytes is too short`);
-  const bb = new ByteBuffer(payload);
+  // A Buffer, so strings can be read with the native decoder (see fieldString).
+  const bb = new ByteBuffer(Buffer.isBuffer(payload) ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.length));
   const table = bb.readUint32(0);
   if (table < 4 || table > len - 4) throw new BadPayload('root table offset out of range');
   const vtable = table - bb.readInt32(table);
@@ -88,7 +89,7 @@ export function buildPrepareResp(b: Builder, token: number): Uint8Array {
 
 export function buildVarAsk(b: Builder, name: string): Uint8Array {
   b.clear();
-  const v = ExtraInfo.Var.createVar(b, b.createString(name));
+  const v = ExtraInfo.Var.createVar(b, putString(b, name));
   b.finish(ExtraInfo.Req.createReq(b, ExtraInfo.Info.Var, v));
   return b.asUint8Array();
 }
@@ -110,9 +111,33 @@ export function buildBodyAsk(b: Builder, which: 'request' | 'response'): Uint8Ar
   return b.asUint8Array();
 }
 
+/**
+ * Builder.createString goes through TextEncoder, which dominates small replies. Short ASCII
+ * strings (header names, most values, paths) are written byte by byte instead.
+ */
+export function putString(b: Builder, s: string): number {
+  const n = s.length;
+  if (n <= 256) {
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      if (s.charCodeAt(i) > 0x7f) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      b.addInt8(0); // terminator, as FlatBuffers strings carry one
+      b.startVector(1, n, 1);
+      for (let i = n - 1; i >= 0; i--) b.writeInt8(s.charCodeAt(i));
+      return b.endVector();
+    }
+  }
+  return b.createString(Buffer.from(s, 'utf8'));
+}
+
 function entry(b: Builder, name: string, value: string | undefined): number {
-  const n = b.createString(name);
-  const v = value === undefined ? 0 : b.createString(value);
+  const n = putString(b, name);
+  const v = value === undefined ? 0 : putString(b, value);
   TextEntry.startTextEntry(b);
   TextEntry.addName(b, n);
   if (v !== 0) TextEntry.addValue(b, v);
@@ -175,7 +200,7 @@ export function buildReqCallReply(b: Builder, req: CallRequest, res: ResponseWri
     return b.asUint8Array();
   }
   const p = req.changedPath;
-  const path = p === undefined ? 0 : b.createString(p);
+  const path = p === undefined ? 0 : putString(b, p);
   const ch = req.changedHeaders;
   const headers = ch === undefined ? 0 : entryVector(b, headerChanges(b, ch));
   const ca = req.changedArgs;

@@ -119,6 +119,8 @@ class Exchange implements InfoChannel {
   finish(reason: string): void {
     this.done = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    // Most calls end with nothing outstanding: only then build the (stack-capturing) error.
+    if (this.waiting === undefined && this.queue === undefined) return;
     const err = new CallAborted(reason);
     this.waiting?.reject(err);
     this.waiting = undefined;
@@ -280,13 +282,10 @@ export class Connection {
     }
   }
 
-  /** Resolves the token, then runs `run`; unknown tokens get CONF_TOKEN_NOT_FOUND. */
-  private withChain(token: number, run: (c: Chain) => void): void {
-    const found = this.engine.lookup(token);
+  /** Unknown tokens get CONF_TOKEN_NOT_FOUND; tokens the primary must be asked about wait for it. */
+  private withChain(found: Promise<Chain | undefined> | undefined, run: (c: Chain) => void): void {
     if (found === undefined) {
       this.sendError(Err.Code.CONF_TOKEN_NOT_FOUND);
-    } else if (!isThenable(found)) {
-      run(found);
     } else {
       this.busy = true;
       found.then(
@@ -309,41 +308,47 @@ export class Connection {
 
   private reqCall(payload: Buffer): void {
     const r = decodeReqCall(payload);
-    this.withChain(r.confToken(), (chain) => this.runRequest(chain, r));
+    const found = this.engine.lookup(r.confToken());
+    if (found !== undefined && !isThenable(found)) this.runRequest(found, r);
+    else this.withChain(found, (chain) => this.runRequest(chain, r));
   }
 
   private respCall(payload: Buffer): void {
     const r = decodeRespCall(payload);
-    this.withChain(r.confToken(), (chain) => this.runResponse(chain, r));
+    const found = this.engine.lookup(r.confToken());
+    if (found !== undefined && !isThenable(found)) this.runResponse(found, r);
+    else this.withChain(found, (chain) => this.runResponse(chain, r));
   }
 
   private runRequest(chain: Chain, r: HTTPReqCall.Req): void {
     const ex = new Exchange(this);
-    const req = new CallRequest(r, ex);
-    const res = new ResponseWriter();
+    this.requestFrom(ex, chain, new CallRequest(r, ex), new ResponseWriter(), 0);
+  }
+
+  /** Runs request filters from link `i`; synchronous filters cost no promise and no closure. */
+  private requestFrom(ex: Exchange, chain: Chain, req: CallRequest, res: ResponseWriter, i: number): void {
     const links = chain.links;
-    let i = 0;
-    const step = (): void => {
-      while (i < links.length) {
-        const link = links[i++]!;
-        const f = link.plugin.requestFilter;
-        if (f === undefined) continue;
-        let out: unknown;
-        try {
-          out = f.call(link.plugin, link.conf, req, res);
-        } catch (err) {
-          this.failed(ex, chain, link, err);
-          return;
-        }
-        if (isThenable(out)) {
-          this.waitFor(ex, chain, link, out, () => (res.responded ? this.endRequest(ex, chain, req, res) : step()));
-          return;
-        }
-        if (res.responded) break;
+    while (i < links.length) {
+      const link = links[i++]!;
+      const f = link.plugin.requestFilter;
+      if (f === undefined) continue;
+      let out: unknown;
+      try {
+        out = f.call(link.plugin, link.conf, req, res);
+      } catch (err) {
+        this.failed(ex, chain, link, err);
+        return;
       }
-      this.endRequest(ex, chain, req, res);
-    };
-    step();
+      if (isThenable(out)) {
+        const next = i;
+        this.waitFor(ex, chain, link, out, () =>
+          res.responded ? this.endRequest(ex, chain, req, res) : this.requestFrom(ex, chain, req, res, next),
+        );
+        return;
+      }
+      if (res.responded) break;
+    }
+    this.endRequest(ex, chain, req, res);
   }
 
   private endRequest(ex: Exchange, chain: Chain, req: CallRequest, res: ResponseWriter): void {
@@ -361,38 +366,38 @@ export class Connection {
 
   private runResponse(chain: Chain, r: HTTPRespCall.Req): void {
     const ex = new Exchange(this);
-    const res = new UpstreamResponse(r, ex);
+    this.responseFrom(ex, chain, new UpstreamResponse(r, ex), 0);
+  }
+
+  private responseFrom(ex: Exchange, chain: Chain, res: UpstreamResponse, i: number): void {
     const links = chain.links;
-    let i = 0;
-    const step = (): void => {
-      while (i < links.length) {
-        const link = links[i++]!;
-        const f = link.plugin.responseFilter;
-        if (f === undefined) continue;
-        let out: unknown;
-        try {
-          out = f.call(link.plugin, link.conf, res);
-        } catch (err) {
-          this.failed(ex, chain, link, err);
-          return;
-        }
-        if (isThenable(out)) {
-          this.waitFor(ex, chain, link, out, step);
-          return;
-        }
-      }
-      if (ex.done) return;
-      let payload: Uint8Array;
+    while (i < links.length) {
+      const link = links[i++]!;
+      const f = link.plugin.responseFilter;
+      if (f === undefined) continue;
+      let out: unknown;
       try {
-        payload = buildRespCallReply(this.builder, res);
+        out = f.call(link.plugin, link.conf, res);
       } catch (err) {
-        this.failed(ex, chain, undefined, err);
+        this.failed(ex, chain, link, err);
         return;
       }
-      this.complete(ex);
-      this.reply(RPC_HTTP_RESP_CALL, payload, chain.key);
-    };
-    step();
+      if (isThenable(out)) {
+        const next = i;
+        this.waitFor(ex, chain, link, out, () => this.responseFrom(ex, chain, res, next));
+        return;
+      }
+    }
+    if (ex.done) return;
+    let payload: Uint8Array;
+    try {
+      payload = buildRespCallReply(this.builder, res);
+    } catch (err) {
+      this.failed(ex, chain, undefined, err);
+      return;
+    }
+    this.complete(ex);
+    this.reply(RPC_HTTP_RESP_CALL, payload, chain.key);
   }
 
   /** Awaits a plugin's promise under the call deadline. */
