@@ -41,5 +41,12 @@ export function createAjv(draft: Draft, log: StrictLog): Ajv {
   };
   const ajv = draft === '2020-12' ? new Ajv2020(opts) : draft === '2019-09' ? new Ajv2019(opts) : new Ajv(opts);
   addFormats(ajv);
+  // ajv resolves `$anchor` references but its strict mode still calls the keyword unknown.
+  if (draft !== 'draft-07') ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   return ajv;
+}
+
+/** Extension keywords (`x-…`) are annotations by convention: accept them instead of refusing a typo. */
+export function allowExtensionKeywords(ajv: Ajv, keywords: Iterable<string>): void {
+  for (const keyword of keywords) if (/^x-/.test(keyword) && !ajv.getKeyword(keyword)) ajv.addKeyword({ keyword });
 }

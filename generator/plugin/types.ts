@@ -8,7 +8,7 @@
  */
 import { compile } from 'json-schema-to-typescript';
 import { GenError } from './errors.js';
-import { resolvePointer, type JsonSchema, type LoadedSchema } from './schema-load.js';
+import { resolvePointer, walkSchema, type JsonSchema, type LoadedSchema } from './schema-load.js';
 
 const COMPOSITE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else']);
 /** Keywords whose value is one schema, or a list of schemas, that applies to the same instance or a child. */
@@ -18,6 +18,9 @@ const SUBSCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'defi
 
 export async function generateTypes(loaded: LoadedSchema): Promise<string> {
   const schema = structuredClone(loaded.schema);
+  // The root type is named after the root's $id otherwise; references are all local anyway.
+  delete schema['$id'];
+  anchorRefsToPointers(schema);
   // The root type is always `Config`, whatever title the user gave it (kept as documentation).
   if (typeof schema['title'] === 'string') {
     const title = schema['title'];
@@ -42,6 +45,21 @@ export async function generateTypes(loaded: LoadedSchema): Promise<string> {
   } catch (err) {
     throw new GenError(`cannot derive TypeScript types: ${(err as Error).message}`, loaded.file);
   }
+}
+
+/** json-schema-to-typescript follows JSON pointers only: turn `#name` ($anchor) references into pointers. */
+function anchorRefsToPointers(root: JsonSchema): void {
+  const anchors = new Map<string, string>();
+  walkSchema(root, '', (node, pointer) => {
+    if (typeof node['$anchor'] === 'string') anchors.set(node['$anchor'], pointer);
+  });
+  if (anchors.size === 0) return;
+  walkSchema(root, '', (node) => {
+    const ref = node['$ref'];
+    if (typeof ref !== 'string' || !ref.startsWith('#') || ref.startsWith('#/')) return;
+    const pointer = anchors.get(ref.slice(1));
+    if (pointer !== undefined) node['$ref'] = '#' + pointer;
+  });
 }
 
 /** Keywords that only constrain an object already described elsewhere; they add nothing to its type. */

@@ -5,7 +5,7 @@
  */
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { Ajv } from 'ajv';
-import { createAjv } from './ajv-setup.js';
+import { allowExtensionKeywords, createAjv } from './ajv-setup.js';
 import { GenError } from './errors.js';
 import { walkSchema, type LoadedSchema } from './schema-load.js';
 
@@ -24,6 +24,9 @@ export interface CompiledValidator {
 export function compileValidator(loaded: LoadedSchema): CompiledValidator {
   const log = { warnings: [] as string[] };
   const ajv = createAjv(loaded.draft, log);
+  const keys = new Set<string>();
+  walkSchema(loaded.schema, '', (node) => Object.keys(node).forEach((k) => keys.add(k)));
+  allowExtensionKeywords(ajv, keys);
   let validate: unknown;
   try {
     validate = ajv.compile(loaded.schema);

@@ -82,6 +82,20 @@ describe('a project scaffolded from six schemas', () => {
     expect(log.lines.at(-1)).toBe('6 plugin(s): up to date');
   });
 
+  it('new is deterministic: the same commands in another folder give byte-identical files', async () => {
+    const other = await scratchDir('six');
+    try {
+      const log = capture();
+      await initProject({ dir: other.dir, name: project.split('/').pop()!, log });
+      for (const c of cases) {
+        await newPlugin({ project: other.dir, name: c.name, schema: join(schemasDir, `${c.name}.json`), phase: c.phase, log });
+      }
+      expect(await snapshot(other.dir)).toEqual(afterNew);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('gen --check names a stale generated file and writes nothing', async () => {
     const file = join(project, 'plugins/cors/config.gen.ts');
     const good = await readFile(file, 'utf8');
