@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { watch, type FSWatcher } from 'chokidar';
 import { a6kitPackage } from './package-root.js';
 import { consoleLogger, runGenProject, type Logger } from './project.js';
+import { typeCheckProject } from './typecheck.js';
 
 export interface DevOptions {
   project: string;
@@ -153,7 +154,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
     log.info(`changed: ${changed.map((f) => relative(project, f)).join(', ')}`);
     const schemas = changed.filter((f) => f.endsWith(`${sep}schema.json`)).map((f) => relative(join(project, 'plugins'), f).split(sep)[0] ?? '');
     if (schemas.length > 0) {
-      const r = await runGenProject({ project, only: schemas, typecheck: o.typecheck !== false, log });
+      const r = await runGenProject({ project, only: schemas, typecheck: false, log });
       for (const w of r.written) ownWrites.add(join(project, w));
     }
     const needsRestart = changed.some((f) => !/\.test\.[cm]?ts$/.test(f));
@@ -163,6 +164,15 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
         await startRunner();
       } catch (err) {
         log.error(`dev: ${(err as Error).message}`);
+      }
+    }
+    // Type-check after the restart: tsx runs the code without types, so the runner is not held up,
+    // but a schema change that breaks the plugin's code is still pointed out.
+    if (schemas.length > 0 && o.typecheck !== false) {
+      const result = typeCheckProject(project, new Map());
+      if (result.problems.length > 0) {
+        log.error('the generated types do not fit your code:');
+        result.problems.forEach((p) => log.error(`  ${p.where}: ${p.message}`));
       }
     }
     cycleWaiters.splice(0).forEach((w) => w(changed.map((f) => relative(project, f))));
