@@ -64,11 +64,11 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
   // The schema: the user's file (checked, copied byte for byte) or the starter.
   const schemaRel = `plugins/${o.name}/schema.json`;
   const plop = await plopFor(project);
-  const starter = !o.schema;
-  const schemaText = o.schema
-    ? (await loadSchemaFile(resolve(o.schema), o.schema)).text
-    : plop.renderString(await readFile(join(templatesDir(), 'plugin', 'schema.json.hbs'), 'utf8'), { name: o.name });
-  const loaded = starter ? parseSchemaText(schemaText, schemaRel) : { ...parseSchemaText(schemaText, o.schema!), file: o.schema! };
+  // Problems in a given schema are reported against the user's file, not the copy not yet written.
+  const loaded = o.schema
+    ? await loadSchemaFile(resolve(o.schema), o.schema)
+    : parseSchemaText(plop.renderString(await readFile(join(templatesDir(), 'plugin', 'schema.json.hbs'), 'utf8'), { name: o.name }), schemaRel);
+  const schemaText = loaded.text;
   const { files, warnings } = await generatePluginFiles(project, o.name, loaded);
   const samples = buildSamples(loaded);
 
