@@ -31,11 +31,13 @@ afterAll(async () => {
 });
 
 const artefacts = [
-  { kind: 'bundle (dist/a6-runner.cjs)', cmd: () => [build.bundle, 'run'], skip: undefined },
-  { kind: 'single executable (dist/a6-runner)', cmd: () => [build.executable!, 'run'], skip: seaReason },
+  // APISIX execs the file itself: the shebang finds `node` on the PATH.
+  { kind: 'bundle (dist/a6-runner.cjs)', cmd: () => [build.bundle, 'run'], skip: undefined, env: {} },
+  // No `node` anywhere on the PATH: the executable must not need one.
+  { kind: 'single executable (dist/a6-runner)', cmd: () => [build.executable!, 'run'], skip: seaReason, env: { PATH: '/a6kit-e2e-no-node-here' } },
 ];
 
-describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
+describe.each(artefacts)('$kind', ({ kind, cmd, skip, env: baseEnv }) => {
   let runner: RunnerProcess | undefined;
   let sim: GatewaySimulator | undefined;
   let socketPath: string;
@@ -44,7 +46,7 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
     if (skip) return;
     // APISIX's own layout: <prefix>/conf/apisix-<master pid>.sock
     socketPath = join(dir, `apisix-${kind.startsWith('bundle') ? 1 : 2}.sock`);
-    runner = await startRunnerProcess(cmd(), { socketPath });
+    runner = await startRunnerProcess(cmd(), { socketPath, env: baseEnv });
     sim = await GatewaySimulator.connect(runner.address);
   }, 30_000);
   afterAll(async () => {
@@ -54,7 +56,7 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
 
   it.skipIf(skip)('answers --version and --help without starting', () => {
     for (const flag of ['--version', '--help']) {
-      const r = spawnSync(cmd()[0]!, [flag], { encoding: 'utf8', timeout: 15_000 });
+      const r = spawnSync(cmd()[0]!, [flag], { encoding: 'utf8', timeout: 15_000, env: { ...process.env, ...baseEnv } });
       expect(r.status, `${flag}: ${r.stderr}`).toBe(0);
       expect(r.stdout.trim().length).toBeGreaterThan(0);
     }
@@ -119,7 +121,7 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
     const stopped = await runner!.stop();
     expect(stopped).toMatchObject({ code: 0, killed: false });
     // APISIX respawns the same command on the same socket path.
-    runner = await startRunnerProcess(cmd(), { socketPath });
+    runner = await startRunnerProcess(cmd(), { socketPath, env: baseEnv });
     // The new process never issued the cached token: CONF_TOKEN_NOT_FOUND, then PrepareConf again.
     expect(await sim!.request(route)).toMatchObject({ kind: 'response', body: 'before' });
     expect(sim!.prepareCount).toBe(preparedBefore + 1);
@@ -127,7 +129,7 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
 
   it.skipIf(skip)('takes socket mode and worker count from the environment', async () => {
     const path = join(dir, `env-${kind.startsWith('bundle') ? 1 : 2}.sock`);
-    const env = { A6KIT_SOCKET_MODE: '0700', A6KIT_WORKERS: '2' };
+    const env = { ...baseEnv, A6KIT_SOCKET_MODE: '0700', A6KIT_WORKERS: '2' };
     const multi = await startRunnerProcess(cmd(), { socketPath: path, env });
     try {
       // Stop only once the primary says it is up (see "known gaps" in docs/shipping.md).
@@ -147,7 +149,7 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip }) => {
 
   it.skipIf(skip)('takes the log level from a flag', async () => {
     const path = join(dir, `quiet-${kind.startsWith('bundle') ? 1 : 2}.sock`);
-    const quiet = await startRunnerProcess([...cmd(), '--log-level', 'warn'], { socketPath: path });
+    const quiet = await startRunnerProcess([...cmd(), '--log-level', 'warn'], { socketPath: path, env: baseEnv });
     const s = await GatewaySimulator.connect(quiet.address);
     expect(await s.request([{ name: 'say', value: '{"body":1}' }])).toMatchObject({ kind: 'error' });
     await s.close();
