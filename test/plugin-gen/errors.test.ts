@@ -84,11 +84,16 @@ describe('bad schemas', () => {
 
   it('a6kit new with a bad schema writes nothing', async () => {
     const before = await snapshot(project);
-    const file = join(project, '..', 'bad-remote.json');
-    await writeFile(file, badSchemas[4]![1]);
-    const message = await refusal(() => newPlugin({ project, name: 'remote', schema: file, log: capture() }));
-    expect(message).toContain('bad-remote.json#/properties/a/items/$ref: remote $ref');
-    expect(await snapshot(project)).toEqual(before);
+    const outside = await scratchDir('schema');
+    try {
+      const file = join(outside.dir, 'bad-remote.json');
+      await writeFile(file, badSchemas[4]![1]);
+      const message = await refusal(() => newPlugin({ project, name: 'remote', schema: file, log: capture() }));
+      expect(message).toBe(`${file}${badSchemas[4]![2].slice('bad.json'.length)}`);
+      expect(await snapshot(project)).toEqual(before);
+    } finally {
+      await outside.cleanup();
+    }
   });
 
   it('gen with one bad schema reports it and writes nothing for any plugin', async () => {
