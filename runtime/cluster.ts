@@ -142,10 +142,26 @@ class PrimaryLink implements RemoteConf {
     return m.token;
   }
 
-  async fetch(token: number): Promise<StoredConf | undefined> {
-    const m = await this.ask({ a6: 'fetch', id: this.nextId++, token });
-    if (m.a6 !== 'fetched') throw new Error('unexpected answer from the primary');
-    return m.conf ?? undefined;
+  /** One question per unknown token, however many calls carry it at once. */
+  private readonly fetching = new Map<number, Promise<StoredConf | undefined>>();
+
+  fetch(token: number): Promise<StoredConf | undefined> {
+    let p = this.fetching.get(token);
+    if (p === undefined) {
+      p = this.ask({ a6: 'fetch', id: this.nextId++, token }).then(
+        (m) => {
+          this.fetching.delete(token);
+          if (m.a6 !== 'fetched') throw new Error('unexpected answer from the primary');
+          return m.conf ?? undefined;
+        },
+        (err: unknown) => {
+          this.fetching.delete(token);
+          throw err;
+        },
+      );
+      this.fetching.set(token, p);
+    }
+    return p;
   }
 
   used(token: number): void {

@@ -3,7 +3,7 @@
  * carries the ExtraInfo round trips a call makes. No state outlives an exchange except the
  * reusable Builder: tokens live in the shared store.
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Builder, Err, type HTTPReqCall, type HTTPRespCall } from './wire.js';
 import {
   FrameReader,
@@ -138,7 +138,7 @@ export class Connection {
   closed = false;
 
   constructor(
-    private readonly sock: Socket,
+    private readonly sock: Duplex,
     private readonly engine: Engine,
     private readonly onClose: (c: Connection) => void,
   ) {

@@ -61,6 +61,8 @@ export class Engine {
     }
     return remote.fetch(token).then((stored) => {
       if (stored === undefined) return undefined;
+      const known = this.store.get(token); // another call for the same token got here first
+      if (known !== undefined) return known;
       try {
         const c = this.build(stored.key, stored.entries);
         this.store.put(stored.key, stored.entries, c, token);

@@ -3,6 +3,7 @@
  * and closes gracefully (stop accepting, finish calls in flight, remove the socket).
  */
 import { createServer, type Server } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { stat, unlink } from 'node:fs/promises';
 import type { AnyPlugin } from './plugin.js';
 import { makeRegistry } from './chain.js';
@@ -66,12 +67,21 @@ export function resolveAddress(address: string | undefined): string {
   return socketPath(a);
 }
 
-export async function startRunner(
+/** Everything a runner needs except a listening socket. */
+export interface RunnerCore {
+  readonly engine: Engine;
+  /** Serves one gateway connection (a socket, or one end of a memory pipe). */
+  serve(conn: Duplex): void;
+  readonly connections: number;
+  /** Closes every connection, letting calls in flight finish for up to `graceMs`. */
+  drain(graceMs: number): Promise<void>;
+}
+
+export function createRunnerCore(
   opts: RunnerOptions & { plugins: readonly AnyPlugin[] },
+  log: Logger,
   internals: RunnerInternals = {},
-): Promise<RunningRunner> {
-  const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
-  const path = resolveAddress(opts.address);
+): RunnerCore {
   const expire = opts.confExpireSeconds ?? confExpireFromEnv();
   const store = new ConfStore(expire * 1200);
   const engine = new Engine(makeRegistry(opts.plugins), store, log, {
@@ -79,15 +89,43 @@ export async function startRunner(
     skipInvalidConf: opts.skipInvalidConf ?? false,
   });
   engine.remote = internals.remote;
-
   const conns = new Set<Connection>();
   let whenEmpty: (() => void) | undefined;
-  const server: Server = createServer({ pauseOnConnect: false }, (sock) => {
-    conns.add(new Connection(sock, engine, (c) => {
-      conns.delete(c);
-      if (conns.size === 0) whenEmpty?.();
-    }));
-  });
+  return {
+    engine,
+    serve(sock) {
+      conns.add(
+        new Connection(sock, engine, (c) => {
+          conns.delete(c);
+          if (conns.size === 0) whenEmpty?.();
+        }),
+      );
+    },
+    get connections() {
+      return conns.size;
+    },
+    async drain(graceMs) {
+      if (conns.size > 0) {
+        const emptied = new Promise<void>((r) => (whenEmpty = r));
+        for (const c of conns) c.drain();
+        let t: NodeJS.Timeout | undefined;
+        await Promise.race([emptied, new Promise<void>((r) => (t = setTimeout(r, graceMs)))]);
+        clearTimeout(t);
+        for (const c of conns) c.destroy();
+      }
+      store.close();
+    },
+  };
+}
+
+export async function startRunner(
+  opts: RunnerOptions & { plugins: readonly AnyPlugin[] },
+  internals: RunnerInternals = {},
+): Promise<RunningRunner> {
+  const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
+  const path = resolveAddress(opts.address);
+  const core = createRunnerCore(opts, log, internals);
+  const server: Server = createServer((sock) => core.serve(sock));
   server.on('error', (err) => log.error({ err }, 'server error'));
 
   if (!internals.workerOfCluster) await prepareSocketPath(path);
@@ -104,7 +142,8 @@ export async function startRunner(
   if (!internals.workerOfCluster) await setSocketMode(path, mode);
   const ino = internals.workerOfCluster ? undefined : (await stat(path)).ino;
   if (!internals.workerOfCluster) {
-    log.info({ address: `unix:${path}`, mode: mode.toString(8), plugins: opts.plugins.map((p) => p.name), tokenTtlS: expire * 1.2 }, 'runner listening');
+    const tokenTtlS = (opts.confExpireSeconds ?? confExpireFromEnv()) * 1.2;
+    log.info({ address: `unix:${path}`, mode: mode.toString(8), plugins: opts.plugins.map((p) => p.name), tokenTtlS }, 'runner listening');
   }
 
   let closing: Promise<void> | undefined;
@@ -112,22 +151,13 @@ export async function startRunner(
     (closing ??= (async () => {
       server.close();
       if (ino !== undefined) await removeIfOurs(path, ino);
-      const grace = opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs;
-      if (conns.size > 0) {
-        const emptied = new Promise<void>((r) => (whenEmpty = r));
-        for (const c of conns) c.drain();
-        let t: NodeJS.Timeout | undefined;
-        await Promise.race([emptied, new Promise<void>((r) => (t = setTimeout(r, grace)))]);
-        clearTimeout(t);
-        for (const c of conns) c.destroy();
-      }
-      store.close();
+      await core.drain(opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs);
     })());
 
   return {
     address: `unix:${path}`,
     get connections() {
-      return conns.size;
+      return core.connections;
     },
     close,
   };

@@ -10,7 +10,8 @@
  * - connections are kept alive (pool of 32) and closed after any error;
  * - ExtraInfo requests are answered one by one from the given vars and bodies.
  */
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { HttpMethod } from './plugin.js';
 import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './wire.js';
@@ -191,7 +192,7 @@ class SimConn {
   closed = false;
   private closeError: Error | undefined;
 
-  private constructor(private readonly sock: Socket) {
+  private constructor(private readonly sock: Duplex) {
     this.reader = new FrameReader((t, p) => {
       const w = this.pending;
       if (w) {
@@ -209,15 +210,8 @@ class SimConn {
     });
   }
 
-  static open(path: string): Promise<SimConn> {
-    return new Promise((resolve, reject) => {
-      const s = connect(path);
-      s.once('connect', () => {
-        s.off('error', reject);
-        resolve(new SimConn(s));
-      });
-      s.once('error', (e) => reject(new SimProtocolError(`cannot connect to unix:${path}: ${e.message}`)));
-    });
+  static async open(dial: Dialer): Promise<SimConn> {
+    return new SimConn(await dial());
   }
 
   send(type: number, payload: Uint8Array): void {
@@ -263,6 +257,21 @@ class SimConn {
 
 type Outcome<T> = { ok: T } | { err: SimErrorCode };
 
+/** Opens one connection to the runner. */
+export type Dialer = () => Promise<Duplex>;
+
+function unixDialer(path: string): Dialer {
+  return () =>
+    new Promise((resolve, reject) => {
+      const s = connect(path);
+      s.once('connect', () => {
+        s.off('error', reject);
+        resolve(s);
+      });
+      s.once('error', (e) => reject(new SimProtocolError(`cannot connect to unix:${path}: ${e.message}`)));
+    });
+}
+
 export class GatewaySimulator {
   private readonly idle: SimConn[] = [];
   private readonly all = new Set<SimConn>();
@@ -274,19 +283,24 @@ export class GatewaySimulator {
   prepareCount = 0;
 
   private constructor(
-    readonly path: string,
+    private readonly dial: Dialer,
     private readonly opts: SimulatorOptions,
   ) {}
 
   static async connect(address: string, opts: SimulatorOptions = {}): Promise<GatewaySimulator> {
     const path = address.startsWith('unix:') ? address.slice(5) : address;
-    const sim = new GatewaySimulator(path, opts);
+    return GatewaySimulator.over(unixDialer(path), opts);
+  }
+
+  /** A simulator over any transport (e.g. in-process pipes). Connects once to fail early. */
+  static async over(dial: Dialer, opts: SimulatorOptions = {}): Promise<GatewaySimulator> {
+    const sim = new GatewaySimulator(dial, opts);
     sim.release(await sim.open());
     return sim;
   }
 
   private async open(): Promise<SimConn> {
-    const c = await SimConn.open(this.path);
+    const c = await SimConn.open(this.dial);
     this.all.add(c);
     return c;
   }

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnyPlugin } from './plugin.js';
-import { startRunner, type RunnerOptions } from './server.js';
+import { createRunnerCore, startRunner, type RunnerOptions } from './server.js';
+import { memoryPair } from './memory-pipe.js';
 import { createLogger } from './logger.js';
 import { GatewaySimulator, type SimulatorOptions } from './simulator.js';
 
@@ -18,6 +19,7 @@ export {
   type SimUpstreamResponse,
   type SimResponseResult,
   type SimulatorOptions,
+  type Dialer,
 } from './simulator.js';
 export type { RunnerOptions } from './server.js';
 
@@ -29,17 +31,39 @@ export interface TestRunner {
   close(): Promise<void>;
 }
 
+export interface TestRunnerOptions extends Partial<RunnerOptions>, SimulatorOptions {
+  /**
+   * `unix` (default): a real runner on a socket in a temp dir, exactly what APISIX talks to.
+   * `memory`: the same runner and simulator code over in-process pipes (no socket file).
+   */
+  transport?: 'unix' | 'memory';
+}
+
 /**
- * Starts a runner with `plugins` on a private socket in a temp dir and connects a simulator to it.
- * Logs are silent unless `logLevel` (or A6KIT_TEST_LOG_LEVEL) asks for them.
+ * Starts a runner with `plugins` and connects a simulator to it. Logs are silent unless `logLevel`
+ * (or A6KIT_TEST_LOG_LEVEL) asks for them.
  */
-export async function startTestRunner(
-  plugins: readonly AnyPlugin[],
-  opts: Partial<RunnerOptions> & SimulatorOptions = {},
-): Promise<TestRunner> {
-  const dir = await mkdtemp(join(tmpdir(), 'a6kit-test-'));
-  const { allowDegradation, ...runnerOpts } = opts;
+export async function startTestRunner(plugins: readonly AnyPlugin[], opts: TestRunnerOptions = {}): Promise<TestRunner> {
+  const { allowDegradation, transport, ...runnerOpts } = opts;
   const logger = runnerOpts.logger ?? createLogger(runnerOpts.logLevel ?? process.env.A6KIT_TEST_LOG_LEVEL ?? 'silent');
+  if (transport === 'memory') {
+    const core = createRunnerCore({ ...runnerOpts, plugins }, logger);
+    const simulator = await GatewaySimulator.over(async () => {
+      const [gateway, runner] = memoryPair();
+      core.serve(runner);
+      return gateway;
+    }, { allowDegradation });
+    return {
+      address: 'memory:',
+      simulator,
+      connectionsOpen: () => core.connections,
+      async close() {
+        await simulator.close();
+        await core.drain(runnerOpts.shutdownGraceMs ?? 700);
+      },
+    };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'a6kit-test-'));
   let runner;
   try {
     runner = await startRunner({ ...runnerOpts, logger, plugins, address: `unix:${join(dir, 'runner.sock')}` });

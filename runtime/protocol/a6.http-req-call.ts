@@ -59,7 +59,8 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   path(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   path(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 10);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   args(index: number, obj?: TextEntry): TextEntry|null {
@@ -564,7 +565,8 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
   path(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   path(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 4);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   /** Header changes: an entry without value deletes the header; name `host` changes the upstream host. */

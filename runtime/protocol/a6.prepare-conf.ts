@@ -43,7 +43,8 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   key(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   key(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 6);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   static startReq(builder: flatbuffers.Builder) {

@@ -30,7 +30,8 @@ export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
   name(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   name(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 4);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   /** Absent value means "delete this entry" where the entry is a change request. */
@@ -38,7 +39,8 @@ export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
   value(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   value(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 6);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   static startTextEntry(builder: flatbuffers.Builder) {
@@ -169,7 +171,8 @@ export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
   name(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   name(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 4);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   value(index: number): number|null {

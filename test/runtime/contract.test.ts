@@ -27,6 +27,7 @@ import {
   respCall,
   tempDir,
   tokenOf,
+  until,
 } from './helpers.js';
 
 let t: TestRunner;
@@ -385,5 +386,23 @@ describe('socket file', () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe('in-memory transport (plugin tests without a socket)', () => {
+  it('runs the same runner and simulator over in-process pipes', async () => {
+    const m = await startTestRunner(P.all, { transport: 'memory', callTimeoutMs: 200 });
+    try {
+      expect(m.address).toBe('memory:');
+      expect(await m.simulator.request([{ name: 'stop', conf: { status: 401, body: 'who?' } }])).toMatchObject({ kind: 'response', status: 401, body: 'who?' });
+      const r = await m.simulator.request([{ name: 'inspect', conf: { vars: ['remote_addr'], body: true } }], { body: 'b', srcIp: '10.1.2.3' });
+      expect(JSON.parse(r.kind === 'response' ? r.body : '{}')).toMatchObject({ vars: { remote_addr: '10.1.2.3' }, body: 'b' });
+      expect(await m.simulator.response([{ name: 'resp', conf: { upper: true } }], { body: 'up' })).toMatchObject({ body: 'UP' });
+      expect(await m.simulator.request([{ name: 'hang', conf: {} }])).toMatchObject({ kind: 'error', code: 'SERVICE_UNAVAILABLE' });
+      await until(() => m.connectionsOpen() === m.simulator.connections);
+    } finally {
+      await m.close();
+    }
+    expect(m.connectionsOpen()).toBe(0);
   });
 });
