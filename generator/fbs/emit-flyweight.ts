@@ -13,6 +13,11 @@ import { SCALAR_SIZE, is64 } from './model.js';
 import { camel, param, pascal } from './names.js';
 import type { ModuleWriter } from './printer.js';
 
+/** Strings read without an encoding argument take the ASCII fast path of `_support.ts`. */
+function readStr(w: ModuleWriter): string {
+  return w.ref('./_support.js', 'readString', 'value', '__readString');
+}
+
 export function emitEnum(w: ModuleWriter, e: EnumModel): void {
   w.doc(e.doc, e.bitFlags ? ['(bit_flags: each value is a mask; combine them with `|`.)'] : []);
   w.block(`export enum ${e.name}`, () => {
@@ -275,7 +280,7 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         w.block(`${name}(optionalEncoding?: any): string|Uint8Array`, () => {
           w.line(off);
           w.line(`if (!offset) throw new Error('required field ${f.name} is missing');`);
-          w.line('return this.bb!.__string(this.bb_pos + offset, optionalEncoding);');
+          w.line(`return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`);
         });
         break;
       }
@@ -283,7 +288,8 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
       w.line(`${name}(optionalEncoding: ${fb}.Encoding): string|Uint8Array|null`);
       w.block(`${name}(optionalEncoding?: any): string|Uint8Array|null`, () => {
         w.line(off);
-        w.line('return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;');
+        w.line('if (!offset) return null;');
+        w.line(`return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`);
       });
       break;
     case 'struct': {
@@ -336,7 +342,8 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         w.line(`${name}(index: number, optionalEncoding: ${fb}.Encoding): string|Uint8Array`);
         w.block(`${name}(index: number, optionalEncoding?: any): string|Uint8Array|null`, () => {
           w.line(off);
-          w.line(`return offset ? this.bb!.__string(${base} + index * 4, optionalEncoding) : null;`);
+          w.line('if (!offset) return null;');
+          w.line(`return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, ${base} + index * 4) : this.bb!.__string(${base} + index * 4, optionalEncoding);`);
         });
       } else if (e.kind === 'table') {
         const c = ref(w, e.table, 'value');

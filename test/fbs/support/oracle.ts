@@ -105,3 +105,15 @@ export async function flatcConform(base: string, next: string): Promise<{ ok: bo
   const r = f.runCommand(['--conform', `${dir}/base.fbs`, `${dir}/next.fbs`]);
   return { ok: r.code === 0 && !r.stderr.includes('error'), message: r.stderr.trim() };
 }
+
+/** flatc's JSON (with defaults, strict) for a binary whose root is `rootType`. */
+export async function flatcBinaryToJson(files: readonly string[], rootType: string, bin: Uint8Array): Promise<string> {
+  const f = await flatc();
+  const { dir, entry } = mount(f, files);
+  f.mountFile(`${dir}/data.bin`, bin);
+  const outDir = `${dir}/json`;
+  f.Module!.FS.mkdirTree(outDir);
+  const r = f.runCommand(['-t', '--strict-json', '--defaults-json', '--raw-binary', '--root-type', rootType, '-o', outDir, '-I', dir, entry, '--', `${dir}/data.bin`]);
+  if (r.code !== 0 || r.stderr.includes('error')) throw new Error(`flatc -t failed: ${r.stderr}`);
+  return f.readFile(`${outDir}/data.json`, { encoding: 'utf8' }) as string;
+}

@@ -299,7 +299,8 @@ export class Keeper implements flatbuffers.IUnpackableObject<KeeperT> {
   name(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   name(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 4);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   static startKeeper(builder: flatbuffers.Builder) {

@@ -29,7 +29,8 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
   name(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   name(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 6);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   retries(): number {

@@ -34,7 +34,8 @@ export class Ping implements flatbuffers.IUnpackableObject<PingT> {
   note(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
   note(optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 6);
-    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   static startPing(builder: flatbuffers.Builder) {

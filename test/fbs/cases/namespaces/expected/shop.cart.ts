@@ -204,7 +204,8 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
   tags(index: number, optionalEncoding: flatbuffers.Encoding): string|Uint8Array
   tags(index: number, optionalEncoding?: any): string|Uint8Array|null {
     const offset = this.bb!.__offset(this.bb_pos, 8);
-    return offset ? this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding) : null;
+    if (!offset) return null;
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb!.__vector(this.bb_pos + offset) + index * 4) : this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding);
   }
 
   tagsLength(): number {

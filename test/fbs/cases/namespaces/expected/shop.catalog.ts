@@ -32,7 +32,7 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
   sku(optionalEncoding?: any): string|Uint8Array {
     const offset = this.bb!.__offset(this.bb_pos, 4);
     if (!offset) throw new Error('required field sku is missing');
-    return this.bb!.__string(this.bb_pos + offset, optionalEncoding);
+    return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
   price(obj?: Money): Money|null {
