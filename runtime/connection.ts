@@ -46,6 +46,9 @@ const ERROR_FRAMES: Record<Err.Code, Buffer> = (() => {
 /** A builder that grew past this for one huge reply is dropped rather than kept per connection. */
 const KEEP_BUILDER_BYTES = 1 << 20;
 
+/** Unsent output beyond which the connection stops reading requests. */
+const OUTPUT_HIGH_WATER = 8 << 20;
+
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return v !== undefined && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
 }
@@ -154,8 +157,22 @@ export class Connection {
     return !this.busy && this.exchange === undefined;
   }
 
+  private paused = false;
+
+  /**
+   * Writes a frame. A peer that sends requests without reading the replies would make the
+   * runner buffer without bound: past a few MiB of unsent output, reading stops until it drains.
+   */
   write(frame: Buffer): void {
-    if (!this.closed) this.sock.write(frame);
+    if (this.closed) return;
+    if (!this.sock.write(frame) && !this.paused && this.sock.writableLength > OUTPUT_HIGH_WATER) {
+      this.paused = true;
+      this.sock.pause();
+      this.sock.once('drain', () => {
+        this.paused = false;
+        this.sock.resume();
+      });
+    }
   }
 
   private sendError(code: Err.Code): void {
