@@ -123,6 +123,7 @@ export async function runGenProject(o: GenProjectRun): Promise<GenProjectResult>
   if (o.check) {
     result.stale.forEach((f) => log.error(`out of date: ${f} (run a6kit gen)`));
     if (result.stale.length) result.code = 1;
+    else log.info(`${names.length} plugin(s): up to date`);
   } else {
     result.written.forEach((f) => log.info(`wrote ${f}`));
     log.info(`${names.length} plugin(s): ${result.written.length ? `${result.written.length} file(s) updated` : 'up to date'}`);
