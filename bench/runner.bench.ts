@@ -261,11 +261,38 @@ interface Server {
   child: ChildProcess;
 }
 
+/**
+ * Servers run from a bundle of this file, as a built runner executable runs (no TypeScript loader
+ * in the process: its memory and per-call helpers would colour RSS and CPU figures).
+ */
+async function bundle(dir: string): Promise<string[]> {
+  try {
+    const esbuild = await import('esbuild');
+    const out = join(dir, 'server.mjs');
+    await esbuild.build({
+      entryPoints: [self],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    return [out];
+  } catch (err) {
+    process.stdout.write(`(esbuild unavailable, servers run through tsx: ${(err as Error).message})\n`);
+    return ['--import', 'tsx', self];
+  }
+}
+
+let serverEntry: string[] = [];
+
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
   const extra = process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', self, '--serve', ...args], {
+  const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -324,6 +351,7 @@ async function bench(): Promise<void> {
   const servers: Server[] = [];
   try {
     // A6KIT_BENCH_ONLY=floor,single / A6KIT_BENCH_SCENARIOS=stop,noop narrow a run (profiling).
+    serverEntry = await bundle(dir);
     const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi'];
     for (const k of ['floor', 'single', 'multi'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
     // One token per scenario and server, prepared as APISIX would.
