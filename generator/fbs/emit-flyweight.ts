@@ -434,6 +434,9 @@ function emitAdders(w: ModuleWriter, f: FieldModel): void {
       add = 'builder.addOffset(data[i]!);';
     }
     w.block(`static create${P}Vector(builder: ${fb}.Builder, data: ${dataTy}): ${fb}.Offset`, () => {
+      // Same bytes as the loop below, copied in one go (bodies can be large).
+      if (e.kind === 'scalar' && e.scalar === 'uint8') w.line('if (data instanceof Uint8Array) return builder.createByteVector(data);');
+      if (e.kind === 'scalar' && e.scalar === 'int8') w.line('if (data instanceof Int8Array) return builder.createByteVector(new Uint8Array(data.buffer, data.byteOffset, data.length));');
       w.line(`builder.startVector(${size}, data.length, ${align});`);
       w.block('for (let i = data.length - 1; i >= 0; i--)', () => w.line(add));
       w.line('return builder.endVector();');

@@ -101,6 +101,7 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   }
 
   static createSrcIpVector(builder: flatbuffers.Builder, data: readonly number[]|Uint8Array): flatbuffers.Offset {
+    if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
       builder.addInt8(data[i]!);
@@ -413,6 +414,7 @@ export class Stop implements flatbuffers.IUnpackableObject<StopT> {
   }
 
   static createBodyVector(builder: flatbuffers.Builder, data: readonly number[]|Uint8Array): flatbuffers.Offset {
+    if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
       builder.addInt8(data[i]!);
@@ -679,6 +681,7 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
   }
 
   static createBodyVector(builder: flatbuffers.Builder, data: readonly number[]|Uint8Array): flatbuffers.Offset {
+    if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
       builder.addInt8(data[i]!);

@@ -70,6 +70,7 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
   }
 
   static createPayloadVector(builder: flatbuffers.Builder, data: readonly number[]|Uint8Array): flatbuffers.Offset {
+    if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
       builder.addInt8(data[i]!);
