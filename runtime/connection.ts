@@ -122,6 +122,10 @@ class Exchange implements InfoChannel {
   finish(reason: string): void {
     this.done = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    // The gateway answers every ExtraInfo request it received before it reads our reply, even
+    // when the call ended meanwhile (a plugin that did not await its var(), a missed deadline):
+    // that answer must be swallowed, or it would be taken for the next request.
+    if (this.waiting !== undefined) this.conn.strayAnswers++;
     // Most calls end with nothing outstanding: only then build the (stack-capturing) error.
     if (this.waiting === undefined && this.queue === undefined) return;
     const err = new CallAborted(reason);
@@ -134,6 +138,8 @@ class Exchange implements InfoChannel {
 
 export class Connection {
   builder = new Builder(1024);
+  /** ExtraInfo answers still due for calls that already ended (see Exchange.finish). */
+  strayAnswers = 0;
   private readonly reader: FrameReader;
   private exchange: Exchange | undefined;
   /** An async step (token fetch, conf registration) is running: frames must wait for it. */
@@ -227,6 +233,10 @@ export class Connection {
 
   private onFrame(type: number, payload: Buffer): void {
     if (this.closed) return;
+    if (type === RPC_EXTRA_INFO && this.strayAnswers > 0) {
+      this.strayAnswers--;
+      return;
+    }
     const ex = this.exchange;
     if (ex !== undefined) {
       if (type === RPC_EXTRA_INFO && ex.awaitingInfo) ex.answer(payload);

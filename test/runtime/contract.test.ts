@@ -268,6 +268,32 @@ describe('HTTPReqCall', () => {
     await c.close();
   });
 
+  it('keeps the connection in step when a call ends with an ExtraInfo question still open', async () => {
+    const c = await RawClient.open(t.address);
+    const tok = await prepare(c, 'careless', [{ name: 'careless', value: '' }]);
+    const stopTok = await prepare(c, 'careless-next', [{ name: 'stop', value: '{"body":"next"}' }]);
+    for (let round = 0; round < 3; round++) {
+      c.send(RPC_HTTP_REQ_CALL, reqCall({ token: tok, id: round }));
+      // As APISIX does: answer ExtraInfo requests until the reply comes.
+      for (;;) {
+        const [type, payload] = await c.next();
+        if (type === RPC_EXTRA_INFO) {
+          c.send(RPC_EXTRA_INFO, extraInfoResp(Buffer.from('x')));
+          continue;
+        }
+        expect(type).toBe(RPC_HTTP_REQ_CALL);
+        expect(decodeReqCallResp(payload).id()).toBe(round);
+        break;
+      }
+      const [type, payload] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: stopTok, id: 100 + round }));
+      expect(type).toBe(RPC_HTTP_REQ_CALL);
+      expect(decodeReqCallResp(payload).id()).toBe(100 + round);
+    }
+    await c.close();
+    for (let i = 0; i < 3; i++) expect(await t.simulator.request([{ name: 'careless', conf: {} }])).toMatchObject({ body: 'answered without waiting' });
+    expect(await t.simulator.request([{ name: 'stop', conf: { body: 'fine' } }])).toMatchObject({ body: 'fine' });
+  });
+
   it('answers SERVICE_UNAVAILABLE for a throwing plugin and keeps serving', async () => {
     expect(await t.simulator.request([{ name: 'throws', conf: {} }])).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });
     expect(await t.simulator.request([{ name: 'throws', conf: { async: true } }])).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });

@@ -147,4 +147,15 @@ export const resp = definePlugin({
   },
 });
 
-export const all: AnyPlugin[] = [stop, rewrite, noop, inspect, throws, hang, slow, strict, echoBody, resp];
+/** Asks for a var and the body without awaiting them, then answers at once. */
+export const careless = definePlugin({
+  name: 'careless',
+  parseConf: () => null,
+  requestFilter(_c, req, res) {
+    void req.var('remote_addr');
+    void req.body();
+    res.write('answered without waiting');
+  },
+});
+
+export const all: AnyPlugin[] = [careless, stop, rewrite, noop, inspect, throws, hang, slow, strict, echoBody, resp];
