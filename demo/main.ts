@@ -35,10 +35,12 @@ async function main(): Promise<void> {
     heading('2. build');
     const t0 = performance.now();
     let cmd: string[];
+    // --no-sea: the one-file bundle only (quicker; what the end-to-end test of the demo uses).
+    const sea = !process.argv.includes('--no-sea');
     try {
-      print(`  $ a6kit build --sea`);
-      const b = await buildRunner({ project, sea: true, log: (l) => print(`    ${l.replace(project + '/', '')}`) });
-      cmd = [b.executable!, 'run'];
+      print(`  $ a6kit build${sea ? ' --sea' : ''}`);
+      const b = await buildRunner({ project, sea, log: (l) => print(`    ${l.replace(project + '/', '')}`) });
+      cmd = [b.executable ?? b.bundle, 'run'];
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
       print(`    no single executable here (${err.message.split('\n')[0]}); using the one-file bundle`);
