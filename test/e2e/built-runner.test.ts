@@ -30,7 +30,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const artefacts = [
+const artefacts: { kind: string; cmd: () => string[]; skip: string | undefined; env: Record<string, string> }[] = [
   // APISIX execs the file itself: the shebang finds `node` on the PATH.
   { kind: 'bundle (dist/a6-runner.cjs)', cmd: () => [build.bundle, 'run'], skip: undefined, env: {} },
   // No `node` anywhere on the PATH: the executable must not need one.
