@@ -76,8 +76,29 @@ function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean): string {
   return w.print();
 }
 
+/** Every name a declaration's module exports for it. */
+function exportedNames(d: DeclModel): string[] {
+  switch (d.kind) {
+    case 'enum': return [d.name];
+    case 'union': return [d.name, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`];
+    case 'struct': return [d.name, `${d.name}T`, `${d.name}Value`];
+    case 'table': return [d.name, `${d.name}T`, `${d.name}Value`, `${d.name}Init`];
+  }
+}
+
 function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): string {
-  const names = node.decls.flatMap((d) => [d.name, `${d.name}T`, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`]);
+  const names = node.decls.flatMap((d) => exportedNames(d));
+  // Our companion names (`ReqT`, `ReqValue`, ...) must not collide with a declared name.
+  const owner = new Map<string, DeclModel>();
+  for (const d of node.decls) {
+    for (const n of exportedNames(d)) {
+      const prev = owner.get(n);
+      if (prev) {
+        throw new SchemaError(d.pos, `'${d.name}' and '${prev.name}' would both export '${n}' from ${declModule(node.path)}.ts; rename one of them`);
+      }
+      owner.set(n, d);
+    }
+  }
   const w = new ModuleWriter(`${declModule(node.path)}.ts`, opts.sources, names);
   const label = node.path.length > 0 ? node.path.join('.') : '(root)';
   w.line(`// Namespace ${label}.`);

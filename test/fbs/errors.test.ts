@@ -50,6 +50,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ['table T { s:string = "x; }', 'bad.fbs:1:22: unterminated string'],
   ['table T {} table T {}', "bad.fbs:1:18: 'T' is already declared at bad.fbs:1:7"],
   ['include "nope.fbs";\ntable T {}', 'bad.fbs:1:9: cannot read included file nope.fbs'],
+  ['table Req {}\ntable ReqT {}', "bad.fbs:2:7: 'ReqT' and 'Req' would both export 'ReqT' from _root.ts; rename one of them"],
 ];
 
 describe('schema errors', () => {

@@ -392,9 +392,9 @@ export interface KeeperInit {
 /** Which animal a pen holds. */
 export enum Animal {
   NONE = 0,
-  Lion = 1,
-  Penguin = 2,
-  Guard = 3
+  Lion = 2,
+  Penguin = 3,
+  Guard = 4
 }
 
 /** Reads the member of a `Animal` field as the class its type tag names (null for NONE). */
