@@ -140,7 +140,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
       banner: { js: `#!/usr/bin/env node\n${SEA_ARGV_FIX}` },
       env: { NODE_ENV: 'production' },
-      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), inlineVersion(a6kitRoot), collectErrors(errors)],
+      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), inlineVersion(a6kitRoot), noPinoTransports(), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the BuildError.
       esbuildOptions: (opts) => {
         opts.logLevel = 'silent';
@@ -223,6 +223,25 @@ function inlineVersion(root: string): EsbuildPlugin {
         const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
         return { contents: `export const version = ${JSON.stringify(version)};\n`, loader: 'ts' };
       });
+    },
+  };
+}
+
+/**
+ * pino transports run in worker threads loaded from files by name, which a one-file runner does
+ * not have. The runner logs to stdout (APISIX copies it into error.log), so the transport
+ * machinery (thread-stream) is replaced by a stub that says so if anything ever asks for it.
+ */
+function noPinoTransports(): EsbuildPlugin {
+  const message = 'pino transports are not available in a bundled a6kit runner: log to stdout or a file destination';
+  return {
+    name: 'a6kit-no-pino-transports',
+    setup(b) {
+      b.onResolve({ filter: /^thread-stream$/ }, () => ({ path: 'thread-stream', namespace: 'a6kit-stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'a6kit-stub' }, () => ({
+        contents: `module.exports = function ThreadStream() { throw new Error(${JSON.stringify(message)}); };\n`,
+        loader: 'js',
+      }));
     },
   };
 }
