@@ -156,6 +156,20 @@ function ipBytes(ip: string): Uint8Array {
   return out;
 }
 
+/**
+ * nginx's ngx_escape_uri(NGX_ESCAPE_URI), which APISIX applies to a rewritten path: control
+ * characters, space, `#`, `%`, `?`, DEL and non-ASCII bytes are percent-encoded. So a path set by
+ * a plugin must not be encoded already, and cannot carry a query string.
+ */
+export function escapeUri(path: string): string {
+  let out = '';
+  for (const b of Buffer.from(path, 'utf8')) {
+    const escape = b < 0x20 || b === 0x20 || b === 0x23 || b === 0x25 || b === 0x3f || b >= 0x7f;
+    out += escape ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
+  }
+  return out;
+}
+
 function queryString(args: Array<[string, string]>): string {
   return args.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 }
@@ -498,7 +512,7 @@ export class GatewaySimulator {
     const up = result.request;
     const e = new TextEntry();
     const newPath = rw.path();
-    if (newPath !== null) up.path = newPath;
+    if (newPath !== null) up.path = escapeUri(newPath);
     for (let i = 0; i < rw.headersLength(); i++) {
       const x = rw.headers(i, e)!;
       const k = (x.name() ?? '').toLowerCase();

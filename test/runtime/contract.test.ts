@@ -198,6 +198,11 @@ describe('HTTPReqCall', () => {
     });
   });
 
+  it('applies a rewritten path the way APISIX does (nginx URI escaping, no query string)', async () => {
+    const r = await t.simulator.request([{ name: 'rewrite', conf: { path: '/a b/ü?x=1#f%' } }], { path: '/' });
+    expect(r.kind === 'upstream' && r.request.path).toBe('/a%20b/%C3%BC%3Fx=1%23f%25');
+  });
+
   it('sends no action at all when nothing changed (also when plugins only read)', async () => {
     const c = await RawClient.open(t.address);
     const tok = await prepare(c, 'noop-read', [{ name: 'noop', value: '' }, { name: 'rewrite', value: '{}' }]);
