@@ -203,6 +203,43 @@ describe('random and mutated frames', () => {
   });
 });
 
+describe('random ExtraInfo answers', () => {
+  it('turn into a plugin error or a value, never into a stuck or out-of-step connection', async () => {
+    const c = await RawClient.open(t.address);
+    const [, p] = await c.exchange(RPC_PREPARE_CONF, prepareConf('fuzz-info', [{ name: 'inspect', value: '{"vars":["a"],"body":true}' }]));
+    const token = tokenOf(p);
+    const valid = extraInfoResp(Buffer.from('value'));
+    const answers = fc.sample(
+      fc.oneof(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.tuple(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })).map(([flips]) => {
+          const b = Buffer.from(valid);
+          for (const [at, v] of flips) b[at % b.length] = v;
+          return new Uint8Array(b);
+        }),
+      ),
+      { numRuns: 2000, seed: 7 },
+    );
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < answers.length; i += 2) {
+      c.send(RPC_HTTP_REQ_CALL, reqCall({ token, id: i }));
+      let k = i;
+      for (;;) {
+        const [type, payload] = await c.next();
+        if (type === RPC_EXTRA_INFO) {
+          c.send(RPC_EXTRA_INFO, answers[k++ % answers.length]!);
+          continue;
+        }
+        const tag = type === RPC_ERROR ? `error ${errCode(payload)}` : `reply ${decodeReqCallResp(payload).id() === i}`;
+        outcomes.set(tag, (outcomes.get(tag) ?? 0) + 1);
+        break;
+      }
+    }
+    expect([...outcomes.keys()].sort()).toEqual([`error ${Err.Code.SERVICE_UNAVAILABLE}`, 'reply true']);
+    await c.close();
+  });
+});
+
 describe('token expiry', () => {
   it('forgets a token unused for APISIX_CONF_EXPIRE_TIME x 1.2 and keeps one in use', async () => {
     const s = await startTestRunner(P.all, { confExpireSeconds: 0.25 }); // 300 ms
