@@ -2,7 +2,7 @@
  * The runner as a process, started the way APISIX starts it: env-configured, logs on stdout,
  * SIGTERM then SIGKILL one second later; and multi-process mode.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,11 +19,18 @@ interface Started {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const started: ChildProcess[] = [];
+afterEach(() => {
+  // A failed assertion must not leave a runner (and its workers) behind.
+  for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+});
+
 async function start(sock: string, args: string[] = []): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'run', ...args], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${sock}`, APISIX_CONF_EXPIRE_TIME: '3600' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   const lines: string[] = [];
   let buf = '';
   child.stdout!.on('data', (d: Buffer) => {
