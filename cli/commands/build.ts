@@ -76,8 +76,14 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
   const bundle = await bundleRunner(project, entry, outDir, o.minify ?? false);
   const result: BuildResult = { bundle, bundleBytes: (await stat(bundle)).size };
   log(`bundled ${display(bundle)} (${formatBytes(result.bundleBytes)})`);
-  if (o.sea) {
-    const executable = join(outDir, EXECUTABLE_NAME);
+  const executable = join(outDir, EXECUTABLE_NAME);
+  if (!o.sea) {
+    // An executable from an earlier --sea build no longer matches the sources: never ship it.
+    if (existsSync(executable)) {
+      await rm(executable, { force: true });
+      log(`removed the outdated ${display(executable)} (build with --sea to make it again)`);
+    }
+  } else {
     await makeSingleExecutable(bundle, executable);
     result.executable = executable;
     result.executableBytes = (await stat(executable)).size;

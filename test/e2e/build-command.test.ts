@@ -57,3 +57,12 @@ it('bundles a6kit and every dependency into one file that needs no node_modules'
   const required = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
   expect(required.filter((m) => !m.startsWith('node:') && !isBuiltin(m))).toEqual([]);
 });
+
+it('removes a single executable left by an earlier --sea build, which no longer matches', async () => {
+  const project = join(dir, 'tiny');
+  await writeFile(join(project, 'dist', 'a6-runner'), 'stale');
+  const lines: string[] = [];
+  await buildRunner({ project, log: (l) => lines.push(l) });
+  expect(existsSync(join(project, 'dist', 'a6-runner'))).toBe(false);
+  expect(lines.join('\n')).toMatch(/removed the outdated .*a6-runner/);
+});
