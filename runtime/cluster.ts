@@ -186,10 +186,11 @@ export async function runWorker(opts: RunnerOptions & { plugins: readonly AnyPlu
   process.on('message', (m: ToWorker) => {
     if (m && typeof m === 'object' && m.a6 === 'shutdown') stop();
   });
-  // The primary handles signals; a Ctrl-C reaching the whole process group must not kill a
-  // worker mid-call before the primary asks it to drain.
+  // A Ctrl-C reaches the whole process group: the primary coordinates that shutdown, so a
+  // worker must not die mid-call on its own. A SIGTERM aimed at a worker drains it like the
+  // primary's request does.
   process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => {});
+  process.on('SIGTERM', stop);
   process.on('disconnect', stop);
   return runner;
 }
