@@ -114,6 +114,8 @@ export class ModuleWriter {
     const body: string[] = [];
     for (const l of this.lines) {
       if (l === '' && (body.length === 0 || body[body.length - 1] === '')) continue;
+      // No blank line right before a closing brace.
+      if (/^\s*[})]/.test(l) && body[body.length - 1] === '') body.pop();
       body.push(l);
     }
     while (body[body.length - 1] === '') body.pop();

@@ -95,7 +95,6 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Resp}. */

@@ -92,7 +92,6 @@ export class Var implements flatbuffers.IUnpackableObject<VarT> {
     builder.finish(Var.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Var}. */
@@ -184,7 +183,6 @@ export class ReqBody implements flatbuffers.IUnpackableObject<ReqBodyT> {
     builder.finish(ReqBody.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link ReqBody}. */
@@ -270,7 +268,6 @@ export class RespBody implements flatbuffers.IUnpackableObject<RespBodyT> {
     builder.finish(RespBody.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link RespBody}. */
@@ -449,7 +446,6 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -590,7 +586,6 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Resp}. */

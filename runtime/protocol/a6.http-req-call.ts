@@ -274,7 +274,6 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -505,7 +504,6 @@ export class Stop implements flatbuffers.IUnpackableObject<StopT> {
     builder.finish(Stop.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Stop}. */
@@ -811,7 +809,6 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
     builder.finish(Rewrite.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Rewrite}. */
@@ -1034,7 +1031,6 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Resp}. */

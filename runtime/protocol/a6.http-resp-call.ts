@@ -164,7 +164,6 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -391,7 +390,6 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Resp}. */

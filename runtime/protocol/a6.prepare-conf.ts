@@ -140,7 +140,6 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -259,7 +258,6 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Resp}. */

@@ -112,7 +112,6 @@ export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
     builder.finish(TextEntry.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link TextEntry}. */
@@ -276,7 +275,6 @@ export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
     builder.finish(DataEntry.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link DataEntry}. */

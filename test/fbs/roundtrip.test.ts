@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWithApi, buildWithApi } from './support/flyweight.js';
 import { flatcJsonToBinary, removeDir } from './support/oracle.js';
 import { BROAD, EXT_PLUGIN, goldenCases, prepare, type Prepared, type SchemaCase } from './support/schemas.js';
+import type { TableModel } from '../../generator/fbs/model.js';
 import { canonTable, sortKeyedVectors, tableArb, toFlatcJson, toFlatcT } from './support/values.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,31 +65,34 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
 
     // The two protocol-sized schemas get the most runs; golden cases fewer.
     const runs = sc === EXT_PLUGIN || sc === BROAD ? RUNS : 12;
-    const samples = (t: Parameters<typeof tableArb>[0]): Obj[] =>
-      fc.sample(tableArb(t), { numRuns: runs, seed: SEED });
+    /** A fast-check property over Init values of `t` (shrinks and reports a counterexample on failure). */
+    const forAll = (t: TableModel, check: (init: Obj) => Promise<void> | void): Promise<void> =>
+      fc.assert(fc.asyncProperty(tableArb(t), async (init) => {
+        await check(init);
+      }), { numRuns: runs, seed: SEED });
 
     it('our encode -> flatc unpack, for every table', async () => {
       for (const t of p.tables) {
         const Ours: Any = (await p.ours(t.fullName))[t.name];
         const Theirs: Any = (await p.flatc(t.fullName))[t.name];
-        for (const init of samples(t)) {
+        await forAll(t, async (init) => {
           const bytes: Uint8Array = Ours.encode(init);
           const got = Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(bytes)).unpack();
-          expect(canonTable(t, got, 'flatcT'), `${t.fullName} ${String(init)}`).toEqual(canonTable(t, init, 'init'));
-        }
+          expect(canonTable(t, got, 'flatcT'), t.fullName).toEqual(canonTable(t, init, 'init'));
+        });
       }
     });
 
     it('flatc pack -> our decode, for every table', async () => {
       for (const t of p.tables) {
         const Ours: Any = (await p.ours(t.fullName))[t.name];
-        for (const init of samples(t)) {
+        await forAll(t, async (init) => {
           const obj: Any = await toFlatcT(t, init, p.flatc);
           const b = new flatbuffers.Builder(64);
           b.finish(obj.pack(b));
           const got = Ours.decode(b.asUint8Array());
           expect(canonTable(t, got, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
-        }
+        });
       }
     });
 
@@ -108,7 +112,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
     it('object API (unpack, <T>T.pack) matches flatc byte for byte', async () => {
       for (const t of p.tables) {
         const Ours: Any = (await p.ours(t.fullName))[t.name];
-        for (const init of samples(t)) {
+        await forAll(t, async (init) => {
           const packWith = async (load: typeof p.ours): Promise<Uint8Array> => {
             const obj: Any = await toFlatcT(t, init, load);
             const b = new flatbuffers.Builder(64);
@@ -119,7 +123,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
           expect(ours, t.fullName).toEqual(await packWith(p.flatc));
           const back = Ours[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)).unpack();
           expect(canonTable(t, back, 'flatcT'), t.fullName).toEqual(canonTable(t, init, 'init'));
-        }
+        });
       }
     });
 
@@ -127,7 +131,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
       for (const t of p.tables) {
         const Ours: Any = (await p.ours(t.fullName))[t.name];
         const Theirs: Any = (await p.flatc(t.fullName))[t.name];
-        for (const init of samples(t)) {
+        await forAll(t, async (init) => {
           const b1 = new flatbuffers.Builder(64);
           b1.finish(await buildWithApi(t, b1, init, p.ours));
           const b2 = new flatbuffers.Builder(64);
@@ -138,7 +142,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
           const viaTheirs = await readWithApi(t, Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)), p.flatc);
           expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, viaTheirs, 'ours'));
           expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
-        }
+        });
       }
     });
   });

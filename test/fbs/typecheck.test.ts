@@ -12,7 +12,7 @@ import { REPO } from './support/oracle.js';
 
 const USAGE = `
 import * as flatbuffers from 'flatbuffers';
-import { HTTPReqCall, Method, Err, ExtraInfo, TextEntry, type TextEntryValue } from './ext-plugin/index.js';
+import { HTTPReqCall, Method, Err, ExtraInfo, TextEntry, TextEntryT, type TextEntryValue } from './ext-plugin/index.js';
 
 const bytes: Uint8Array = HTTPReqCall.Resp.encode({
   id: 1,
@@ -38,6 +38,30 @@ const code: Err.Code = Err.Code.CONF_TOKEN_NOT_FOUND;
 const info = ExtraInfo.Req.decode(ExtraInfo.Req.encode({ info: { type: 'Var', value: { name: 'remote_addr' } } }));
 const t: 'Var' | 'ReqBody' | 'RespBody' | undefined = info.info?.type;
 void m; void first; void code; void t;
+
+// flatc-style code (flyweight builders and object API) compiles against our classes unchanged.
+const b = new flatbuffers.Builder(1024);
+const hdr = TextEntry.createTextEntry(b, b.createString('x-a'), b.createString('1'));
+const headers = HTTPReqCall.Stop.createHeadersVector(b, [hdr]);
+const body = HTTPReqCall.Stop.createBodyVector(b, new TextEncoder().encode('denied'));
+HTTPReqCall.Stop.startStop(b);
+HTTPReqCall.Stop.addStatus(b, 403);
+HTTPReqCall.Stop.addHeaders(b, headers);
+HTTPReqCall.Stop.addBody(b, body);
+const stop = HTTPReqCall.Stop.endStop(b);
+b.finish(HTTPReqCall.Resp.createResp(b, 7, HTTPReqCall.Action.Stop, stop));
+const parsed = HTTPReqCall.Resp.getRootAsResp(new flatbuffers.ByteBuffer(b.asUint8Array()));
+if (parsed.actionType() === HTTPReqCall.Action.Stop) {
+  const s: HTTPReqCall.Stop = parsed.action(new HTTPReqCall.Stop());
+  const st: number = s.status();
+  const bodyBytes: Uint8Array | null = s.bodyArray();
+  void st; void bodyBytes;
+}
+const obj: HTTPReqCall.RespT = parsed.unpack();
+obj.action = new HTTPReqCall.RewriteT('/new', [new TextEntryT('x-b', null)]);
+obj.actionType = HTTPReqCall.Action.Rewrite;
+b.clear();
+b.finish(obj.pack(b));
 `;
 
 describe('generated code type-checks', () => {

@@ -105,7 +105,6 @@ export class Lion implements flatbuffers.IUnpackableObject<LionT> {
     builder.finish(Lion.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Lion}. */
@@ -247,7 +246,6 @@ export class Penguin implements flatbuffers.IUnpackableObject<PenguinT> {
     builder.finish(Penguin.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Penguin}. */
@@ -361,7 +359,6 @@ export class Keeper implements flatbuffers.IUnpackableObject<KeeperT> {
     builder.finish(Keeper.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Keeper}. */
@@ -639,7 +636,6 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
     builder.finish(Pen.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Pen}. */

@@ -150,7 +150,6 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
     builder.finish(Request.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Request}. */

@@ -106,7 +106,6 @@ export class Ping implements flatbuffers.IUnpackableObject<PingT> {
     builder.finish(Ping.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Ping}. */

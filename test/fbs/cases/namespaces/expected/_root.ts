@@ -86,7 +86,6 @@ export class RootThing implements flatbuffers.IUnpackableObject<RootThingT> {
     builder.finish(RootThing.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link RootThing}. */

@@ -123,7 +123,6 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
     builder.finish(Item.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Item}. */
@@ -339,7 +338,6 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
     builder.finish(Cart.pack(builder, value), "CART");
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Cart}. */

@@ -102,7 +102,6 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
     builder.finish(Item.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Item}. */

@@ -60,7 +60,6 @@ export class Money implements flatbuffers.IUnpackableObject<MoneyT> {
   static pack(builder: flatbuffers.Builder, value: MoneyValue): flatbuffers.Offset {
     return Money.createMoney(builder, value.amount, value.currency);
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Money}. */

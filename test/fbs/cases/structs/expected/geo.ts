@@ -56,7 +56,6 @@ export class Point implements flatbuffers.IUnpackableObject<PointT> {
   static pack(builder: flatbuffers.Builder, value: PointValue): flatbuffers.Offset {
     return Point.createPoint(builder, value.lat, value.lon);
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Point}. */
@@ -142,7 +141,6 @@ export class Tile implements flatbuffers.IUnpackableObject<TileT> {
   static pack(builder: flatbuffers.Builder, value: TileValue): flatbuffers.Offset {
     return Tile.createTile(builder, value.level, value.origin.lat, value.origin.lon, value.flags);
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Tile}. */
@@ -312,7 +310,6 @@ export class Map implements flatbuffers.IUnpackableObject<MapT> {
     builder.finish(Map.pack(builder, value));
     return builder.asUint8Array();
   }
-
 }
 
 /** flatc object API: mutable object form of {@link Map}. */
