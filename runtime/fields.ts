@@ -11,6 +11,11 @@ export type FieldSource = (add: (name: string, value: string) => void) => void;
 export class FieldMap implements Headers {
   private map: Map<string, string[]> | undefined;
   private changedNames: Set<string> | undefined;
+  /**
+   * Writes made before anything was read (the common "add a header" plugin): kept aside so the
+   * request's fields never need decoding. `undefined` = deleted. Merged on first read.
+   */
+  private overlay: Map<string, string[] | undefined> | undefined;
 
   /**
    * @param lowerCase  header semantics: names compared and reported lower-cased. Args keep case.
@@ -39,6 +44,14 @@ export class FieldMap implements Headers {
           if (vals === undefined) map!.set(k, [value]);
           else vals.push(value);
         });
+      }
+      const overlay = this.overlay;
+      this.overlay = undefined;
+      if (overlay !== undefined) {
+        for (const [k, vals] of overlay) {
+          if (vals === undefined) map.delete(k);
+          else map.set(k, vals);
+        }
       }
     }
     return map;
@@ -70,7 +83,8 @@ export class FieldMap implements Headers {
       this.delete(name);
       return;
     }
-    this.load().set(k, vals);
+    if (this.map === undefined) (this.overlay ??= new Map()).set(k, vals);
+    else this.map.set(k, vals);
     this.touch(k);
   }
 
@@ -86,7 +100,8 @@ export class FieldMap implements Headers {
 
   delete(name: string): void {
     const k = this.key(name);
-    this.load().delete(k);
+    if (this.map === undefined) (this.overlay ??= new Map()).set(k, undefined);
+    else this.map.delete(k);
     this.touch(k);
   }
 
@@ -111,8 +126,13 @@ export class FieldMap implements Headers {
    */
   *changes(): IterableIterator<[string, readonly string[] | undefined]> {
     if (this.changedNames === undefined) return;
-    const map = this.load();
-    for (const k of this.changedNames) yield [k, map.get(k)];
+    const map = this.map;
+    if (map === undefined) {
+      // Only blind writes happened: the overlay holds every changed name.
+      for (const k of this.changedNames) yield [k, this.overlay!.get(k)];
+    } else {
+      for (const k of this.changedNames) yield [k, map.get(k)];
+    }
   }
 
   /** Number of (name, value) pairs. */

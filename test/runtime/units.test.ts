@@ -69,6 +69,25 @@ describe('FieldMap', () => {
     expect(a.get('Q')).toBe('1');
   });
 
+  it('records writes without reading the source, and merges them when read later', () => {
+    let reads = 0;
+    const h = new FieldMap(true, (add) => {
+      reads++;
+      add('a', '1');
+      add('b', '2');
+      add('c', '3');
+    });
+    h.set('A', 'x');
+    h.delete('b');
+    h.set('d', ['4', '5']);
+    expect([...h.changes()]).toEqual([['a', ['x']], ['b', undefined], ['d', ['4', '5']]]);
+    expect(reads).toBe(0);
+    expect([...h.entries()]).toEqual([['a', 'x'], ['c', '3'], ['d', '4'], ['d', '5']]);
+    expect(reads).toBe(1);
+    h.append('c', '6');
+    expect([...h.changes()]).toEqual([['a', ['x']], ['b', undefined], ['d', ['4', '5']], ['c', ['3', '6']]]);
+  });
+
   it('tracks set, append and delete', () => {
     const h = new FieldMap(true, (add) => add('a', '1'));
     h.set('B', ['x', 'y']);
