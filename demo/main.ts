@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { BuildError, buildRunner } from '../cli/commands/build.js';
 import { describeExit, startRunnerProcess, type RunnerProcess } from './runner-process.js';
 import { scaffoldProject } from './scaffold.js';
@@ -51,8 +51,10 @@ async function main(): Promise<void> {
     heading('3. start it as APISIX does');
     // APISIX's layout: <prefix>/conf/apisix-<master pid>.sock, passed as APISIX_LISTEN_ADDRESS.
     const socketPath = join(work, `apisix-${process.pid}.sock`);
-    print(`  ext-plugin.cmd: ${JSON.stringify([relative(project, cmd[0]!), ...cmd.slice(1)])}`);
-    print(`  APISIX_LISTEN_ADDRESS=unix:${socketPath} APISIX_CONF_EXPIRE_TIME=3600`);
+    print('  config.yaml:   ext-plugin:');
+    print(`                   cmd: ${JSON.stringify(cmd)}`);
+    print(`  environment:   APISIX_LISTEN_ADDRESS=unix:${socketPath}`);
+    print('                 APISIX_CONF_EXPIRE_TIME=3600');
     runner = await startRunnerProcess(cmd, { socketPath });
     print(`  pid ${runner.pid}: accepting connections after ${Math.round(runner.startupMs)} ms`);
 
