@@ -71,6 +71,6 @@ export interface FileAst {
   readonly fileIdentifier: { readonly value: string; readonly pos: SourcePos } | undefined;
   readonly fileExtension: string | undefined;
   readonly declaredAttributes: readonly { readonly name: string; readonly pos: SourcePos }[];
-  /** `//`-comment-free leading `///` lines of the file that precede nothing (kept for completeness). */
+  /** `rpc_service` declarations: parsed and checked for syntax, no code is generated for them. */
   readonly services: readonly { readonly name: string; readonly pos: SourcePos }[];
 }

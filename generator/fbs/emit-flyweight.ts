@@ -428,10 +428,11 @@ function emitAdders(w: ModuleWriter, f: FieldModel): void {
       const ta = typedArray(e.scalar);
       const el = e.kind === 'enum' ? ref(w, e.enum, 'type') : scalarTs(e.scalar);
       dataTy = `readonly ${el}[]${ta ? `|${ta}` : ''}`;
-      add = `builder.add${builderKind(e.scalar)}(${e.scalar === 'bool' ? '+data[i]!' : 'data[i]!'});`;
+      // startVector reserved and aligned the space: write elements without re-checking it.
+      add = `builder.write${builderKind(e.scalar)}(${e.scalar === 'bool' ? '+data[i]!' : 'data[i]!'});`;
     } else {
       dataTy = `readonly ${fb}.Offset[]`;
-      add = 'builder.addOffset(data[i]!);';
+      add = 'builder.writeInt32(builder.offset() - data[i]! + 4);';
     }
     w.block(`static create${P}Vector(builder: ${fb}.Builder, data: ${dataTy}): ${fb}.Offset`, () => {
       // Same bytes as the loop below, copied in one go (bodies can be large).

@@ -12,7 +12,7 @@
  * The code reads each vector's base once and reuses one flyweight per element type, and strings go
  * through the ASCII fast path in `_support.ts`, which is where it gains on flatc's object API.
  */
-import { defaultLiteral, readFn, ref, scalarOrEnumTs, scalarTs, structArgsFrom, typedArray } from './emit-common.js';
+import { builderKind, defaultLiteral, readFn, ref, scalarOrEnumTs, structArgsFrom, typedArray } from './emit-common.js';
 import { liveFields } from './emit-flyweight.js';
 import type { ElemType, FieldModel, StructModel, TableModel, TypeModel, UnionModel } from './model.js';
 import { SCALAR_SIZE } from './model.js';
@@ -303,8 +303,7 @@ function prepareField(w: ModuleWriter, f: FieldModel): void {
               w.line(`${v} = ${support(w, 'writeBytes')}(builder, ${v}v);`);
             } else {
               w.line(`builder.startVector(${size}, ${v}v.length, ${size});`);
-              const kind = e.scalar === 'bool' ? 'Int8' : readFn(e.scalar).slice(4).replace(/^Uint/, 'Int');
-              w.line(`for (let i = ${v}v.length - 1; i >= 0; i--) builder.add${kind}(${e.scalar === 'bool' ? `+${v}v[i]!` : `${v}v[i]!`});`);
+              w.line(`for (let i = ${v}v.length - 1; i >= 0; i--) builder.write${builderKind(e.scalar)}(${e.scalar === 'bool' ? `+${v}v[i]!` : `${v}v[i]!`});`);
               w.line(`${v} = builder.endVector();`);
             }
             break;
@@ -391,4 +390,3 @@ export function emitStructStatics(w: ModuleWriter, s: StructModel): void {
   w.line();
 }
 
-export { scalarTs };

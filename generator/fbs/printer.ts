@@ -33,7 +33,8 @@ export class ModuleWriter {
 
   /** The `flatbuffers` runtime namespace; `value` when used at run time, not only in types. */
   fb(use: 'type' | 'value'): string {
-    if (use === 'value' || this.flatbuffersUse === 'none') this.flatbuffersUse = use === 'value' ? 'value' : this.flatbuffersUse === 'value' ? 'value' : 'type';
+    if (use === 'value') this.flatbuffersUse = 'value';
+    else if (this.flatbuffersUse === 'none') this.flatbuffersUse = 'type';
     return 'flatbuffers';
   }
 

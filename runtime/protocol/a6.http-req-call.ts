@@ -104,7 +104,7 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }
@@ -128,7 +128,7 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   static createArgsVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -144,7 +144,7 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   static createHeadersVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -399,7 +399,7 @@ export class Stop implements flatbuffers.IUnpackableObject<StopT> {
   static createHeadersVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -416,7 +416,7 @@ export class Stop implements flatbuffers.IUnpackableObject<StopT> {
     if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }
@@ -633,7 +633,7 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
   static createHeadersVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -649,7 +649,7 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
   static createArgsVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -665,7 +665,7 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
   static createRespHeadersVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -682,7 +682,7 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
     if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }

@@ -71,7 +71,7 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   static createHeadersVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -279,7 +279,7 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   static createHeadersVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -296,7 +296,7 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }

@@ -58,7 +58,7 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   static createConfVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }

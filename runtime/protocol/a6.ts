@@ -205,7 +205,7 @@ export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
     if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }

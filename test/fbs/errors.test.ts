@@ -2,7 +2,7 @@
  * Bad schemas give `file:line:col: message` (the documented format) and the CLI exits 1 without
  * writing anything.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { genProtocol } from '../../generator/fbs/cli.js';

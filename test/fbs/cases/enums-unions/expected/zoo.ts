@@ -176,7 +176,7 @@ export class Penguin implements flatbuffers.IUnpackableObject<PenguinT> {
   static createFishEatenVector(builder: flatbuffers.Builder, data: readonly number[]|Uint32Array): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt32(data[i]!);
+      builder.writeInt32(data[i]!);
     }
     return builder.endVector();
   }
@@ -232,7 +232,7 @@ export class Penguin implements flatbuffers.IUnpackableObject<PenguinT> {
     const f_fishEatenv = value.fishEaten;
     if (f_fishEatenv != null) {
       builder.startVector(4, f_fishEatenv.length, 4);
-      for (let i = f_fishEatenv.length - 1; i >= 0; i--) builder.addInt32(f_fishEatenv[i]!);
+      for (let i = f_fishEatenv.length - 1; i >= 0; i--) builder.writeInt32(f_fishEatenv[i]!);
       f_fishEaten = builder.endVector();
     }
     builder.startObject(1);
@@ -513,7 +513,7 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
   static createTempersVector(builder: flatbuffers.Builder, data: readonly Temper[]|Int8Array): flatbuffers.Offset {
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }
@@ -615,7 +615,7 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
     const f_tempersv = value.tempers;
     if (f_tempersv != null) {
       builder.startVector(1, f_tempersv.length, 1);
-      for (let i = f_tempersv.length - 1; i >= 0; i--) builder.addInt8(f_tempersv[i]!);
+      for (let i = f_tempersv.length - 1; i >= 0; i--) builder.writeInt8(f_tempersv[i]!);
       f_tempers = builder.endVector();
     }
     builder.startObject(6);

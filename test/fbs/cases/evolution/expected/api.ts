@@ -73,7 +73,7 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
     if (data instanceof Uint8Array) return builder.createByteVector(data);
     builder.startVector(1, data.length, 1);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addInt8(data[i]!);
+      builder.writeInt8(data[i]!);
     }
     return builder.endVector();
   }

@@ -66,6 +66,7 @@ export function writeBytes(builder: flatbuffers.Builder, data: Uint8Array | Int8
 /** Writes a vector of offsets (strings or tables written before). */
 export function writeOffsets(builder: flatbuffers.Builder, offsets: readonly flatbuffers.Offset[]): flatbuffers.Offset {
   builder.startVector(4, offsets.length, 4);
-  for (let i = offsets.length - 1; i >= 0; i--) builder.addOffset(offsets[i]!);
+  // The space is reserved and aligned by startVector: write each relative offset directly.
+  for (let i = offsets.length - 1; i >= 0; i--) builder.writeInt32(builder.offset() - offsets[i]! + 4);
   return builder.endVector();
 }

@@ -223,7 +223,7 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
   static createItemsVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
@@ -243,7 +243,7 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
   static createTagsVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
     builder.startVector(4, data.length, 4);
     for (let i = data.length - 1; i >= 0; i--) {
-      builder.addOffset(data[i]!);
+      builder.writeInt32(builder.offset() - data[i]! + 4);
     }
     return builder.endVector();
   }
