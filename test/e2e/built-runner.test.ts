@@ -161,12 +161,17 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip, env: baseEnv }) => {
   it.skipIf(skip)('exits on SIGTERM within APISIX\'s grace period and removes its socket', async () => {
     await sim!.close();
     sim = undefined;
-    const stopped = await runner!.stop();
+    const last = runner!;
+    const stopped = await last.stop();
     runner = undefined;
     // stop() waits APISIX's 1 s, then SIGKILLs as APISIX does: `killed` says the runner overstayed.
     expect(stopped.killed, 'still running 1 s after SIGTERM: APISIX would SIGKILL it').toBe(false);
     expect(stopped).toMatchObject({ code: 0, signal: null });
     expect(existsSync(socketPath)).toBe(false);
+    // What APISIX copies into error.log: JSON lines, flushed before the exit.
+    const messages = last.output.filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(messages).toContain('runner listening');
+    expect(messages).toContain('shutting down');
   });
 });
 
