@@ -231,8 +231,15 @@ describe('HTTPReqCall', () => {
       headers: { 'x-rep': ['1', '2'], accept: ['a'] },
       args: { q: ['1', '2'], Case: ['Kept'] },
     });
-    const v4 = await t.simulator.request([{ name: 'inspect', conf: {} }], { srcIp: '203.0.113.9' });
-    expect(JSON.parse(v4.kind === 'response' ? v4.body : '{}').srcIp).toBe('203.0.113.9');
+    const v4 = await t.simulator.request([{ name: 'inspect', conf: {} }], {
+      srcIp: '203.0.113.9',
+      headers: { host: 'client.example' },
+      vars: { upstream_host: 'backend.internal' },
+    });
+    const seen4 = JSON.parse(v4.kind === 'response' ? v4.body : '{}');
+    expect(seen4.srcIp).toBe('203.0.113.9');
+    // APISIX sends the upstream host as `host`.
+    expect(seen4.headers.host).toEqual(['backend.internal']);
 
     // An argument without value (`?flag`) arrives as an entry without value.
     const c = await RawClient.open(t.address);

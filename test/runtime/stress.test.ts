@@ -8,7 +8,6 @@ import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
 import { MAX_PAYLOAD, RPC_ERROR, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import * as P from './plugins.js';
 import {
-  ByteBuffer,
   Err,
   HTTPReqCall,
   RawClient,
@@ -274,4 +273,3 @@ describe('token expiry', () => {
   });
 });
 
-void ByteBuffer;
