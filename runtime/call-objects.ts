@@ -9,7 +9,7 @@ import type {
   PluginResponseWriter,
   PluginUpstreamResponse,
 } from './plugin.js';
-import { FieldMap, type FieldSource } from './fields.js';
+import { FieldMap, type FieldFinder, type FieldSource } from './fields.js';
 import type { HTTPReqCall, HTTPRespCall } from './wire.js';
 import { TextEntry, type ByteBuffer } from './wire.js';
 
@@ -78,6 +78,23 @@ export function fieldString(e: { bb: ByteBuffer | null; bb_pos: number }, slot: 
   const len = bb.readInt32(start);
   const bytes = bb.bytes() as Buffer;
   return bytes.toString('utf8', start + 4, start + 4 + Math.max(0, len));
+}
+
+/** Values of one field, decoding only the names of the others. */
+function vectorFinder(v: EntryVector): FieldFinder {
+  return (key, lowerCase) => {
+    const out: string[] = [];
+    const n = v.length();
+    const e = new TextEntry();
+    for (let i = 0; i < n; i++) {
+      const got = v.at(i, e);
+      if (got === null) continue;
+      const name = fieldString(got, 4);
+      if (name === null || (lowerCase ? name.toLowerCase() : name) !== key) continue;
+      out.push(fieldString(got, 6) ?? '');
+    }
+    return out;
+  };
 }
 
 /** Lazily reads a TextEntry vector; entries without a value read as '' (query flags like `?a`). */
@@ -168,13 +185,21 @@ export class CallRequest implements PluginRequest {
   }
 
   get headers(): FieldMap {
-    const r = this.r;
-    return (this.hdrs ??= new FieldMap(true, vectorSource({ length: () => r.headersLength(), at: (i, e) => r.headers(i, e) })));
+    if (this.hdrs === undefined) {
+      const r = this.r;
+      const v: EntryVector = { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) };
+      this.hdrs = new FieldMap(true, vectorSource(v), vectorFinder(v));
+    }
+    return this.hdrs;
   }
 
   get args(): FieldMap {
-    const r = this.r;
-    return (this.argMap ??= new FieldMap(false, vectorSource({ length: () => r.argsLength(), at: (i, e) => r.args(i, e) })));
+    if (this.argMap === undefined) {
+      const r = this.r;
+      const v: EntryVector = { length: () => r.argsLength(), at: (i, e) => r.args(i, e) };
+      this.argMap = new FieldMap(false, vectorSource(v), vectorFinder(v));
+    }
+    return this.argMap;
   }
 
   get respHeaders(): FieldMap {
@@ -291,8 +316,12 @@ export class UpstreamResponse implements PluginUpstreamResponse {
   }
 
   get headers(): FieldMap {
-    const r = this.r;
-    return (this.hdrs ??= new FieldMap(true, vectorSource({ length: () => r.headersLength(), at: (i, e) => r.headers(i, e) })));
+    if (this.hdrs === undefined) {
+      const r = this.r;
+      const v: EntryVector = { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) };
+      this.hdrs = new FieldMap(true, vectorSource(v), vectorFinder(v));
+    }
+    return this.hdrs;
   }
 
   var(name: string): Promise<string | undefined> {

@@ -8,6 +8,12 @@ import type { Headers } from './plugin.js';
 /** Supplies the initial (name, value) pairs; called at most once, on first access. */
 export type FieldSource = (add: (name: string, value: string) => void) => void;
 
+/**
+ * Optional shortcut for the first lookup: the values of one field (by normalised name) read
+ * straight from the source, without decoding every other field (64 KiB of headers to check one).
+ */
+export type FieldFinder = (key: string, lowerCase: boolean) => string[];
+
 export class FieldMap implements Headers {
   private map: Map<string, string[]> | undefined;
   private changedNames: Set<string> | undefined;
@@ -24,7 +30,20 @@ export class FieldMap implements Headers {
   constructor(
     private readonly lowerCase: boolean,
     private source?: FieldSource,
+    private finder?: FieldFinder,
   ) {}
+
+  /** Values of `k` without loading everything, for the first lookup only; undefined = use load(). */
+  private peek(k: string): string[] | undefined {
+    if (this.map !== undefined) return undefined;
+    const o = this.overlay;
+    if (o !== undefined && o.has(k)) return o.get(k) ?? [];
+    const find = this.finder;
+    if (find === undefined || this.source === undefined) return undefined;
+    // A plugin that reads one field often reads several: scan once, then decode everything.
+    this.finder = undefined;
+    return find(k, this.lowerCase);
+  }
 
   private key(name: string): string {
     return this.lowerCase ? name.toLowerCase() : name;
@@ -62,15 +81,22 @@ export class FieldMap implements Headers {
   }
 
   get(name: string): string | undefined {
-    return this.load().get(this.key(name))?.[0];
+    const k = this.key(name);
+    const peeked = this.peek(k);
+    if (peeked !== undefined) return peeked[0];
+    return this.load().get(k)?.[0];
   }
 
   getAll(name: string): readonly string[] {
-    return this.load().get(this.key(name)) ?? [];
+    const k = this.key(name);
+    return this.peek(k) ?? this.load().get(k) ?? [];
   }
 
   has(name: string): boolean {
-    return this.load().has(this.key(name));
+    const k = this.key(name);
+    const peeked = this.peek(k);
+    if (peeked !== undefined) return peeked.length > 0;
+    return this.load().has(k);
   }
 
   set(name: string, value: string | readonly string[]): void {

@@ -69,6 +69,32 @@ describe('FieldMap', () => {
     expect(a.get('Q')).toBe('1');
   });
 
+  it('answers the first lookup through the finder, then loads everything', () => {
+    let reads = 0;
+    const finds: string[] = [];
+    const h = new FieldMap(
+      true,
+      (add) => {
+        reads++;
+        add('A', '1');
+        add('b', '2');
+        add('a', '3');
+      },
+      (key) => {
+        finds.push(key);
+        return key === 'a' ? ['1', '3'] : [];
+      },
+    );
+    h.set('x', 'y');
+    expect(h.getAll('A')).toEqual(['1', '3']);
+    expect(h.get('x')).toBe('y');
+    expect(reads).toBe(0);
+    expect(h.has('b')).toBe(true);
+    expect(finds).toEqual(['a']);
+    expect(reads).toBe(1);
+    expect(h.get('a')).toBe('1');
+  });
+
   it('records writes without reading the source, and merges them when read later', () => {
     let reads = 0;
     const h = new FieldMap(true, (add) => {
