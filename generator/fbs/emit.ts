@@ -11,6 +11,7 @@
 import { emitEnum, emitStruct, emitTable, emitUnionEnum } from './emit-flyweight.js';
 import { emitStructT, emitStructUnpack, emitTableT, emitTableUnpack } from './emit-object-api.js';
 import { emitStructStatics, emitUnionValue, emitValueStatics, emitValueTypes } from './emit-values.js';
+import { emitVerifyStatics } from './emit-verify.js';
 import { SUPPORT_MODULE } from './support.js';
 import type { DeclModel, SchemaModel } from './model.js';
 import { SchemaError } from './errors.js';
@@ -125,6 +126,7 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
         emitTable(w, d, model.fileIdentifier, isRoot, () => {
           emitTableUnpack(w, d);
           emitValueStatics(w, d, model.fileIdentifier, isRoot);
+          emitVerifyStatics(w, d);
         });
         emitTableT(w, d);
         emitValueTypes(w, d);

@@ -74,7 +74,7 @@ export class ModuleWriter {
 
   /** `head {` ... `}` with the body indented. */
   block(head: string, body: () => void, tail = '}'): this {
-    this.line(`${head} {`);
+    this.line(head ? `${head} {` : '{');
     this.depth++;
     body();
     this.depth--;

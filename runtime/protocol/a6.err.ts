@@ -2,6 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
+import { Verifier } from './_support.js';
 
 // Namespace A6.Err.
 
@@ -94,6 +95,21 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.clear();
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 1, where, 'code');
   }
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeBytes, writeString } from './_support.js';
+import { Verifier, readString, writeBytes, writeString } from './_support.js';
 
 // Namespace A6.ExtraInfo.
 
@@ -91,6 +91,26 @@ export class Var implements flatbuffers.IUnpackableObject<VarT> {
     builder.clear();
     builder.finish(Var.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Var` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Var.verifyAt(v, v.root('Var'), 'Var', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'name');
+      if (p) {
+        v.string(p, where, 'name');
+      }
+    }
   }
 }
 
@@ -183,6 +203,20 @@ export class ReqBody implements flatbuffers.IUnpackableObject<ReqBodyT> {
     builder.finish(ReqBody.pack(builder, value));
     return builder.asUint8Array();
   }
+
+  /**
+   * Checks that `bytes` holds a well-formed `ReqBody` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    ReqBody.verifyAt(v, v.root('ReqBody'), 'ReqBody', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+  }
 }
 
 /** flatc object API: mutable object form of {@link ReqBody}. */
@@ -267,6 +301,20 @@ export class RespBody implements flatbuffers.IUnpackableObject<RespBodyT> {
     builder.clear();
     builder.finish(RespBody.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `RespBody` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    RespBody.verifyAt(v, v.root('RespBody'), 'RespBody', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
   }
 }
 
@@ -446,6 +494,34 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Req` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Req.verifyAt(v, v.root('Req'), 'Req', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 6, 1, where, 'info');
+    {
+      const p = v.field(t, 6, 4, where, 'info');
+      if (p) {
+        const tp = v.field(t, 4, 1, where, 'info');
+        const target = v.offset(p, where, 'info');
+        switch (tp ? v.bytes[tp] : 0) {
+          case Info.Var: Var.verifyAt(v, target, `${where}.info`, depth + 1); break;
+          case Info.ReqBody: ReqBody.verifyAt(v, target, `${where}.info`, depth + 1); break;
+          case Info.RespBody: RespBody.verifyAt(v, target, `${where}.info`, depth + 1); break;
+          default: break; // unknown member: readers treat it as absent
+        }
+      }
+    }
+  }
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -585,6 +661,26 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.clear();
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'result');
+      if (p) {
+        v.vector(p, 1, where, 'result');
+      }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeBytes, writeOffsets, writeString } from './_support.js';
+import { Verifier, readString, writeBytes, writeOffsets, writeString } from './_support.js';
 import { Method, TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
 
 // Namespace A6.HTTPReqCall.
@@ -274,6 +274,49 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Req` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Req.verifyAt(v, v.root('Req'), 'Req', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'id');
+    {
+      const p = v.field(t, 6, 4, where, 'src_ip');
+      if (p) {
+        v.vector(p, 1, where, 'src_ip');
+      }
+    }
+    v.field(t, 8, 1, where, 'method');
+    {
+      const p = v.field(t, 10, 4, where, 'path');
+      if (p) {
+        v.string(p, where, 'path');
+      }
+    }
+    {
+      const p = v.field(t, 12, 4, where, 'args');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'args');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'args'), `${where}.args[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 14, 4, where, 'headers');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'headers');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+      }
+    }
+    v.field(t, 16, 4, where, 'conf_token');
+  }
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -503,6 +546,34 @@ export class Stop implements flatbuffers.IUnpackableObject<StopT> {
     builder.clear();
     builder.finish(Stop.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Stop` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Stop.verifyAt(v, v.root('Stop'), 'Stop', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 2, where, 'status');
+    {
+      const p = v.field(t, 6, 4, where, 'headers');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'headers');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 8, 4, where, 'body');
+      if (p) {
+        v.vector(p, 1, where, 'body');
+      }
+    }
   }
 }
 
@@ -809,6 +880,53 @@ export class Rewrite implements flatbuffers.IUnpackableObject<RewriteT> {
     builder.finish(Rewrite.pack(builder, value));
     return builder.asUint8Array();
   }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Rewrite` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Rewrite.verifyAt(v, v.root('Rewrite'), 'Rewrite', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'path');
+      if (p) {
+        v.string(p, where, 'path');
+      }
+    }
+    {
+      const p = v.field(t, 6, 4, where, 'headers');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'headers');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 8, 4, where, 'args');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'args');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'args'), `${where}.args[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 10, 4, where, 'resp_headers');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'resp_headers');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'resp_headers'), `${where}.resp_headers[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 12, 4, where, 'body');
+      if (p) {
+        v.vector(p, 1, where, 'body');
+      }
+    }
+  }
 }
 
 /** flatc object API: mutable object form of {@link Rewrite}. */
@@ -1030,6 +1148,34 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.clear();
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'id');
+    v.field(t, 8, 1, where, 'action');
+    {
+      const p = v.field(t, 8, 4, where, 'action');
+      if (p) {
+        const tp = v.field(t, 6, 1, where, 'action');
+        const target = v.offset(p, where, 'action');
+        switch (tp ? v.bytes[tp] : 0) {
+          case Action.Stop: Stop.verifyAt(v, target, `${where}.action`, depth + 1); break;
+          case Action.Rewrite: Rewrite.verifyAt(v, target, `${where}.action`, depth + 1); break;
+          default: break; // unknown member: readers treat it as absent
+        }
+      }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { writeBytes, writeOffsets } from './_support.js';
+import { Verifier, writeBytes, writeOffsets } from './_support.js';
 import { TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
 
 // Namespace A6.HTTPRespCall.
@@ -163,6 +163,30 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.clear();
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Req` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Req.verifyAt(v, v.root('Req'), 'Req', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'id');
+    v.field(t, 6, 2, where, 'status');
+    {
+      const p = v.field(t, 8, 4, where, 'headers');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'headers');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+      }
+    }
+    v.field(t, 10, 4, where, 'conf_token');
   }
 }
 
@@ -389,6 +413,35 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.clear();
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'id');
+    v.field(t, 6, 2, where, 'status');
+    {
+      const p = v.field(t, 8, 4, where, 'headers');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'headers');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 10, 4, where, 'body');
+      if (p) {
+        v.vector(p, 1, where, 'body');
+      }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeOffsets, writeString } from './_support.js';
+import { Verifier, readString, writeOffsets, writeString } from './_support.js';
 import { TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
 
 // Namespace A6.PrepareConf.
@@ -140,6 +140,33 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     builder.finish(Req.pack(builder, value));
     return builder.asUint8Array();
   }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Req` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Req.verifyAt(v, v.root('Req'), 'Req', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'conf');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'conf');
+        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'conf'), `${where}.conf[${i}]`, depth + 1);
+      }
+    }
+    {
+      const p = v.field(t, 6, 4, where, 'key');
+      if (p) {
+        v.string(p, where, 'key');
+      }
+    }
+  }
 }
 
 /** flatc object API: mutable object form of {@link Req}. */
@@ -257,6 +284,21 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     builder.clear();
     builder.finish(Resp.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'conf_token');
   }
 }
 

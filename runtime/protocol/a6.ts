@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeBytes, writeString } from './_support.js';
+import { Verifier, readString, writeBytes, writeString } from './_support.js';
 
 // Namespace A6.
 
@@ -111,6 +111,32 @@ export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
     builder.clear();
     builder.finish(TextEntry.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `TextEntry` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    TextEntry.verifyAt(v, v.root('TextEntry'), 'TextEntry', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'name');
+      if (p) {
+        v.string(p, where, 'name');
+      }
+    }
+    {
+      const p = v.field(t, 6, 4, where, 'value');
+      if (p) {
+        v.string(p, where, 'value');
+      }
+    }
   }
 }
 
@@ -274,6 +300,32 @@ export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
     builder.clear();
     builder.finish(DataEntry.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `DataEntry` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    DataEntry.verifyAt(v, v.root('DataEntry'), 'DataEntry', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'name');
+      if (p) {
+        v.string(p, where, 'name');
+      }
+    }
+    {
+      const p = v.field(t, 6, 4, where, 'value');
+      if (p) {
+        v.vector(p, 1, where, 'value');
+      }
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 /**
- * Wire proof against flatc, for every table of ext-plugin.fbs and of the broad test schema:
+ * Wire proof against flatc, for every table of ext-plugin.fbs, of the broad test schema and of
+ * the golden cases (fast-check values):
  *  - our `encode` -> flatc's reader (object API `unpack`) sees the same data;
- *  - flatc's object API `pack` -> our `decode` sees the same data;
- *  - flatc's JSON -> binary -> our `decode` sees the same data;
+ *  - flatc's object API `pack` -> our `verify` accepts it and our `decode` sees the same data;
+ *  - flatc's JSON -> binary -> likewise;
  *  - flatc's object API (`unpack`, `<T>T.pack`) and ours give the same objects and bytes;
  *  - the flyweight builder API gives byte-identical buffers with flatc's classes and ours, and the
  *    flyweight readers of both read the same values from them.
@@ -90,6 +91,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
           const obj: Any = await toFlatcT(t, init, p.flatc);
           const b = new flatbuffers.Builder(64);
           b.finish(obj.pack(b));
+          Ours.verify(b.asUint8Array());
           const got = Ours.decode(b.asUint8Array());
           expect(canonTable(t, got, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
         });
@@ -102,6 +104,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
         const inits = fc.sample(tableArb(t), { numRuns: 15, seed: SEED + 1 });
         const bins = await flatcJsonToBinary(sc.files, t.fullName, inits.map((i) => toFlatcJson(t, i)), p.model.fileExtension);
         bins.forEach((bin, i) => {
+          Ours.verify(bin);
           // flatc orders keyed vectors while parsing JSON: compare in that order.
           expect(sortKeyedVectors(t, canonTable(t, Ours.decode(bin), 'ours')), `${t.fullName} ${toFlatcJson(t, inits[i]!)}`)
             .toEqual(sortKeyedVectors(t, canonTable(t, inits[i]!, 'init')));

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeString } from './_support.js';
+import { Verifier, readString, writeString } from './_support.js';
 
 // Namespace Zoo.
 
@@ -104,6 +104,21 @@ export class Lion implements flatbuffers.IUnpackableObject<LionT> {
     builder.clear();
     builder.finish(Lion.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Lion` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Lion.verifyAt(v, v.root('Lion'), 'Lion', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'roar');
   }
 }
 
@@ -246,6 +261,26 @@ export class Penguin implements flatbuffers.IUnpackableObject<PenguinT> {
     builder.finish(Penguin.pack(builder, value));
     return builder.asUint8Array();
   }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Penguin` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Penguin.verifyAt(v, v.root('Penguin'), 'Penguin', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'fish_eaten');
+      if (p) {
+        v.vector(p, 4, where, 'fish_eaten');
+      }
+    }
+  }
 }
 
 /** flatc object API: mutable object form of {@link Penguin}. */
@@ -358,6 +393,26 @@ export class Keeper implements flatbuffers.IUnpackableObject<KeeperT> {
     builder.clear();
     builder.finish(Keeper.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Keeper` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Keeper.verifyAt(v, v.root('Keeper'), 'Keeper', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'name');
+      if (p) {
+        v.string(p, where, 'name');
+      }
+    }
   }
 }
 
@@ -635,6 +690,43 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
     builder.clear();
     builder.finish(Pen.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Pen` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Pen.verifyAt(v, v.root('Pen'), 'Pen', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 6, 1, where, 'animal');
+    {
+      const p = v.field(t, 6, 4, where, 'animal');
+      if (p) {
+        const tp = v.field(t, 4, 1, where, 'animal');
+        const target = v.offset(p, where, 'animal');
+        switch (tp ? v.bytes[tp] : 0) {
+          case Animal.Lion: Lion.verifyAt(v, target, `${where}.animal`, depth + 1); break;
+          case Animal.Penguin: Penguin.verifyAt(v, target, `${where}.animal`, depth + 1); break;
+          case Animal.Guard: Keeper.verifyAt(v, target, `${where}.animal`, depth + 1); break;
+          default: break; // unknown member: readers treat it as absent
+        }
+      }
+    }
+    v.field(t, 8, 1, where, 'temper');
+    v.field(t, 10, 4, where, 'diet');
+    {
+      const p = v.field(t, 12, 4, where, 'tempers');
+      if (p) {
+        v.vector(p, 1, where, 'tempers');
+      }
+    }
+    v.field(t, 14, 1, where, 'quiet');
   }
 }
 

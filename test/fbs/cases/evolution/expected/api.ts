@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeBytes, writeString } from './_support.js';
+import { Verifier, readString, writeBytes, writeString } from './_support.js';
 
 // Namespace Api.
 
@@ -149,6 +149,34 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
     builder.clear();
     builder.finish(Request.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Request` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Request.verifyAt(v, v.root('Request'), 'Request', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 1, where, 'legacy_flag');
+    {
+      const p = v.field(t, 6, 4, where, 'name');
+      if (p) {
+        v.string(p, where, 'name');
+      }
+    }
+    v.field(t, 8, 2, where, 'retries');
+    {
+      const p = v.required(v.field(t, 10, 4, where, 'payload'), where, 'payload');
+      if (p) {
+        v.vector(p, 1, where, 'payload');
+      }
+    }
   }
 }
 

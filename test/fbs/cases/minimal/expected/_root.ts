@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, writeString } from './_support.js';
+import { Verifier, readString, writeString } from './_support.js';
 
 // Namespace (root).
 
@@ -105,6 +105,27 @@ export class Ping implements flatbuffers.IUnpackableObject<PingT> {
     builder.clear();
     builder.finish(Ping.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Ping` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Ping.verifyAt(v, v.root('Ping'), 'Ping', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'seq');
+    {
+      const p = v.field(t, 6, 4, where, 'note');
+      if (p) {
+        v.string(p, where, 'note');
+      }
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
+import { Verifier } from './_support.js';
 
 // Namespace (root).
 
@@ -85,6 +86,21 @@ export class RootThing implements flatbuffers.IUnpackableObject<RootThingT> {
     builder.clear();
     builder.finish(RootThing.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `RootThing` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    RootThing.verifyAt(v, v.root('RootThing'), 'RootThing', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    v.field(t, 4, 4, where, 'id');
   }
 }
 

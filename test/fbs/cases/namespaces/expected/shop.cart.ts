@@ -3,7 +3,7 @@
 
 import * as flatbuffers from 'flatbuffers';
 import { RootThing, type RootThingInit, type RootThingT, type RootThingValue } from './_root.js';
-import { readString, writeOffsets, writeString } from './_support.js';
+import { Verifier, readString, writeOffsets, writeString } from './_support.js';
 import { Item as Shop_Catalog_Item, type ItemInit as Shop_Catalog_ItemInit, type ItemT as Shop_Catalog_ItemT, type ItemValue as Shop_Catalog_ItemValue } from './shop.catalog.js';
 import { Money, type MoneyT, type MoneyValue } from './shop.js';
 
@@ -122,6 +122,33 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
     builder.clear();
     builder.finish(Item.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Item` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Item.verifyAt(v, v.root('Item'), 'Item', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'product');
+      if (p) {
+        Shop_Catalog_Item.verifyAt(v, v.offset(p, where, 'product'), `${where}.product`, depth + 1);
+      }
+    }
+    v.field(t, 6, 2, where, 'quantity');
+    {
+      const p = v.field(t, 8, 4, where, 'owner');
+      if (p) {
+        RootThing.verifyAt(v, v.offset(p, where, 'owner'), `${where}.owner`, depth + 1);
+      }
+    }
   }
 }
 
@@ -337,6 +364,35 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
     builder.clear();
     builder.finish(Cart.pack(builder, value), "CART");
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Cart` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Cart.verifyAt(v, v.root('Cart'), 'Cart', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'items');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'items');
+        for (let i = 0; i < len; i++) Item.verifyAt(v, v.offset(start + i * 4, where, 'items'), `${where}.items[${i}]`, depth + 1);
+      }
+    }
+    v.field(t, 6, 16, where, 'total');
+    {
+      const p = v.field(t, 8, 4, where, 'tags');
+      if (p) {
+        const { start, len } = v.vector(p, 4, where, 'tags');
+        for (let i = 0; i < len; i++) v.string(start + i * 4, where, 'tags');
+      }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { readString, requiredOffset, writeString } from './_support.js';
+import { Verifier, readString, requiredOffset, writeString } from './_support.js';
 import { Money, type MoneyT, type MoneyValue } from './shop.js';
 
 // Namespace Shop.Catalog.
@@ -101,6 +101,27 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
     builder.clear();
     builder.finish(Item.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Item` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Item.verifyAt(v, v.root('Item'), 'Item', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.required(v.field(t, 4, 4, where, 'sku'), where, 'sku');
+      if (p) {
+        v.string(p, where, 'sku');
+      }
+    }
+    v.field(t, 6, 16, where, 'price');
   }
 }
 

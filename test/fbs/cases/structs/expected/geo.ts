@@ -2,6 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
+import { Verifier } from './_support.js';
 
 // Namespace Geo.
 
@@ -309,6 +310,33 @@ export class Map implements flatbuffers.IUnpackableObject<MapT> {
     builder.clear();
     builder.finish(Map.pack(builder, value));
     return builder.asUint8Array();
+  }
+
+  /**
+   * Checks that `bytes` holds a well-formed `Map` (every offset in bounds, strings terminated,
+   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
+   * reading a buffer from an untrusted peer.
+   */
+  static verify(bytes: Uint8Array): void {
+    const v = new Verifier(bytes);
+    Map.verifyAt(v, v.root('Map'), 'Map', 0);
+  }
+
+  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
+    const t = v.table(pos, where, depth);
+    {
+      const p = v.field(t, 4, 4, where, 'tiles');
+      if (p) {
+        v.vector(p, 32, where, 'tiles');
+      }
+    }
+    v.field(t, 6, 16, where, 'home');
+    {
+      const p = v.field(t, 8, 4, where, 'path');
+      if (p) {
+        v.vector(p, 16, where, 'path');
+      }
+    }
   }
 }
 
