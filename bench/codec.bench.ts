@@ -7,8 +7,11 @@
  *  - encode: a Rewrite response with 2 headers and 1 arg.
  *
  * Each API style is paired with its flatc counterpart: flyweight accessors/builders (same API on
- * both sides) and the object forms (our plain values vs flatc's object API). Rounds are
- * interleaved after a warm-up and the median ops/s per variant is reported.
+ * both sides, run from separate copies of one driver function) and the object forms (our plain
+ * values vs flatc's object API). After a warm-up, each round alternates the two sides of a pair in
+ * 25 ms slices (a busy machine slows both alike); the median ops/s over the rounds is reported.
+ * The flyweight-builder row spends most of its time in the flatbuffers library's own
+ * `createString`, which both sides share: parity is the expected result there.
  *
  *   npx tsx bench/codec.bench.ts           (or `npm run bench -- codec`)
  *   A6KIT_BENCH_ROUNDS=15 for more rounds.
@@ -81,60 +84,73 @@ function requestBytes(): Uint8Array {
 // ------------------------------------------------------------------ workloads
 let sink = 0;
 
-/** Reads every field through the flyweight API (same code for both: the API is the same). */
-function makeFlyweightDecode(Req: Any, Entry: Any, bytes: Uint8Array): () => void {
-  const bb = new flatbuffers.ByteBuffer(bytes);
+/**
+ * Reads every field through the flyweight API. Both sides run the same source, each in its own
+ * copy of the function (see `isolated`), so neither shares the JIT's type feedback with the other.
+ */
+function makeFlyweightDecode(fb: typeof flatbuffers, Req: Any, Entry: Any, bytes: Uint8Array): () => number {
+  const bb = new fb.ByteBuffer(bytes);
   const req = new Req();
   const e = new Entry();
   return () => {
     bb.setPosition(0);
     Req.getRootAsReq(bb, req);
     let n = req.id() + req.method() + req.confToken();
-    n += req.srcIpArray()!.length;
-    n += req.path()!.length;
+    n += req.srcIpArray().length;
+    n += req.path().length;
     for (let i = 0, len = req.argsLength(); i < len; i++) {
       req.args(i, e);
-      n += e.name()!.length + (e.value()?.length ?? 0);
+      n += e.name().length + (e.value()?.length ?? 0);
     }
     for (let i = 0, len = req.headersLength(); i < len; i++) {
       req.headers(i, e);
-      n += e.name()!.length + (e.value()?.length ?? 0);
+      n += e.name().length + (e.value()?.length ?? 0);
     }
-    sink += n;
+    return n;
   };
 }
 
-function oursValueDecode(bytes: Uint8Array): () => void {
+/** A fresh copy of `fn` (compiled from its source), with JIT feedback of its own. */
+function isolated<F extends (...args: Any[]) => Any>(fn: F): F {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function(`return (${fn.toString()});`)() as F;
+}
+
+function oursValueDecode(bytes: Uint8Array): () => number {
   return () => {
     const v = HTTPReqCall.Req.decode(bytes);
     let n = v.id + v.method + v.confToken + v.srcIp!.length + v.path!.length;
     for (const a of v.args) n += a.name!.length + (a.value?.length ?? 0);
     for (const h of v.headers) n += h.name!.length + (h.value?.length ?? 0);
-    sink += n;
+    return n;
   };
 }
 
-function flatcUnpackDecode(Req: Any, bytes: Uint8Array): () => void {
+function flatcUnpackDecode(Req: Any, bytes: Uint8Array): () => number {
   return () => {
     const v = Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes)).unpack();
     let n = v.id + v.method + v.confToken + v.srcIp.length + v.path.length;
     for (const a of v.args) n += a.name.length + (a.value?.length ?? 0);
     for (const h of v.headers) n += h.name.length + (h.value?.length ?? 0);
-    sink += n;
+    return n;
   };
 }
 
 const REWRITE_HEADERS: readonly [string, string][] = [['x-user-id', '12345'], ['x-request-source', 'a6kit']];
 const REWRITE_ARGS: readonly [string, string][] = [['lang', 'en']];
 
-/** The Rewrite response through the flyweight builder API (same code for both). */
-function makeFlyweightEncode(C: { Resp: Any; Rewrite: Any; TextEntry: Any; Stop?: Any }, rewriteTag: number): () => void {
-  const b = new flatbuffers.Builder(256);
+/** The Rewrite response through the flyweight builder API (same source for both, isolated copies). */
+function makeFlyweightEncode(
+  fb: typeof flatbuffers, C: { Resp: Any; Rewrite: Any; TextEntry: Any }, rewriteTag: number,
+  headerPairs: readonly (readonly [string, string])[], argPairs: readonly (readonly [string, string])[],
+): () => number {
+  const b = new fb.Builder(256);
   return () => {
     b.clear();
-    const entry = ([k, v]: readonly [string, string]): number => C.TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
-    const h = REWRITE_HEADERS.map(entry);
-    const a = REWRITE_ARGS.map(entry);
+    const h: number[] = [];
+    for (const [k, v] of headerPairs) h.push(C.TextEntry.createTextEntry(b, b.createString(k), b.createString(v)));
+    const a: number[] = [];
+    for (const [k, v] of argPairs) a.push(C.TextEntry.createTextEntry(b, b.createString(k), b.createString(v)));
     const path = b.createString('/v2/catalog/search');
     const headers = C.Rewrite.createHeadersVector(b, h);
     const args = C.Rewrite.createArgsVector(b, a);
@@ -144,11 +160,11 @@ function makeFlyweightEncode(C: { Resp: Any; Rewrite: Any; TextEntry: Any; Stop?
     C.Rewrite.addArgs(b, args);
     const rw = C.Rewrite.endRewrite(b);
     b.finish(C.Resp.createResp(b, 4242, rewriteTag, rw));
-    sink += b.asUint8Array().length;
+    return b.asUint8Array().length;
   };
 }
 
-function oursValueEncode(): () => void {
+function oursValueEncode(): () => number {
   const b = new flatbuffers.Builder(256);
   return () => {
     const out = HTTPReqCall.Resp.encode({
@@ -162,11 +178,11 @@ function oursValueEncode(): () => void {
         },
       },
     }, b);
-    sink += out.length;
+    return out.length;
   };
 }
 
-function flatcObjectEncode(F: Any): () => void {
+function flatcObjectEncode(F: Any): () => number {
   const b = new flatbuffers.Builder(256);
   return () => {
     b.clear();
@@ -174,17 +190,17 @@ function flatcObjectEncode(F: Any): () => void {
       REWRITE_HEADERS.map(([k, v]) => new F.TextEntryT(k, v)),
       REWRITE_ARGS.map(([k, v]) => new F.TextEntryT(k, v)));
     b.finish(new F.RespT(4242, F.Action.Rewrite, rw).pack(b));
-    sink += b.asUint8Array().length;
+    return b.asUint8Array().length;
   };
 }
 
 // ------------------------------------------------------------------ measurement
-function opsPerSec(fn: () => void, ms: number): number {
+function opsPerSec(fn: () => number | void, ms: number): number {
   let ops = 0;
   const end = performance.now() + ms;
   let now = performance.now();
   while (now < end) {
-    for (let i = 0; i < 200; i++) fn();
+    for (let i = 0; i < 200; i++) sink += fn() ?? 0;
     ops += 200;
     now = performance.now();
   }
@@ -198,36 +214,77 @@ function median(xs: number[]): number {
 
 interface Pair {
   readonly name: string;
-  readonly ours: () => void;
-  readonly flatc: () => void;
+  readonly ours: () => number;
+  readonly flatc: () => number;
+}
+
+/**
+ * One round for a pair: alternates 25 ms slices of each side (so load changes on a busy machine hit
+ * both alike) and returns both rates.
+ */
+function measurePair(a: () => number, b: () => number, ms: number): [number, number] {
+  const slices = Math.max(2, Math.round(ms / 25));
+  let ta = 0;
+  let tb = 0;
+  for (let i = 0; i < slices; i++) {
+    const first = i % 2 === 0 ? a : b;
+    const second = first === a ? b : a;
+    const r1 = opsPerSec(first, 25);
+    const r2 = opsPerSec(second, 25);
+    if (first === a) {
+      ta += r1;
+      tb += r2;
+    } else {
+      ta += r2;
+      tb += r1;
+    }
+  }
+  return [ta / slices, tb / slices];
 }
 
 function run(pairs: readonly Pair[]): void {
-  const all = pairs.flatMap((p) => [p.ours, p.flatc]);
-  for (const fn of all) opsPerSec(fn, 300); // warm-up: let the JIT settle every variant
-  const results = all.map(() => [] as number[]);
+  for (const p of pairs) measurePair(p.ours, p.flatc, 400); // warm-up: let the JIT settle every variant
+  const results = pairs.map(() => ({ ours: [] as number[], flatc: [] as number[] }));
   for (let r = 0; r < ROUNDS; r++) {
-    // Interleave, alternating the order each round so neither side always runs first.
-    const order = all.map((_, i) => i);
-    if (r % 2 === 1) order.reverse();
-    for (const i of order) results[i]!.push(opsPerSec(all[i]!, ROUND_MS));
+    pairs.forEach((p, k) => {
+      const [o, f] = measurePair(p.ours, p.flatc, ROUND_MS);
+      results[k]!.ours.push(o);
+      results[k]!.flatc.push(f);
+    });
   }
   const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(12);
   process.stdout.write(`${'workload'.padEnd(44)}${'a6kit ops/s'.padStart(12)}${'flatc ops/s'.padStart(12)}   ratio\n`);
   pairs.forEach((p, k) => {
-    const o = median(results[2 * k]!);
-    const f = median(results[2 * k + 1]!);
+    const o = median(results[k]!.ours);
+    const f = median(results[k]!.flatc);
     process.stdout.write(`${p.name.padEnd(44)}${fmt(o)}${fmt(f)}   ${(o / f).toFixed(2)}x\n`);
   });
 }
 
 const F = await flatcModules();
 const bytes = requestBytes();
-process.stdout.write(`request: ${bytes.length} bytes; ${ROUNDS} interleaved rounds of ${ROUND_MS} ms, medians\n\n`);
+process.stdout.write(`request: ${bytes.length} bytes; ${ROUNDS} rounds of ${ROUND_MS} ms per pair (25 ms slices alternating a6kit/flatc), medians\n\n`);
 run([
-  { name: 'decode HTTPReqCall.Req, flyweight (all fields)', ours: makeFlyweightDecode(HTTPReqCall.Req, TextEntry, bytes), flatc: makeFlyweightDecode(F.Req, F.TextEntry, bytes) },
+  {
+    name: 'decode HTTPReqCall.Req, flyweight (all fields)',
+    ours: isolated(makeFlyweightDecode)(flatbuffers, HTTPReqCall.Req, TextEntry, bytes),
+    flatc: isolated(makeFlyweightDecode)(flatbuffers, F.Req, F.TextEntry, bytes),
+  },
   { name: 'decode HTTPReqCall.Req, decode() vs unpack()', ours: oursValueDecode(bytes), flatc: flatcUnpackDecode(F.Req, bytes) },
-  { name: 'encode Rewrite resp, flyweight builders', ours: makeFlyweightEncode({ Resp: HTTPReqCall.Resp, Rewrite: HTTPReqCall.Rewrite, TextEntry }, HTTPReqCall.Action.Rewrite), flatc: makeFlyweightEncode(F, F.Action.Rewrite) },
+  {
+    name: 'encode Rewrite resp, flyweight builders',
+    ours: isolated(makeFlyweightEncode)(flatbuffers, { Resp: HTTPReqCall.Resp, Rewrite: HTTPReqCall.Rewrite, TextEntry }, HTTPReqCall.Action.Rewrite, REWRITE_HEADERS, REWRITE_ARGS),
+    flatc: isolated(makeFlyweightEncode)(flatbuffers, F, F.Action.Rewrite, REWRITE_HEADERS, REWRITE_ARGS),
+  },
   { name: 'encode Rewrite resp, encode() vs <T>T.pack()', ours: oursValueEncode(), flatc: flatcObjectEncode(F) },
 ]);
+
+// flatc's TypeScript has no verifier: ours is measured alone, to size its cost next to a decode.
+const verify = (): number => {
+  HTTPReqCall.Req.verify(bytes);
+  return 1;
+};
+opsPerSec(verify, 300);
+const v = median(Array.from({ length: ROUNDS }, () => opsPerSec(verify, ROUND_MS)));
+process.stdout.write(`${'verify HTTPReqCall.Req (a6kit only)'.padEnd(44)}${Math.round(v).toLocaleString('en-US').padStart(12)}\n`);
 if (sink === 42) process.stdout.write('\n');
