@@ -13,9 +13,9 @@ import { emitStructT, emitStructUnpack, emitTableT, emitTableUnpack } from './em
 import { emitStructStatics, emitUnionValue, emitValueStatics, emitValueTypes } from './emit-values.js';
 import { emitVerifyStatics } from './emit-verify.js';
 import { SUPPORT_MODULE } from './support.js';
-import type { DeclModel, SchemaModel } from './model.js';
+import type { DeclModel, SchemaModel, StructModel, TableModel } from './model.js';
 import { SchemaError } from './errors.js';
-import { declModule, treeModule } from './names.js';
+import { camel, declModule, treeModule } from './names.js';
 import { ModuleWriter, PREAMBLE } from './printer.js';
 
 export interface EmitOptions {
@@ -77,6 +77,27 @@ function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean): string {
   return w.print();
 }
 
+/** Members every generated class has; a field must not produce an accessor of the same name. */
+const RESERVED_MEMBERS = new Set(['bb', 'bb_pos', '__init', 'constructor', 'unpack', 'unpackTo']);
+
+/** Accessor names must be unique per class (`foo_length` next to a vector `foo` would clash). */
+function checkMemberNames(d: TableModel | StructModel): void {
+  const seen = new Map<string, string>();
+  for (const f of d.fields) {
+    if ('deprecated' in f && f.deprecated) continue;
+    const c = camel(f.name);
+    const members = [c];
+    if (f.type.kind === 'vector') members.push(`${c}Length`, `${c}Array`);
+    if (f.type.kind === 'union') members.push(`${c}Type`);
+    for (const m of members) {
+      if (RESERVED_MEMBERS.has(m)) throw new SchemaError(f.pos, `field '${f.name}' would generate the member '${m}', which every generated class already has; rename it`);
+      const prev = seen.get(m);
+      if (prev !== undefined) throw new SchemaError(f.pos, `fields '${prev}' and '${f.name}' of '${d.name}' would both generate '${m}()'; rename one`);
+      seen.set(m, f.name);
+    }
+  }
+}
+
 /** Every name a declaration's module exports for it. */
 function exportedNames(d: DeclModel): string[] {
   switch (d.kind) {
@@ -100,6 +121,7 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
       owner.set(n, d);
     }
   }
+  for (const d of node.decls) if (d.kind === 'table' || d.kind === 'struct') checkMemberNames(d);
   const w = new ModuleWriter(`${declModule(node.path)}.ts`, opts.sources, names);
   const label = node.path.length > 0 ? node.path.join('.') : '(root)';
   w.line(`// Namespace ${label}.`);

@@ -50,6 +50,8 @@ const CASES: readonly (readonly [string, string])[] = [
   ['table T { s:string = "x; }', 'bad.fbs:1:22: unterminated string'],
   ['table T {} table T {}', "bad.fbs:1:18: 'T' is already declared at bad.fbs:1:7"],
   ['include "nope.fbs";\ntable T {}', 'bad.fbs:1:9: cannot read included file nope.fbs'],
+  ['table T { tags:[string]; tags_length:int; }', "bad.fbs:1:26: fields 'tags' and 'tags_length' of 'T' would both generate 'tagsLength()'; rename one"],
+  ['table T { constructor:int; }', "bad.fbs:1:11: field 'constructor' would generate the member 'constructor', which every generated class already has; rename it"],
   ['table Req {}\ntable ReqT {}', "bad.fbs:2:7: 'ReqT' and 'Req' would both export 'ReqT' from _root.ts; rename one of them"],
 ];
 
