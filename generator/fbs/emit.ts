@@ -56,7 +56,9 @@ export function emitModules(model: SchemaModel, opts: EmitOptions): Map<string, 
     if (node !== flat && node !== root && node.children.size > 0) add(`${treeModule(node.path)}.ts`, emitTree(node, opts, false));
   };
   visit(root);
-  out.set('index.ts', emitTree(flat, opts, true));
+  // index.ts also exports the verifier's error class, unless the schema declares that name itself.
+  const verifyErrorFree = !flat.decls.some((d) => d.name === 'VerifyError') && !flat.children.has('VerifyError');
+  out.set('index.ts', emitTree(flat, opts, true, verifyErrorFree));
   out.set('_support.ts', `${PREAMBLE} ${opts.sources.join(', ')}.\n/* eslint-disable */\n\n${SUPPORT_MODULE}`);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -66,7 +68,7 @@ function childSpecifier(c: NsNode): string {
   return `./${c.children.size > 0 ? treeModule(c.path) : declModule(c.path)}.js`;
 }
 
-function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean): string {
+function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean, withVerifyError = false): string {
   const w = new ModuleWriter(isIndex ? 'index.ts' : `${treeModule(node.path)}.ts`, opts.sources, []);
   const label = node.path.length > 0 ? `namespace ${node.path.join('.')}` : 'the schema';
   w.doc([`Every declaration of ${label}, with child namespaces as nested module namespaces.`]);
@@ -74,6 +76,7 @@ function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean): string {
   for (const c of [...node.children.values()].sort((a, b) => (a.path.at(-1)! < b.path.at(-1)! ? -1 : 1))) {
     w.line(`export * as ${c.path.at(-1)} from '${childSpecifier(c)}';`);
   }
+  if (withVerifyError) w.line(`export { VerifyError } from './_support.js';`);
   return w.print();
 }
 

@@ -8,3 +8,4 @@ export * as ExtraInfo from './a6.extra-info.js';
 export * as HTTPReqCall from './a6.http-req-call.js';
 export * as HTTPRespCall from './a6.http-resp-call.js';
 export * as PrepareConf from './a6.prepare-conf.js';
+export { VerifyError } from './_support.js';

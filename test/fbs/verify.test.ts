@@ -8,7 +8,7 @@ import * as flatbuffers from 'flatbuffers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTPReqCall, PrepareConf } from '../../runtime/protocol/index.js';
 import { Shop } from './cases/namespaces/expected/index.js';
-import { VerifyError } from '../../runtime/protocol/_support.js';
+import { VerifyError } from '../../runtime/protocol/index.js';
 import { readWithApi } from './support/flyweight.js';
 import { removeDir } from './support/oracle.js';
 import { BROAD, EXT_PLUGIN, prepare, type Prepared } from './support/schemas.js';

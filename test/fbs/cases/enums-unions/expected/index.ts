@@ -3,3 +3,4 @@
 
 /** Every declaration of namespace Zoo, with child namespaces as nested module namespaces. */
 export * from './zoo.js';
+export { VerifyError } from './_support.js';

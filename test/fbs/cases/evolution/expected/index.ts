@@ -3,3 +3,4 @@
 
 /** Every declaration of namespace Api, with child namespaces as nested module namespaces. */
 export * from './api.js';
+export { VerifyError } from './_support.js';

@@ -3,3 +3,4 @@
 
 /** Every declaration of the schema, with child namespaces as nested module namespaces. */
 export * from './_root.js';
+export { VerifyError } from './_support.js';

@@ -4,3 +4,4 @@
 /** Every declaration of the schema, with child namespaces as nested module namespaces. */
 export * from './_root.js';
 export * as Shop from './shop._tree.js';
+export { VerifyError } from './_support.js';

@@ -3,3 +3,4 @@
 
 /** Every declaration of namespace Geo, with child namespaces as nested module namespaces. */
 export * from './geo.js';
+export { VerifyError } from './_support.js';
