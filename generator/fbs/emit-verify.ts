@@ -27,7 +27,7 @@ export function emitVerifyStatics(w: ModuleWriter, t: TableModel): void {
   w.line();
   w.block(`static verifyAt(v: ${V}, pos: number, where: string, depth: number): void`, () => {
     // Deprecated fields are never read, but a present one must still lie inside the table.
-    w.line('const t = v.table(pos, where, depth);');
+    w.line(t.fields.length > 0 ? 'const t = v.table(pos, where, depth);' : 'v.table(pos, where, depth);');
     for (const f of t.fields) verifyField(w, f);
   });
   w.line();

@@ -215,7 +215,7 @@ export class ReqBody implements flatbuffers.IUnpackableObject<ReqBodyT> {
   }
 
   static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+    v.table(pos, where, depth);
   }
 }
 
@@ -314,7 +314,7 @@ export class RespBody implements flatbuffers.IUnpackableObject<RespBodyT> {
   }
 
   static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+    v.table(pos, where, depth);
   }
 }
 
