@@ -323,26 +323,63 @@ interface Cell {
   rss: number;
 }
 
-async function measure(server: Server, request: Buffer, conns: number, seconds: number): Promise<Cell> {
-  const lanes = await Promise.all(Array.from({ length: conns }, () => Lane.open(server.path, request, varAnswer())));
-  lanes.forEach((l) => l.start());
-  await new Promise((r) => setTimeout(r, 400)); // warm-up
-  lanes.forEach((l) => {
-    l.done = 0;
-    l.latencies = [];
-  });
-  const t0 = performance.now();
-  const cpu0 = cpuSeconds(server.child.pid!);
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  const elapsed = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds(server.child.pid!) - cpu0;
-  const done = lanes.reduce((s, l) => s + l.done, 0);
-  const lat = lanes.flatMap((l) => l.latencies).sort((a, b) => a - b);
-  lanes.forEach((l) => l.stop());
-  await new Promise((r) => setTimeout(r, 50));
-  lanes.forEach((l) => l.close());
-  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? NaN;
-  return { rps: done / elapsed, cpuUs: (cpu / done) * 1e6, p50: q(0.5), p99: q(0.99), rss: rssKiB(server.child.pid!) };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Measures every server under the same load, interleaved: short slices taken in turn (floor,
+ * single, multi, floor, ...) so that a noisy neighbour slows all of them alike instead of
+ * whichever happened to run at that moment.
+ */
+async function measureAll(
+  servers: readonly Server[],
+  requestFor: (s: Server) => Buffer,
+  conns: number,
+  seconds: number,
+): Promise<Map<Server, Cell>> {
+  const rounds = 4;
+  const lanesOf = new Map<Server, Lane[]>();
+  for (const s of servers) {
+    const request = requestFor(s);
+    const lanes = await Promise.all(Array.from({ length: conns }, () => Lane.open(s.path, request, varAnswer())));
+    lanesOf.set(s, lanes);
+    lanes.forEach((l) => l.start());
+    await sleep(250); // warm-up
+    lanes.forEach((l) => l.stop());
+    await sleep(20);
+  }
+  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[] }>();
+  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [] });
+  for (let round = 0; round < rounds; round++) {
+    for (const s of servers) {
+      const lanes = lanesOf.get(s)!;
+      const a = acc.get(s)!;
+      lanes.forEach((l) => {
+        l.done = 0;
+        l.latencies = [];
+        l.start();
+      });
+      const t0 = performance.now();
+      const cpu0 = cpuSeconds(s.child.pid!);
+      await sleep((seconds * 1000) / rounds);
+      lanes.forEach((l) => l.stop());
+      a.secs += (performance.now() - t0) / 1000;
+      a.cpu += cpuSeconds(s.child.pid!) - cpu0;
+      for (const l of lanes) {
+        a.done += l.done;
+        for (const x of l.latencies) a.lat.push(x);
+      }
+      await sleep(20); // let the exchanges in flight finish before the next server's slice
+    }
+  }
+  const out = new Map<Server, Cell>();
+  for (const s of servers) {
+    const a = acc.get(s)!;
+    lanesOf.get(s)!.forEach((l) => l.close());
+    a.lat.sort((x, y) => x - y);
+    const q = (p: number) => a.lat[Math.min(a.lat.length - 1, Math.floor(a.lat.length * p))] ?? NaN;
+    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), rss: rssKiB(s.child.pid!) });
+  }
+  return out;
 }
 
 async function bench(): Promise<void> {
@@ -370,15 +407,13 @@ async function bench(): Promise<void> {
       '| scenario | conns | floor req/s | single req/s (% floor) | multi req/s (% floor) | p50/p99 ms floor | p50/p99 ms single | p50/p99 ms multi | server CPU µs/req floor / single / multi | RSS MiB single / multi |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
-    process.stdout.write(`runner bench: ${seconds}s per cell after 0.4s warm-up, node ${process.version}, ${servers.length} servers\n`);
+    process.stdout.write(`runner bench: ${seconds}s per server and cell in 4 interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
     const scenarios = SCENARIOS.filter((sc) => !process.env.A6KIT_BENCH_SCENARIOS || process.env.A6KIT_BENCH_SCENARIOS.split(',').includes(sc.plugin));
     for (const sc of scenarios) {
       for (const conns of CONNS) {
+        const measured = await measureAll(servers, (s) => callFrame(tokens.get(`${s.kind}/${sc.plugin}`) ?? 1, sc.big), conns, seconds);
         const cells: Record<string, Cell> = {};
-        for (const s of servers) {
-          const token = tokens.get(`${s.kind}/${sc.plugin}`) ?? 1;
-          cells[s.kind] = await measure(s, callFrame(token, sc.big), conns, seconds);
-        }
+        for (const [s, c] of measured) cells[s.kind] = c;
         const none: Cell = { rps: NaN, cpuUs: NaN, p50: NaN, p99: NaN, rss: NaN };
         const f = cells.floor ?? none;
         const si = cells.single ?? none;

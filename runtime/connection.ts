@@ -43,8 +43,15 @@ const ERROR_FRAMES: Record<Err.Code, Buffer> = (() => {
   };
 })();
 
-/** A builder that grew past this for one huge reply is dropped rather than kept per connection. */
+/** A builder that grew past this for one huge reply is dropped rather than kept. */
 const KEEP_BUILDER_BYTES = 1 << 20;
+
+/**
+ * One FlatBuffers builder for the whole process, cleared before every message. Safe because a
+ * message is always built and copied into its frame synchronously (no await in between), and
+ * one warm builder stays in cache where one per connection would not.
+ */
+let sharedBuilder = new Builder(1024);
 
 /** Unsent output beyond which the connection stops reading requests. */
 const OUTPUT_HIGH_WATER = 8 << 20;
@@ -137,7 +144,9 @@ class Exchange implements InfoChannel {
 }
 
 export class Connection {
-  builder = new Builder(1024);
+  get builder(): Builder {
+    return sharedBuilder;
+  }
   /** ExtraInfo answers still due for calls that already ended (see Exchange.finish). */
   strayAnswers = 0;
   private readonly reader: FrameReader;
@@ -195,7 +204,7 @@ export class Connection {
       this.engine.log.error({ key, size: err.size }, 'reply exceeds the frame limit');
       frame = ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
     }
-    if (this.builder.dataBuffer().capacity() > KEEP_BUILDER_BYTES) this.builder = new Builder(1024);
+    if (sharedBuilder.dataBuffer().capacity() > KEEP_BUILDER_BYTES) sharedBuilder = new Builder(1024);
     this.write(frame);
   }
 
