@@ -137,6 +137,11 @@ export class FieldMap implements Headers {
     }
   }
 
+  /** The fields as a map of value lists, for the reply encoder (no generator on the hot path). */
+  asMap(): ReadonlyMap<string, readonly string[]> {
+    return this.load();
+  }
+
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.entries();
   }
