@@ -31,7 +31,10 @@ export class FieldMap implements Headers {
     private readonly lowerCase: boolean,
     private source?: FieldSource,
     private finder?: FieldFinder,
-  ) {}
+  ) {
+    // Nothing to read lazily (response headers a plugin writes): start loaded.
+    if (source === undefined) this.map = new Map();
+  }
 
   /** Values of `k` without loading everything, for the first lookup only; undefined = use load(). */
   private peek(k: string): string[] | undefined {
