@@ -310,7 +310,7 @@ export class Connection {
 
   private refuseConf(err: unknown, key: string): void {
     if (err instanceof ConfRejected) {
-      this.engine.log.error({ key, plugin: err.plugin, pointer: err.pointer, reason: err.reason }, 'conf refused');
+      this.engine.logRefusal(err);
       this.sendError(Err.Code.BAD_REQUEST);
     } else {
       this.engine.log.error({ key, err }, 'conf preparation failed');

@@ -32,9 +32,26 @@ export class Engine {
   ) {}
 
   private build(key: string, entries: readonly ConfEntry[]): Chain {
-    return buildChain(this.registry, key, entries, this.settings.skipInvalidConf, (err) =>
-      this.log.warn({ key, plugin: err.plugin, pointer: err.pointer, reason: err.reason }, 'conf entry skipped'),
-    );
+    return buildChain(this.registry, key, entries, this.settings.skipInvalidConf, (err) => this.logRefusal(err, 'conf entry skipped'));
+  }
+
+  /**
+   * APISIX prepares again on every request of a route whose conf was refused, so the same refusal
+   * arrives many times a second: log it once a minute, with how often it recurred meanwhile.
+   */
+  private readonly refusals = new Map<string, { at: number; repeated: number }>();
+  logRefusal(err: ConfRejected, msg = 'conf refused'): void {
+    const id = `${msg}\n${err.key}\n${err.plugin}\n${err.reason}`;
+    const now = Date.now();
+    const seen = this.refusals.get(id);
+    if (seen !== undefined && now - seen.at < 60_000) {
+      seen.repeated++;
+      return;
+    }
+    if (this.refusals.size > 1000) this.refusals.clear();
+    this.refusals.set(id, { at: now, repeated: 0 });
+    const level = msg === 'conf refused' ? 'error' : 'warn';
+    this.log[level]({ key: err.key, plugin: err.plugin, pointer: err.pointer, reason: err.reason, repeatedSinceLastLog: seen?.repeated ?? 0 }, msg);
   }
 
   /** Validates the conf list and returns its token. Throws ConfRejected for a refused conf. */

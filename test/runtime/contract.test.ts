@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
 import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
 import { startRunner } from '../../runtime/server.js';
 import { createLogger } from '../../runtime/logger.js';
@@ -442,5 +443,34 @@ describe('in-memory transport (plugin tests without a socket)', () => {
       await m.close();
     }
     expect(m.connectionsOpen()).toBe(0);
+  });
+});
+
+describe('logs', () => {
+  it('are JSON lines naming plugin, route key and reason; repeated refusals are logged once; bodies never', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+        done();
+      },
+    });
+    const s = await startTestRunner(P.all, { logger: createLogger('info', sink) });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await s.simulator.request([{ name: 'strict', conf: { n: 'secret-config-value' } }])).toMatchObject({ code: 'BAD_REQUEST' });
+      }
+      await s.simulator.request([{ name: 'echo-body', conf: { mode: 'stop' } }, { name: 'throws', conf: {} }], { body: 'secret-body' });
+      await s.simulator.request([{ name: 'echo-body', conf: { mode: 'rewrite' } }, { name: 'throws', conf: {} }], { body: 'secret-body' });
+    } finally {
+      await s.close();
+    }
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const refused = logged.filter((l) => l.msg === 'conf refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ level: 'error', plugin: 'strict', pointer: '/n', reason: 'must be a number', key: expect.stringContaining('route#') });
+    expect(logged.some((l) => l.msg === 'plugin failed' && l.plugin === 'throws')).toBe(true);
+    expect(lines.join('\n')).not.toContain('secret-body');
+    expect(lines.join('\n')).not.toContain('secret-config-value');
   });
 });
