@@ -20,8 +20,8 @@ export function emitPlugin(model: PluginModel): Record<GeneratedFileName, string
 
 function emitConfigModule(model: PluginModel): string {
   return `${HEADER(`Config of plugin "${model.name}": its type and parseConf.`)}
-import { ConfError } from 'a6kit';
-import { validate, type ValidationError } from './validate.gen.js';
+import { parseJsonConf } from 'a6kit';
+import { validate } from './validate.gen.js';
 
 ${model.typesCode.trim()}
 
@@ -31,69 +31,17 @@ ${model.typesCode.trim()}
  * An empty text is read as \`{}\`.
  */
 export function parseConf(raw: string): Config {
-  let value: unknown;
-  try {
-    value = raw.trim() === '' ? {} : JSON.parse(raw);
-  } catch (err) {
-    throw new ConfError(\`config is not valid JSON: \${(err as Error).message}\`, '');
-  }
-  if (!validate(value)) throw toConfError(validate.errors ?? []);
-  return value as Config;
-}
-
-function toConfError(errors: readonly ValidationError[]): ConfError {
-  const combinator = errors.find((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  const primary = combinator ?? errors[errors.length - 1];
-  if (primary === undefined) return new ConfError('config is invalid', '');
-  const [pointer, text] = describe(primary);
-  let message = \`\${pointer || '(root)'}: \${text}\`;
-  if (combinator) {
-    const options = errors
-      .filter((e) => e !== combinator)
-      .map((e) => {
-        const [p, t] = describe(e);
-        const option = /\\/(?:oneOf|anyOf)\\/(\\d+)\\//.exec(e.schemaPath)?.[1];
-        return \`\${option === undefined ? '' : \`option \${Number(option) + 1}: \`}\${p || '(root)'} \${t}\`;
-      });
-    if (options.length > 0) message += \` (\${options.join('; ')})\`;
-  }
-  return new ConfError(message, pointer);
-}
-
-/** One validation error as [JSON pointer of the offending value, what is wrong with it]. */
-function describe(e: ValidationError): [string, string] {
-  const token = (s: unknown): string => '/' + String(s).replace(/~/g, '~0').replace(/\\//g, '~1');
-  switch (e.keyword) {
-    case 'required':
-      return [e.instancePath + token(e.params['missingProperty']), 'is required'];
-    case 'additionalProperties':
-      return [e.instancePath + token(e.params['additionalProperty']), 'is not allowed (unknown property)'];
-    case 'enum':
-      return [e.instancePath, \`must be one of \${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}\`];
-    case 'const':
-      return [e.instancePath, \`must be \${JSON.stringify(e.params['allowedValue'])}\`];
-    default:
-      return [e.instancePath, e.message ?? \`fails "\${e.keyword}"\`];
-  }
+  return parseJsonConf<Config>(raw, validate);
 }
 `;
 }
 
 function emitValidatorTypes(model: PluginModel): string {
   return `${HEADER(`Types of ./validate.gen.js (validator of plugin "${model.name}").`)}
-export interface ValidationError {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
+import type { CompiledValidator } from 'a6kit';
 
 /** Validates in place: fills in schema defaults, returns false and sets \`errors\` when invalid. */
-export declare const validate: {
-  (data: unknown): boolean;
-  errors?: ValidationError[] | null;
-};
+export declare const validate: CompiledValidator;
 export default validate;
 `;
 }
