@@ -12,6 +12,7 @@ import type {
 import { FieldMap, type FieldFinder, type FieldSource } from './fields.js';
 import type { HTTPReqCall, HTTPRespCall } from './wire.js';
 import { TextEntry, type ByteBuffer } from './wire.js';
+import { inPayload } from './codec.js';
 
 /** What a call may ask the gateway mid-call (ExtraInfo). Results are raw bytes, absent = undefined. */
 export interface InfoChannel {
@@ -166,7 +167,13 @@ export class CallRequest implements PluginRequest {
   }
 
   get srcIp(): string {
-    return formatIp(this.r.srcIpArray());
+    let bytes: Uint8Array | null;
+    try {
+      bytes = inPayload(this.r.srcIpArray(), this.r.bb!);
+    } catch {
+      bytes = null; // a corrupt vector reads as no address rather than failing the call
+    }
+    return formatIp(bytes);
   }
 
   get method(): HttpMethod {

@@ -1,6 +1,6 @@
 /**
  * Decoding of incoming payloads (with the sanity checks the generated flyweights leave out) and
- * building of every reply the runner sends, always into the connection's reusable Builder.
+ * building of every reply the runner sends, always into one reused Builder (cleared first).
  */
 import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './wire.js';
 import type { CallRequest, ResponseWriter, UpstreamResponse } from './call-objects.js';
@@ -86,12 +86,26 @@ export function decodeRespCall(payload: Uint8Array): HTTPRespCall.Req {
   return req;
 }
 
+/**
+ * A byte vector read by a flyweight is a view on the underlying memory, which may extend past
+ * this payload (pooled buffers): a corrupt offset must not expose neighbouring bytes.
+ */
+export function inPayload(view: Uint8Array | null, bb: ByteBuffer): Uint8Array | null {
+  if (view === null) return null;
+  const bytes = bb.bytes();
+  if (view.buffer !== bytes.buffer || view.byteOffset < bytes.byteOffset || view.byteOffset + view.length > bytes.byteOffset + bytes.length) {
+    throw new BadPayload('byte vector out of range');
+  }
+  return view;
+}
+
 /** Result bytes of an ExtraInfo answer (undefined when the gateway had no value). */
 export function decodeExtraInfoResp(payload: Uint8Array): Uint8Array | undefined {
   if (payload.length === 0) return undefined;
-  const resp = ExtraInfo.Resp.getRootAsResp(root(payload));
+  const bb = root(payload);
+  const resp = ExtraInfo.Resp.getRootAsResp(bb);
   if (resp.resultLength() > payload.length) throw new BadPayload('result out of range');
-  return resp.resultArray() ?? undefined;
+  return inPayload(resp.resultArray(), bb) ?? undefined;
 }
 
 export function buildError(b: Builder, code: Err.Code): Uint8Array {
