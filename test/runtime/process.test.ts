@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GatewaySimulator } from '../../runtime/testing.js';
-import { RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
-import { HTTPReqCall, RawClient, decodeReqCallResp, prepareConf, reqCall, tempDir, tokenOf, until } from './helpers.js';
+import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import { Err, HTTPReqCall, RawClient, decodeReqCallResp, errCode, prepareConf, reqCall, tempDir, tokenOf, until } from './helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/runner.ts', import.meta.url));
 
@@ -97,6 +97,16 @@ describe('runner process', () => {
         await Promise.all(clients.map((c) => c.close()));
       }
       expect(pids.size).toBe(2);
+      // Unknown tokens are still unknown after asking the primary; bad confs are refused by workers.
+      const [t1, p1] = await prep.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: (token ^ 0x5a5a5a5a) >>> 0 || 1 }));
+      expect([t1, errCode(p1)]).toEqual([RPC_ERROR, Err.Code.CONF_TOKEN_NOT_FOUND]);
+      const [t2, p2] = await prep.exchange(RPC_PREPARE_CONF, prepareConf('bad', [{ name: 'missing', value: '' }]));
+      expect([t2, errCode(p2)]).toEqual([RPC_ERROR, Err.Code.BAD_REQUEST]);
+      // The same key and conf, prepared again on any worker, keeps its token.
+      const again = await RawClient.open(sock);
+      const [, p3] = await again.exchange(RPC_PREPARE_CONF, prepareConf('multi', [{ name: 'pid', value: '' }]));
+      expect(tokenOf(p3)).toBe(token);
+      await again.close();
       await prep.close();
       terminateLikeApisix(r.child);
       expect(await r.exited).toEqual({ code: 0, signal: null });
