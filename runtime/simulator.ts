@@ -482,7 +482,8 @@ export class GatewaySimulator {
 
     const original = (): SimResult => {
       const h: Multi = {};
-      for (const [k, v] of headers) addField(h, k, v);
+      // The upstream sees the upstream host, as the runner did.
+      for (const [k, v] of headers) addField(h, k, k === 'host' ? upstreamHost ?? v : v);
       const a: Multi = {};
       for (const [k, v] of args) addField(a, k, v);
       return { kind: 'upstream', request: { method, path, args: a, headers: h, body: utf8.decode(reqBody), bodyBytes: reqBody }, respHeaders: {} };

@@ -204,6 +204,11 @@ describe('HTTPReqCall', () => {
     expect(r.kind === 'upstream' && r.request.path).toBe('/a%20b/%C3%BC%3Fx=1%23f%25');
   });
 
+  it('proxies to the upstream host when nothing changes it', async () => {
+    const r = await t.simulator.request([{ name: 'noop', conf: {} }], { headers: { host: 'client.example', a: 'b' }, vars: { upstream_host: 'backend.internal' } });
+    expect(r).toMatchObject({ kind: 'upstream', request: { headers: { host: 'backend.internal', a: 'b' } } });
+  });
+
   it('sends no action at all when nothing changed (also when plugins only read)', async () => {
     const c = await RawClient.open(t.address);
     const tok = await prepare(c, 'noop-read', [{ name: 'noop', value: '' }, { name: 'rewrite', value: '{}' }]);
