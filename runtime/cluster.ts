@@ -28,6 +28,8 @@ type ToWorker =
   | { a6: 'fetched'; id: number; conf: StoredConf | null }
   | { a6: 'shutdown' };
 
+const PRIMARY_TIMEOUT_MS = 5000;
+
 const NO_CHAIN = { key: '', links: [], hasRequestFilters: false, hasResponseFilters: false };
 
 export const isClusterWorker = (): boolean => cluster.isWorker && process.env.A6KIT_CLUSTER_WORKER === '1';
@@ -124,11 +126,20 @@ class PrimaryLink implements RemoteConf {
     setInterval(() => this.flush(), flushEveryMs).unref();
   }
 
+  /** A primary that does not answer in time fails the call (SERVICE_UNAVAILABLE), not the connection. */
   private ask(msg: ToPrimary & { id: number }): Promise<ToWorker> {
     return new Promise((resolve, reject) => {
-      this.pending.set(msg.id, resolve);
+      const timer = setTimeout(() => {
+        this.pending.delete(msg.id);
+        reject(new Error('the primary process did not answer in time'));
+      }, PRIMARY_TIMEOUT_MS);
+      this.pending.set(msg.id, (m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
       process.send!(msg, undefined, undefined, (err) => {
         if (err) {
+          clearTimeout(timer);
           this.pending.delete(msg.id);
           reject(err);
         }
