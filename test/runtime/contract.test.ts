@@ -3,8 +3,8 @@
  * reads the replies (apisix/plugins/ext-plugin/init.lua).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
@@ -112,6 +112,7 @@ describe('PrepareConf and tokens', () => {
       await sim.close();
     } finally {
       await again.close();
+      rmSync(dirname(again.address.slice('unix:'.length)), { recursive: true, force: true });
     }
   });
 
