@@ -90,11 +90,17 @@ export async function runMain(opts: MainOptions): Promise<void> {
         await runWorker({ ...ro, plugins: opts.plugins });
         return;
       }
-      const running =
+      // Handlers go in before listening: APISIX may send SIGTERM at any moment, also while the
+      // runner is still starting, and the default action would leave the socket file behind.
+      let running: Promise<{ close(): Promise<void> }> | undefined;
+      onSignals(log, async () => {
+        await (await running)?.close();
+      });
+      running =
         f.workers > 1
-          ? await runPrimary({ ...ro, workers: f.workers, log })
-          : await startRunner({ ...ro, plugins: opts.plugins });
-      onSignals(log, () => running.close());
+          ? runPrimary({ ...ro, workers: f.workers, log })
+          : startRunner({ ...ro, plugins: opts.plugins });
+      await running;
     } catch (err) {
       log.fatal({ err: (err as Error).message }, 'runner failed to start');
       process.exit(1);

@@ -144,10 +144,10 @@ export function decodeExtraInfoReq(payload: Uint8Array): ExtraInfo.Req {
   return ExtraInfo.Req.getRootAsReq(new ByteBuffer(payload));
 }
 
-export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+export async function until(cond: () => boolean, timeoutMs = 5000, pollMs = 10): Promise<void> {
   const start = Date.now();
   while (!cond()) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }

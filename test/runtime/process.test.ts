@@ -76,6 +76,29 @@ describe('runner process', () => {
     }
   });
 
+  it('a SIGTERM that arrives while the runner is still starting still exits 0 and removes the socket', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'early.sock');
+      const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'run'], {
+        env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${sock}` },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      started.push(child);
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+        child.once('exit', (code, signal) => r({ code, signal })),
+      );
+      // APISIX may stop the runner at any time: send SIGTERM the moment the socket file appears,
+      // before start-up has finished.
+      await until(() => existsSync(sock), 30_000, 1);
+      terminateLikeApisix(child);
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(sock)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('multi-process: a token prepared on one worker is valid on every worker; SIGTERM stops them all', async () => {
     const { dir, cleanup } = tempDir();
     try {
