@@ -113,10 +113,14 @@ function vectorSource(v: EntryVector): FieldSource {
   };
 }
 
-/** Memoises ExtraInfo answers for the duration of one call. */
-class InfoCache {
+/**
+ * What the request and the upstream response share: nginx variables and the body, asked from APISIX
+ * through ExtraInfo on first use and memoised for the call, and a replacement body.
+ */
+abstract class ExtraInfoCall {
   private vars: Map<string, Promise<string | undefined>> | undefined;
-  private body: Promise<Uint8Array> | undefined;
+  private bodyAnswer: Promise<Uint8Array> | undefined;
+  newBody: Uint8Array | undefined;
 
   constructor(
     private readonly ch: InfoChannel,
@@ -139,31 +143,37 @@ class InfoCache {
     return p;
   }
 
-  bodyBytes(): Promise<Uint8Array> {
-    if (this.body === undefined) {
-      this.body = this.ch.askBody(this.which).then((b) => b ?? EMPTY);
-      this.body.catch(noop);
+  body(): Promise<Uint8Array> {
+    if (this.bodyAnswer === undefined) {
+      this.bodyAnswer = this.ch.askBody(this.which).then((b) => b ?? EMPTY);
+      this.bodyAnswer.catch(noop);
     }
-    return this.body;
+    return this.bodyAnswer;
+  }
+
+  async text(): Promise<string> {
+    return utf8.decode(await this.body());
+  }
+
+  setBody(body: BodyInit): void {
+    this.newBody = toBytes(body);
   }
 }
 
-export class CallRequest implements PluginRequest {
+export class CallRequest extends ExtraInfoCall implements PluginRequest {
   readonly id: number;
-  private readonly info: InfoCache;
   private pathValue: string | undefined;
   private pathChanged = false;
   private hdrs: FieldMap | undefined;
   private argMap: FieldMap | undefined;
   private respHdrs: FieldMap | undefined;
-  newBody: Uint8Array | undefined;
 
   constructor(
     private readonly r: HTTPReqCall.Req,
     ch: InfoChannel,
   ) {
+    super(ch, 'request');
     this.id = r.id();
-    this.info = new InfoCache(ch, 'request');
   }
 
   get srcIp(): string {
@@ -213,21 +223,6 @@ export class CallRequest implements PluginRequest {
     return (this.respHdrs ??= new FieldMap(true));
   }
 
-  var(name: string): Promise<string | undefined> {
-    return this.info.var(name);
-  }
-
-  body(): Promise<Uint8Array> {
-    return this.info.bodyBytes();
-  }
-
-  async text(): Promise<string> {
-    return utf8.decode(await this.info.bodyBytes());
-  }
-
-  setBody(body: BodyInit): void {
-    this.newBody = toBytes(body);
-  }
 
   /** What changed, for the Rewrite reply. */
   get changedPath(): string | undefined {
@@ -292,21 +287,19 @@ export class ResponseWriter implements PluginResponseWriter {
   }
 }
 
-export class UpstreamResponse implements PluginUpstreamResponse {
+export class UpstreamResponse extends ExtraInfoCall implements PluginUpstreamResponse {
   readonly id: number;
-  private readonly info: InfoCache;
   private statusValue: number;
   statusChanged = false;
   private hdrs: FieldMap | undefined;
-  newBody: Uint8Array | undefined;
 
   constructor(
     private readonly r: HTTPRespCall.Req,
     ch: InfoChannel,
   ) {
+    super(ch, 'response');
     this.id = r.id();
     this.statusValue = r.status();
-    this.info = new InfoCache(ch, 'response');
   }
 
   get status(): number {
@@ -331,21 +324,6 @@ export class UpstreamResponse implements PluginUpstreamResponse {
     return this.hdrs;
   }
 
-  var(name: string): Promise<string | undefined> {
-    return this.info.var(name);
-  }
-
-  body(): Promise<Uint8Array> {
-    return this.info.bodyBytes();
-  }
-
-  async text(): Promise<string> {
-    return utf8.decode(await this.info.bodyBytes());
-  }
-
-  setBody(body: BodyInit): void {
-    this.newBody = toBytes(body);
-  }
 
   get changedHeaders(): FieldMap | undefined {
     return this.hdrs?.changed ? this.hdrs : undefined;
