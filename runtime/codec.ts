@@ -269,7 +269,14 @@ const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection']);
 export function buildRespCallReply(b: Builder, res: UpstreamResponse): Uint8Array {
   b.clear();
   const ch = res.changedHeaders;
-  const headers = ch === undefined ? 0 : entryVector(b, allEntries(b, ch, FRAMING));
+  let headers = 0;
+  if (ch !== undefined) {
+    const list = allEntries(b, ch, FRAMING);
+    // An empty list would make APISIX copy the upstream's headers instead, undoing the deletions.
+    // An entry without value keeps it non-empty: APISIX turns it into clearing that one name.
+    if (list.length === 0) list.push(entry(b, ch.changes().next().value![0], undefined));
+    headers = entryVector(b, list);
+  }
   const nb = res.newBody;
   const body = nb === undefined || nb.length === 0 ? 0 : b.createByteVector(nb);
   HTTPRespCall.Resp.startResp(b);

@@ -130,6 +130,21 @@ function addField(m: Multi, k: string, v: string): void {
   else m[k] = [cur, v];
 }
 
+/**
+ * One client-response header entry (Stop, resp_headers, HTTPRespCall reply) as APISIX applies it:
+ * the first entry of a name goes through core.response.set_header, later ones through add_header.
+ * nginx never sends a header with an empty value (setting one clears the name), and an entry
+ * without value reaches set_header/add_header as a lone name, which clears the header too.
+ */
+function applyRespHeader(h: Multi, seen: Set<string>, k: string, v: string | null): void {
+  const first = !seen.has(k);
+  seen.add(k);
+  if (v === null || (first && v === '')) delete h[k];
+  else if (v === '') return;
+  else if (first) setField(h, k, v);
+  else addField(h, k, v);
+}
+
 function ipBytes(ip: string): Uint8Array {
   if (isIPv4(ip)) return Uint8Array.from(ip.split('.').map(Number));
   if (!isIPv6(ip)) throw new Error(`srcIp "${ip}" is not an IP address`);
@@ -496,12 +511,11 @@ export class GatewaySimulator {
     if (type === HTTPReqCall.Action.Stop) {
       const stop = resp.action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
       const h: Multi = {};
+      const seen = new Set<string>();
       const e = new TextEntry();
       for (let i = 0; i < stop.headersLength(); i++) {
         const x = stop.headers(i, e)!;
-        const k = (x.name() ?? '').toLowerCase();
-        if (h[k] === undefined) setField(h, k, x.value() ?? '');
-        else addField(h, k, x.value() ?? '');
+        applyRespHeader(h, seen, (x.name() ?? '').toLowerCase(), x.value());
       }
       const body = stop.bodyLength() > 0 ? Uint8Array.from(stop.bodyArray()!) : new Uint8Array(0);
       const status = stop.status() === 0 ? 200 : stop.status();
@@ -518,7 +532,8 @@ export class GatewaySimulator {
       const x = rw.headers(i, e)!;
       const k = (x.name() ?? '').toLowerCase();
       const v = x.value();
-      if (v === null) delete up.headers[k];
+      // core.request.set_header: no value or an empty one removes the header (nginx drops empty ones).
+      if (v === null || v === '') delete up.headers[k];
       else setField(up.headers, k, v);
     }
     if (rw.bodyLength() > 0) {
@@ -530,10 +545,7 @@ export class GatewaySimulator {
       const x = rw.respHeaders(i, e)!;
       const k = (x.name() ?? '').toLowerCase();
       if (EXCLUDED_RESP_HEADERS.has(k)) continue;
-      if (!seen.has(k)) {
-        seen.add(k);
-        setField(result.respHeaders, k, x.value() ?? '');
-      } else addField(result.respHeaders, k, x.value() ?? '');
+      applyRespHeader(result.respHeaders, seen, k, x.value());
     }
     const changed = new Set<string>();
     for (let i = 0; i < rw.argsLength(); i++) {
@@ -580,15 +592,16 @@ export class GatewaySimulator {
     if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
     const headers: Multi = {};
     const e = new TextEntry();
+    // APISIX uses the reply's headers as soon as it carries at least one entry (even one without
+    // value), and otherwise copies the upstream's minus the excluded names.
     if (resp.headersLength() > 0) {
+      const seen = new Set<string>();
       for (let i = 0; i < resp.headersLength(); i++) {
         const x = resp.headers(i, e)!;
-        const k = (x.name() ?? '').toLowerCase();
-        if (headers[k] === undefined) setField(headers, k, x.value() ?? '');
-        else addField(headers, k, x.value() ?? '');
+        applyRespHeader(headers, seen, (x.name() ?? '').toLowerCase(), x.value());
       }
     } else {
-      for (const [k, v] of upHeaders) if (!EXCLUDED_RESP_HEADERS.has(k)) addField(headers, k, v);
+      for (const [k, v] of upHeaders) if (!EXCLUDED_RESP_HEADERS.has(k) && v !== '') addField(headers, k, v);
     }
     const body = resp.bodyLength() > 0 ? Uint8Array.from(resp.bodyArray()!) : upBody;
     const code = resp.status() !== 0 ? resp.status() : status;

@@ -1,0 +1,154 @@
+/**
+ * Where a6kit must match what APISIX's client really does with a reply
+ * (apisix/plugins/ext-plugin/init.lua, ext-plugin-post-resp.lua) and what nginx does with the
+ * headers APISIX sets (lua-nginx-module: an empty value is never sent, a missing one clears).
+ * The simulator is checked against hand-made replies from a scripted fake runner; the runner is
+ * checked through the simulator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Duplex } from 'node:stream';
+import { startTestRunner, type TestRunner, GatewaySimulator } from '../../runtime/testing.js';
+import { memoryPair } from '../../runtime/memory-pipe.js';
+import { FrameReader, encodeFrame, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import * as P from './plugins.js';
+import { Builder, ByteBuffer, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './helpers.js';
+
+type Entry = [string, string | null];
+
+function entries(b: Builder, list: Entry[]): number[] {
+  return list.map(([k, v]) => {
+    const n = b.createString(k);
+    const val = v === null ? 0 : b.createString(v);
+    TextEntry.startTextEntry(b);
+    TextEntry.addName(b, n);
+    if (val) TextEntry.addValue(b, val);
+    return TextEntry.endTextEntry(b);
+  });
+}
+
+/** A fake runner that gives every PrepareConf token 5 and answers calls with `reply(id)`. */
+async function scripted(reply: (type: number, id: number) => Uint8Array): Promise<GatewaySimulator> {
+  const serve = (sock: Duplex): void => {
+    const reader = new FrameReader((type, payload) => {
+      const b = new Builder(64);
+      if (type === RPC_PREPARE_CONF) {
+        b.finish(PrepareConf.Resp.createResp(b, 5));
+        sock.write(encodeFrame(RPC_PREPARE_CONF, b.asUint8Array()));
+        return;
+      }
+      const bb = new ByteBuffer(payload);
+      const id = type === RPC_HTTP_REQ_CALL ? HTTPReqCall.Req.getRootAsReq(bb).id() : HTTPRespCall.Req.getRootAsReq(bb).id();
+      sock.write(encodeFrame(type, reply(type, id)));
+    });
+    sock.on('data', (c: Buffer) => reader.push(c));
+  };
+  return GatewaySimulator.over(async () => {
+    const [gateway, runner] = memoryPair();
+    serve(runner);
+    return gateway;
+  });
+}
+
+function stopReply(id: number, headers: Entry[]): Uint8Array {
+  const b = new Builder(256);
+  const h = HTTPReqCall.Stop.createHeadersVector(b, entries(b, headers));
+  HTTPReqCall.Stop.startStop(b);
+  HTTPReqCall.Stop.addStatus(b, 403);
+  HTTPReqCall.Stop.addHeaders(b, h);
+  const stop = HTTPReqCall.Stop.endStop(b);
+  b.finish(HTTPReqCall.Resp.createResp(b, id, HTTPReqCall.Action.Stop, stop));
+  return b.asUint8Array().slice();
+}
+
+function rewriteReply(id: number, headers: Entry[], respHeaders: Entry[]): Uint8Array {
+  const b = new Builder(256);
+  const h = HTTPReqCall.Rewrite.createHeadersVector(b, entries(b, headers));
+  const rh = HTTPReqCall.Rewrite.createRespHeadersVector(b, entries(b, respHeaders));
+  HTTPReqCall.Rewrite.startRewrite(b);
+  HTTPReqCall.Rewrite.addHeaders(b, h);
+  HTTPReqCall.Rewrite.addRespHeaders(b, rh);
+  const rw = HTTPReqCall.Rewrite.endRewrite(b);
+  b.finish(HTTPReqCall.Resp.createResp(b, id, HTTPReqCall.Action.Rewrite, rw));
+  return b.asUint8Array().slice();
+}
+
+function respCallReply(id: number, headers: Entry[]): Uint8Array {
+  const b = new Builder(256);
+  const h = HTTPRespCall.Resp.createHeadersVector(b, entries(b, headers));
+  HTTPRespCall.Resp.startResp(b);
+  HTTPRespCall.Resp.addId(b, id);
+  HTTPRespCall.Resp.addHeaders(b, h);
+  b.finish(HTTPRespCall.Resp.endResp(b));
+  return b.asUint8Array().slice();
+}
+
+const plugin = [{ name: 'any', value: '' }];
+
+describe('simulator applies header entries as APISIX + nginx do', () => {
+  it('Stop: an empty value is not sent, a missing value clears, later entries add', async () => {
+    const sim = await scripted((_t, id) =>
+      stopReply(id, [
+        ['X-Empty', ''],
+        ['x-multi', 'a'],
+        ['x-multi', ''], // add_header with '': nothing sent, 'a' stays
+        ['x-multi', 'b'],
+        ['x-cleared', 'c'],
+        ['x-cleared', null], // add_header(name) with no value clears the header
+        ['x-late', ''],
+        ['x-late', 'l'], // the first (empty) set sent nothing; this add is sent
+      ]),
+    );
+    const r = await sim.request(plugin, {});
+    expect(r).toMatchObject({ kind: 'response', status: 403, headers: { 'x-multi': ['a', 'b'], 'x-late': 'l' } });
+    expect(Object.keys((r as { headers: object }).headers).sort()).toEqual(['x-late', 'x-multi']);
+    await sim.close();
+  });
+
+  it('Rewrite: a request header set to an empty value is removed; resp_headers follow the response rules', async () => {
+    const sim = await scripted((_t, id) => rewriteReply(id, [['x-a', ''], ['x-b', 'v']], [['x-r', ''], ['x-s', 's']]));
+    const r = await sim.request(plugin, { headers: { 'x-a': '1', 'x-c': 'keep' } });
+    expect(r).toMatchObject({ kind: 'upstream', respHeaders: { 'x-s': 's' } });
+    if (r.kind !== 'upstream') throw new Error('unreachable');
+    expect(r.request.headers).toEqual({ 'x-b': 'v', 'x-c': 'keep' });
+    expect(r.respHeaders).toEqual({ 'x-s': 's' });
+    await sim.close();
+  });
+
+  it('HTTPRespCall: reply headers replace the upstream ones; a valueless entry still counts as one', async () => {
+    const sim = await scripted((_t, id) => respCallReply(id, [['x-gone', null], ['x-e', '']]));
+    const r = await sim.response(plugin, { headers: { 'x-up': 'u' }, body: 'b' });
+    expect(r).toEqual({ status: 200, headers: {}, body: 'b', bodyBytes: new Uint8Array(Buffer.from('b')) });
+    await sim.close();
+  });
+});
+
+describe('runner replies, applied by the simulator', () => {
+  let t: TestRunner;
+  beforeAll(async () => {
+    t = await startTestRunner(P.all, { transport: 'memory' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('post-resp: deleting every header the client would get leaves none (an empty list makes APISIX copy the upstream ones)', async () => {
+    const r = await t.simulator.response([{ name: 'resp', conf: { del: ['x-secret'] } }], {
+      status: 200,
+      headers: { 'x-secret': 's', 'content-length': '2' },
+      body: 'up',
+    });
+    expect(r).toEqual({ status: 200, headers: {}, body: 'up', bodyBytes: new Uint8Array(Buffer.from('up')) });
+  });
+
+  it('post-resp: deleting the only header of the upstream also leaves none', async () => {
+    const r = await t.simulator.response([{ name: 'resp', conf: { del: ['x-only'] } }], { headers: { 'x-only': '1' } });
+    expect(r).toMatchObject({ status: 200 });
+    expect((r as { headers: object }).headers).toEqual({});
+  });
+
+  it('rewrite: a request header set to an empty string reaches the upstream as removed', async () => {
+    const r = await t.simulator.request([{ name: 'rewrite', conf: { set: { 'x-a': '' } } }], { headers: { 'x-a': '1', 'x-b': '2' } });
+    if (r.kind !== 'upstream') throw new Error(`unexpected ${r.kind}`);
+    expect(r.request.headers).toEqual({ 'x-b': '2' });
+  });
+});
