@@ -575,18 +575,27 @@ export class GatewaySimulator {
     const upHeaders = pairs(upstream.headers, true);
     const vars = { ...defaultVars(req), ...req.vars, ...upstream.vars };
     const upBody = bytesOf(upstream.body);
+    // ext-plugin-post-resp reads the upstream body to its end on RespBody and sends the client what
+    // that read returned: a second RespBody in the same call reads nothing and empties the body.
+    let clientBody = upBody;
+    let bodyRead = false;
+    const takeBody = (): Uint8Array => {
+      clientBody = bodyRead ? new Uint8Array(0) : upBody;
+      bodyRead = true;
+      return clientBody;
+    };
     const id = this.nextId++ & 0x3fffff;
 
     const outcome = await this.communicate(() =>
       this.once('ext-plugin-post-resp', conf, RPC_HTTP_RESP_CALL, (b, token) => {
         const h = HTTPRespCall.Req.createHeadersVector(b, upHeaders.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
         b.finish(HTTPRespCall.Req.createReq(b, id, status, h, token));
-      }, (info) => answerInfo(info, vars, bytesOf(req.body), upBody)),
+      }, (info) => answerInfo(info, vars, bytesOf(req.body), takeBody)),
     );
     if ('err' in outcome) {
       if (!this.opts.allowDegradation) return { kind: 'error', code: outcome.err, status: 503 };
       // APISIX then streams the upstream body with its status but copies none of its headers.
-      return { status, headers: {}, body: utf8.decode(upBody), bodyBytes: upBody };
+      return { status, headers: {}, body: utf8.decode(clientBody), bodyBytes: clientBody };
     }
     const resp = HTTPRespCall.Resp.getRootAsResp(new ByteBuffer(outcome.ok));
     if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
@@ -603,7 +612,7 @@ export class GatewaySimulator {
     } else {
       for (const [k, v] of upHeaders) if (!EXCLUDED_RESP_HEADERS.has(k) && v !== '') addField(headers, k, v);
     }
-    const body = resp.bodyLength() > 0 ? Uint8Array.from(resp.bodyArray()!) : upBody;
+    const body = resp.bodyLength() > 0 ? Uint8Array.from(resp.bodyArray()!) : clientBody;
     const code = resp.status() !== 0 ? resp.status() : status;
     return { status: code, headers, body: utf8.decode(body), bodyBytes: body };
   }
@@ -637,7 +646,7 @@ function answerInfo(
   info: ExtraInfo.Req,
   vars: Record<string, string>,
   reqBody: Uint8Array,
-  respBody: Uint8Array | undefined,
+  respBody: (() => Uint8Array) | undefined,
 ): Uint8Array | undefined {
   switch (info.infoType()) {
     case ExtraInfo.Info.Var: {
@@ -649,7 +658,8 @@ function answerInfo(
       // nginx has no body for an empty request: the runner gets no result.
       return reqBody.length > 0 ? reqBody : undefined;
     case ExtraInfo.Info.RespBody:
-      return respBody !== undefined && respBody.length > 0 ? respBody : undefined;
+      // In the request phase APISIX has no upstream response: it logs an error and sends no result.
+      return respBody?.();
     default:
       throw new SimProtocolError(`unsupported info type ${info.infoType()}`);
   }

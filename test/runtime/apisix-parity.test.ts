@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Duplex } from 'node:stream';
 import { startTestRunner, type TestRunner, GatewaySimulator } from '../../runtime/testing.js';
 import { memoryPair } from '../../runtime/memory-pipe.js';
-import { FrameReader, encodeFrame, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import { FrameReader, encodeFrame, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import { buildBodyAsk } from '../../runtime/codec.js';
 import * as P from './plugins.js';
-import { Builder, ByteBuffer, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './helpers.js';
+import { definePlugin } from '../../runtime/plugin.js';
+import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './helpers.js';
 
 type Entry = [string, string | null];
 
@@ -26,11 +28,26 @@ function entries(b: Builder, list: Entry[]): number[] {
   });
 }
 
-/** A fake runner that gives every PrepareConf token 5 and answers calls with `reply(id)`. */
-async function scripted(reply: (type: number, id: number) => Uint8Array): Promise<GatewaySimulator> {
+type Ask = (question: Uint8Array) => Promise<Uint8Array | null>;
+
+/**
+ * A fake runner that gives every PrepareConf token 5 and answers calls with `reply(type, id, ask)`,
+ * where `ask` sends an ExtraInfo question and resolves to the gateway's result (null = none).
+ */
+async function scripted(reply: (type: number, id: number, ask: Ask) => Uint8Array | Promise<Uint8Array>): Promise<GatewaySimulator> {
   const serve = (sock: Duplex): void => {
+    let answer: ((p: Buffer) => void) | undefined;
+    const ask: Ask = (question) =>
+      new Promise((resolve) => {
+        answer = (p) => resolve(ExtraInfo.Resp.getRootAsResp(new ByteBuffer(p)).resultArray());
+        sock.write(encodeFrame(RPC_EXTRA_INFO, question));
+      });
     const reader = new FrameReader((type, payload) => {
       const b = new Builder(64);
+      if (type === RPC_EXTRA_INFO) {
+        answer?.(Buffer.from(payload));
+        return;
+      }
       if (type === RPC_PREPARE_CONF) {
         b.finish(PrepareConf.Resp.createResp(b, 5));
         sock.write(encodeFrame(RPC_PREPARE_CONF, b.asUint8Array()));
@@ -38,7 +55,7 @@ async function scripted(reply: (type: number, id: number) => Uint8Array): Promis
       }
       const bb = new ByteBuffer(payload);
       const id = type === RPC_HTTP_REQ_CALL ? HTTPReqCall.Req.getRootAsReq(bb).id() : HTTPRespCall.Req.getRootAsReq(bb).id();
-      sock.write(encodeFrame(type, reply(type, id)));
+      void Promise.resolve(reply(type, id, ask)).then((out) => sock.write(encodeFrame(type, out)));
     });
     sock.on('data', (c: Buffer) => reader.push(c));
   };
@@ -84,6 +101,15 @@ function respCallReply(id: number, headers: Entry[]): Uint8Array {
 
 const plugin = [{ name: 'any', value: '' }];
 
+/** Reads the upstream body and changes nothing else. */
+const peek = definePlugin({
+  name: 'peek',
+  parseConf: () => null,
+  async responseFilter(_c, res) {
+    await res.body();
+  },
+});
+
 describe('simulator applies header entries as APISIX + nginx do', () => {
   it('Stop: an empty value is not sent, a missing value clears, later entries add', async () => {
     const sim = await scripted((_t, id) =>
@@ -122,10 +148,38 @@ describe('simulator applies header entries as APISIX + nginx do', () => {
   });
 });
 
+describe('simulator answers ExtraInfo as APISIX does', () => {
+  it('RespBody is read once: a second ask gets nothing and leaves the client an empty body', async () => {
+    const got: Array<string | null> = [];
+    const sim = await scripted(async (_t, id, ask) => {
+      for (let i = 0; i < 2; i++) {
+        const r = await ask(buildBodyAsk(new Builder(64), 'response').slice());
+        got.push(r === null ? null : Buffer.from(r).toString());
+      }
+      return respCallReply(id, []);
+    });
+    const r = await sim.response(plugin, { body: 'upstream body' });
+    expect(got).toEqual(['upstream body', '']);
+    expect(r).toMatchObject({ status: 200, body: '' });
+    await sim.close();
+  });
+
+  it('RespBody in the request phase has no result (APISIX has no upstream response yet)', async () => {
+    let got: Uint8Array | null = new Uint8Array(1);
+    const sim = await scripted(async (_t, id, ask) => {
+      got = await ask(buildBodyAsk(new Builder(64), 'response').slice());
+      return stopReply(id, []);
+    });
+    await sim.request(plugin, { body: 'request body' });
+    expect(got).toBeNull();
+    await sim.close();
+  });
+});
+
 describe('runner replies, applied by the simulator', () => {
   let t: TestRunner;
   beforeAll(async () => {
-    t = await startTestRunner(P.all, { transport: 'memory' });
+    t = await startTestRunner([...P.all, peek], { transport: 'memory' });
   });
   afterAll(async () => {
     await t.close();
@@ -144,6 +198,11 @@ describe('runner replies, applied by the simulator', () => {
     const r = await t.simulator.response([{ name: 'resp', conf: { del: ['x-only'] } }], { headers: { 'x-only': '1' } });
     expect(r).toMatchObject({ status: 200 });
     expect((r as { headers: object }).headers).toEqual({});
+  });
+
+  it('post-resp: several plugins reading the body ask APISIX once, so the client still gets it', async () => {
+    const r = await t.simulator.response([{ name: 'peek', conf: {} }, { name: 'peek', conf: {} }], { body: 'xyz' });
+    expect(r).toMatchObject({ status: 200, body: 'xyz' });
   });
 
   it('rewrite: a request header set to an empty string reaches the upstream as removed', async () => {
