@@ -34,6 +34,20 @@ function split(text: string, sep: string, what: string): [string, string] {
   return [text.slice(0, i).trim(), text.slice(i + sep.length).replace(/^ /, '')];
 }
 
+/** Why the gateway got an error, for a reader who only sees the code: the reason is in the runner's log. */
+const ERROR_HINTS: Record<string, string> = {
+  BAD_REQUEST:
+    "the runner refused the route config (a plugin it does not serve, or a config its schema rejects); the runner's log says which and why",
+  SERVICE_UNAVAILABLE: "the runner failed the call (a plugin threw or ran past --call-timeout); the runner's log has the error",
+  CONF_TOKEN_NOT_FOUND: 'the runner did not know the conf token even after a fresh PrepareConf (was it restarted mid-call?)',
+};
+
+function httpStatus(text: string): number {
+  const n = Number(text);
+  if (!/^\d{3}$/.test(text) || n < 100 || n > 599) throw new Error(`--upstream-status "${text}": an HTTP status code (100-599)`);
+  return n;
+}
+
 function multi(items: string[], sep: string, what: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const item of items) {
@@ -80,6 +94,7 @@ export function registerCall(program: Command): void {
         srcIp: f.srcIp,
         ...(f.body !== undefined ? { body: f.body } : {}),
       };
+      const upstreamStatus = f.upstreamStatus === undefined ? 200 : httpStatus(f.upstreamStatus);
       const sim = await GatewaySimulator.connect(address, { allowDegradation: Boolean(f.allowDegradation) });
       try {
         const postResp = f.upstreamStatus !== undefined || f.upstreamHeader.length > 0 || f.upstreamBody !== undefined;
@@ -87,7 +102,7 @@ export function registerCall(program: Command): void {
           ? await sim.response(
               plugins,
               {
-                status: f.upstreamStatus === undefined ? 200 : Number(f.upstreamStatus),
+                status: upstreamStatus,
                 headers: multi(f.upstreamHeader, ':', '--upstream-header'),
                 ...(f.upstreamBody !== undefined ? { body: f.upstreamBody } : {}),
               },
@@ -95,7 +110,10 @@ export function registerCall(program: Command): void {
             )
           : await sim.request(plugins, req);
         process.stdout.write(`${JSON.stringify(out, (k, v: unknown) => (k === 'bodyBytes' ? undefined : v), 2)}\n`);
-        if ('kind' in out && out.kind === 'error') process.exitCode = 3;
+        if ('kind' in out && out.kind === 'error') {
+          process.stderr.write(`a6kit: APISIX would answer 503: ${ERROR_HINTS[out.code] ?? out.code}\n`);
+          process.exitCode = 3;
+        }
       } finally {
         await sim.close();
       }

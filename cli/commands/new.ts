@@ -17,7 +17,7 @@ export function registerNew(program: Command): void {
     .description('add a plugin: schema.json, generated config type + validator, stub index.ts, test; registers it')
     .argument('[plugin]', 'plugin name as used in the route conf (1-128 chars: letters, digits, . _ -)')
     .option('--schema <file>', 'JSON Schema of the plugin config (default: a starter schema)')
-    .option('--phase <phase>', 'filters to stub: request, response or both')
+    .option('--phase <phase>', 'filters to stub: request, response or both (default: request)')
     .option('--project <dir>', 'runner project', '.')
     .action(async (plugin: string | undefined, flags: NewFlags) => {
       const answers = await askMissing(

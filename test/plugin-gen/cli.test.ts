@@ -61,6 +61,11 @@ describe('a6kit init / new', () => {
     expect(await snapshot(project)).toEqual(before);
   });
 
+  it('new --help names the default phase (what a user gets without --phase)', async () => {
+    const help = buildProgram().commands.find((c) => c.name() === 'new')!.helpInformation();
+    expect(help.replace(/\s+/g, ' ')).toContain('--phase <phase> filters to stub: request, response or both (default: request)');
+  });
+
   it('init --a6kit takes a packed tarball path', async () => {
     quiet();
     await run('init', join(dir, 'packed'), '--a6kit', './a6kit-0.1.0.tgz', '--name', 'edge-plugins');
