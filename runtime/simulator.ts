@@ -98,6 +98,11 @@ const EXCLUDED_RESP_HEADERS = new Set([
 ]);
 
 const POOL_SIZE = 32;
+/**
+ * APISIX reads the request headers with ngx.req.get_headers() and its default limit: the runner
+ * gets the first 100 header lines only (the upstream still gets them all).
+ */
+const MAX_REQ_HEADERS = 100;
 const utf8 = new TextDecoder();
 
 type Multi = Record<string, string | string[]>;
@@ -489,7 +494,9 @@ export class GatewaySimulator {
         // APISIX sends the upstream host in place of the client's Host header.
         const h = HTTPReqCall.Req.createHeadersVector(
           b,
-          headers.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(k === 'host' ? upstreamHost ?? v : v))),
+          headers
+            .slice(0, MAX_REQ_HEADERS)
+            .map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(k === 'host' ? upstreamHost ?? v : v))),
         );
         b.finish(HTTPReqCall.Req.createReq(b, id, src, methodIndex, p, a, h, token));
       }, (info) => answerInfo(info, vars, reqBody, undefined)),

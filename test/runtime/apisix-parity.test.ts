@@ -205,6 +205,20 @@ describe('runner replies, applied by the simulator', () => {
     expect(r).toMatchObject({ status: 200, body: 'xyz' });
   });
 
+  it('the runner sees the first 100 request header lines only, as APISIX sends them; the upstream gets all', async () => {
+    const headers: Record<string, string> = {};
+    for (let i = 0; i <= 100; i++) headers[`x-h${i}`] = String(i);
+    const seen = await t.simulator.request([{ name: 'inspect', conf: {} }], { headers });
+    if (seen.kind !== 'response') throw new Error(`unexpected ${seen.kind}`);
+    const got = (JSON.parse(seen.body) as { headers: Record<string, string[]> }).headers;
+    expect(Object.keys(got)).toHaveLength(100);
+    expect(got['x-h99']).toEqual(['99']);
+    expect(got['x-h100']).toBeUndefined();
+    const passed = await t.simulator.request([{ name: 'noop', conf: {} }], { headers });
+    if (passed.kind !== 'upstream') throw new Error(`unexpected ${passed.kind}`);
+    expect(passed.request.headers['x-h100']).toBe('100');
+  });
+
   it('rewrite: a request header set to an empty string reaches the upstream as removed', async () => {
     const r = await t.simulator.request([{ name: 'rewrite', conf: { set: { 'x-a': '' } } }], { headers: { 'x-a': '1', 'x-b': '2' } });
     if (r.kind !== 'upstream') throw new Error(`unexpected ${r.kind}`);
