@@ -24,9 +24,7 @@ export interface CompiledValidator {
 export function compileValidator(loaded: LoadedSchema): CompiledValidator {
   const log = { warnings: [] as string[] };
   const ajv = createAjv(loaded.draft, log);
-  const keys = new Set<string>();
-  walkSchema(loaded.schema, '', (node) => Object.keys(node).forEach((k) => keys.add(k)));
-  allowExtensionKeywords(ajv, keys);
+  allowExtensionKeywords(ajv, collectKeywords(loaded));
   let validate: unknown;
   try {
     validate = ajv.compile(loaded.schema);
@@ -39,7 +37,43 @@ export function compileValidator(loaded: LoadedSchema): CompiledValidator {
     const unknown = /unknown keyword: "([^"]+)"/.exec(w);
     if (unknown) throw unknownKeywordError(unknown[1] ?? '', loaded);
   }
+  checkDefaults(loaded);
   return { code: toEsm(standaloneCode(ajv, validate)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
+}
+
+/** Keywords whose value maps names to schemas: the map itself is not a schema, so its `default` key is a name. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+
+/**
+ * ajv fills a missing field with its `default` and then validates it, so a default its own schema
+ * refuses makes every route config that leaves the field out fail at PrepareConf (and the generated
+ * type becomes an impossible intersection). Caught here, where the schema is written.
+ */
+function checkDefaults(loaded: LoadedSchema): void {
+  const ajv = createAjv(loaded.draft, { warnings: [] });
+  allowExtensionKeywords(ajv, collectKeywords(loaded));
+  ajv.addSchema(loaded.schema, ROOT_KEY);
+  walkSchema(loaded.schema, '', (node, pointer) => {
+    if (!Object.prototype.hasOwnProperty.call(node, 'default')) return;
+    if (SCHEMA_MAPS.has(pointer.slice(pointer.lastIndexOf('/') + 1))) return;
+    const check = ajv.getSchema(`${ROOT_KEY}#${pointer}`);
+    if (!check || check(structuredClone(node['default']))) return;
+    const first = check.errors?.[0];
+    const why = first ? `${first.instancePath ? `${first.instancePath} ` : ''}${first.message ?? 'invalid'}` : 'invalid';
+    throw new GenError(
+      `the default ${JSON.stringify(node['default'])} does not fit its own schema (${why}), so every config that leaves it out would be refused`,
+      loaded.file,
+      `${pointer}/default`,
+    );
+  });
+}
+
+const ROOT_KEY = 'a6kit-plugin-schema';
+
+function collectKeywords(loaded: LoadedSchema): Set<string> {
+  const keys = new Set<string>();
+  walkSchema(loaded.schema, '', (node) => Object.keys(node).forEach((k) => keys.add(k)));
+  return keys;
 }
 
 function compileError(message: string, loaded: LoadedSchema): GenError {

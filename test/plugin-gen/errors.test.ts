@@ -73,6 +73,29 @@ const badSchemas: [string, string, string][] = [
     JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object' }),
     'bad.json#/$schema: unsupported $schema "http://json-schema.org/draft-04/schema#": use draft-07, 2019-09 or 2020-12 (or omit $schema for draft-07)',
   ],
+  // A default its own schema refuses: every route config that leaves the field out would be refused.
+  [
+    'default of the wrong type',
+    JSON.stringify({ type: 'object', properties: { retries: { type: 'integer', default: '3' } } }),
+    'bad.json#/properties/retries/default: the default "3" does not fit its own schema (must be integer), so every config that leaves it out would be refused',
+  ],
+  [
+    'object default missing a required field, behind a $ref',
+    JSON.stringify({
+      type: 'object',
+      properties: { upstream: { $ref: '#/$defs/target' } },
+      $defs: { target: { type: 'object', required: ['host'], properties: { host: { type: 'string' } }, default: {} } },
+    }),
+    "bad.json#/$defs/target/default: the default {} does not fit its own schema (must have required property 'host'), so every config that leaves it out would be refused",
+  ],
+  [
+    'default outside an enum, in an array item',
+    JSON.stringify({
+      type: 'object',
+      properties: { rules: { type: 'array', items: { type: 'object', properties: { mode: { enum: ['allow', 'deny'], default: 'alow' } } } } },
+    }),
+    'bad.json#/properties/rules/items/properties/mode/default: the default "alow" does not fit its own schema (must be equal to one of the allowed values), so every config that leaves it out would be refused',
+  ],
 ];
 
 describe('bad schemas', () => {
