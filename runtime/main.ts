@@ -78,14 +78,16 @@ export async function runMain(opts: MainOptions): Promise<void> {
       process.exit(2);
     }
     guardProcess(log);
-    const ro: RunnerOptions = {
-      confExpireSeconds: confExpireFromEnv(),
-      socketMode: f.socketMode,
-      callTimeoutMs: f.callTimeout,
-      skipInvalidConf: Boolean(f.skipInvalidConf),
-      logger: log,
-    };
     try {
+      // Inside the try: a bad APISIX_CONF_EXPIRE_TIME must end the process with a fatal line and
+      // exit 1, not become an unhandled rejection after which the process quietly exits 0.
+      const ro: RunnerOptions = {
+        confExpireSeconds: confExpireFromEnv(),
+        socketMode: f.socketMode,
+        callTimeoutMs: f.callTimeout,
+        skipInvalidConf: Boolean(f.skipInvalidConf),
+        logger: log,
+      };
       if (isClusterWorker()) {
         await runWorker({ ...ro, plugins: opts.plugins });
         return;

@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Duplex } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startTestRunner, type TestRunner, GatewaySimulator } from '../../runtime/testing.js';
 import { memoryPair } from '../../runtime/memory-pipe.js';
 import { FrameReader, encodeFrame, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
@@ -224,4 +226,20 @@ describe('runner replies, applied by the simulator', () => {
     if (r.kind !== 'upstream') throw new Error(`unexpected ${r.kind}`);
     expect(r.request.headers).toEqual({ 'x-b': '2' });
   });
+});
+
+describe('process start', () => {
+  it('a bad APISIX_CONF_EXPIRE_TIME is a fatal start error (exit 1), not an ignored rejection', async () => {
+    const fixture = fileURLToPath(new URL('./fixtures/runner.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'run'], {
+      env: { ...process.env, APISIX_LISTEN_ADDRESS: 'unix:/tmp/a6kit-never-created.sock', APISIX_CONF_EXPIRE_TIME: 'soon' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(out).toContain('runner failed to start');
+    expect(out).toContain('APISIX_CONF_EXPIRE_TIME');
+  }, 30_000);
 });
