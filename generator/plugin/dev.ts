@@ -153,11 +153,16 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
     if (changed.length === 0 || closed) return;
     log.info(`changed: ${changed.map((f) => relative(project, f)).join(', ')}`);
     const schemas = changed.filter((f) => f.endsWith(`${sep}schema.json`)).map((f) => relative(join(project, 'plugins'), f).split(sep)[0] ?? '');
+    let refused = false;
     if (schemas.length > 0) {
       const r = await runGenProject({ project, only: schemas, typecheck: false, log });
       for (const w of r.written) ownWrites.add(join(project, w));
+      refused = r.code !== 0;
     }
-    const needsRestart = changed.some((f) => !/\.test\.[cm]?ts$/.test(f));
+    // The runner never reads schema.json, only what gen makes of it: a refused schema (often just
+    // half-typed) changes nothing it runs, and a restart would only cost APISIX its conf tokens.
+    const needsRestart = changed.some((f) => !/\.test\.[cm]?ts$/.test(f) && !(refused && f.endsWith(`${sep}schema.json`)));
+    if (refused && !needsRestart) log.error('schema refused: the runner keeps serving the previous generated code (not restarted)');
     if (needsRestart) {
       await stopRunner();
       try {

@@ -68,6 +68,17 @@ describe('a6kit dev', () => {
     const third = await sim.request([{ name: 'hello', value: '{"greeting": 5}' }], { path: '/a' });
     expect(third).toMatchObject({ kind: 'error', status: 503 });
 
+    // A half-typed schema is refused and nothing is regenerated, so the runner is left alone:
+    // restarting it would only make APISIX re-prepare every route config for the same code.
+    const starts = session.starts;
+    await writeFile(schemaFile, '{"type": "object", "properties": {');
+    expect(await session.nextCycle()).toEqual(['plugins/hello/schema.json']);
+    expect(session.starts).toBe(starts);
+    expect(log.errors).toContain('schema refused: the runner keeps serving the previous generated code (not restarted)');
+    const prepared = sim.prepareCount;
+    expect(await sim.request([{ name: 'hello', value: '{"greeting": "yo"}' }], { path: '/a' })).toMatchObject({ kind: 'upstream' });
+    expect(sim.prepareCount).toBe(prepared + 1);
+
     await session.close();
     session = undefined;
     expect(existsSync(socket)).toBe(false);
