@@ -196,6 +196,9 @@ export class CallRequest extends ExtraInfoCall implements PluginRequest {
 
   set path(p: string) {
     if (typeof p !== 'string') throw new TypeError('path must be a string');
+    // APISIX proxies to `<scheme>://<upstream><path>`: without a leading slash the path would run
+    // into the upstream's name, and an empty one is silently replaced by the original URI.
+    if (!p.startsWith('/')) throw new RangeError(`path must start with "/", got ${JSON.stringify(p.slice(0, 64))}`);
     if (p === this.path) return;
     this.pathValue = p;
     this.pathChanged = true;

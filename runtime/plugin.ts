@@ -58,7 +58,7 @@ export interface PluginRequest {
   /** Client address in text form: `203.0.113.9` or `2001:db8::1`. */
   readonly srcIp: string;
   readonly method: HttpMethod;
-  /** Path without the query string. Assign to rewrite the upstream path. */
+  /** Path without the query string. Assign (decoded, starting with `/`) to rewrite the upstream path. */
   path: string;
   /** Request headers. Changes are sent to the upstream; setting `host` changes the upstream host. */
   readonly headers: Headers;

@@ -221,6 +221,13 @@ describe('runner replies, applied by the simulator', () => {
     expect(passed.request.headers['x-h100']).toBe('100');
   });
 
+  it('rewrite: a path without a leading slash is refused (APISIX would glue it to the upstream name)', async () => {
+    for (const path of ['foo', '']) {
+      const r = await t.simulator.request([{ name: 'rewrite', conf: { path } }], { path: '/a' });
+      expect(r).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });
+    }
+  });
+
   it('rewrite: a request header set to an empty string reaches the upstream as removed', async () => {
     const r = await t.simulator.request([{ name: 'rewrite', conf: { set: { 'x-a': '' } } }], { headers: { 'x-a': '1', 'x-b': '2' } });
     if (r.kind !== 'upstream') throw new Error(`unexpected ${r.kind}`);
