@@ -263,20 +263,21 @@ export function buildReqCallReply(b: Builder, req: CallRequest, res: ResponseWri
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection']);
 
 /**
- * HTTPRespCall reply. APISIX sends the client only the reply's headers as soon as there is one,
- * so once a plugin touched a header the complete set goes back.
+ * HTTPRespCall reply. With no header in the reply APISIX copies the upstream's headers *minus*
+ * content-type, content-encoding, location, www-authenticate and a few more (its
+ * `exclude_resp_header`), which would break e.g. every gzip response that a plugin only looked at.
+ * With any header it sends exactly the reply's. So the reply always carries the complete set, as
+ * the plugins left it, less the framing fields nginx recomputes.
  */
 export function buildRespCallReply(b: Builder, res: UpstreamResponse): Uint8Array {
   b.clear();
+  const all = res.headers;
+  const list = allEntries(b, all, FRAMING);
+  // An empty list would make APISIX copy the upstream's headers instead, undoing deletions.
+  // An entry without value keeps it non-empty: APISIX turns it into clearing that one name.
   const ch = res.changedHeaders;
-  let headers = 0;
-  if (ch !== undefined) {
-    const list = allEntries(b, ch, FRAMING);
-    // An empty list would make APISIX copy the upstream's headers instead, undoing the deletions.
-    // An entry without value keeps it non-empty: APISIX turns it into clearing that one name.
-    if (list.length === 0) list.push(entry(b, ch.changes().next().value![0], undefined));
-    headers = entryVector(b, list);
-  }
+  if (list.length === 0 && ch !== undefined) list.push(entry(b, ch.changes().next().value![0], undefined));
+  const headers = list.length === 0 ? 0 : entryVector(b, list);
   const nb = res.newBody;
   const body = nb === undefined || nb.length === 0 ? 0 : b.createByteVector(nb);
   HTTPRespCall.Resp.startResp(b);

@@ -196,6 +196,28 @@ describe('runner replies, applied by the simulator', () => {
     expect(r).toEqual({ status: 200, headers: {}, body: 'up', bodyBytes: new Uint8Array(Buffer.from('up')) });
   });
 
+  it('post-resp: a plugin that leaves the headers alone keeps the ones APISIX would otherwise drop (content-type, content-encoding, location)', async () => {
+    const headers = {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      location: '/next',
+      'set-cookie': ['a=1', 'b=2'],
+      'x-app': 'v1',
+      'content-length': '2',
+    };
+    for (const conf of [{}, { status: 201 }, { upper: true }]) {
+      const r = await t.simulator.response([{ name: 'resp', conf }], { status: 200, headers, body: 'up' });
+      if ('kind' in r) throw new Error(`unexpected ${r.kind}`);
+      expect(r.headers, JSON.stringify(conf)).toEqual({
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        location: '/next',
+        'set-cookie': ['a=1', 'b=2'],
+        'x-app': 'v1',
+      });
+    }
+  });
+
   it('post-resp: deleting the only header of the upstream also leaves none', async () => {
     const r = await t.simulator.response([{ name: 'resp', conf: { del: ['x-only'] } }], { headers: { 'x-only': '1' } });
     expect(r).toMatchObject({ status: 200 });

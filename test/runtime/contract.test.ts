@@ -327,13 +327,18 @@ describe('HTTPReqCall', () => {
 });
 
 describe('HTTPRespCall', () => {
-  it('passes the upstream status and headers; no change means no headers, status or body in the reply', async () => {
+  it('passes the upstream status and headers; no change means no status or body, and the upstream headers as they came', async () => {
     const c = await RawClient.open(t.address);
     const tok = await prepare(c, 'resp-none', [{ name: 'resp', value: '{}' }]);
-    const [type, payload] = await c.exchange(RPC_HTTP_RESP_CALL, respCall({ token: tok, id: 31, status: 201, headers: [['a', 'b']] }));
+    const headers: Array<[string, string]> = [['a', 'b'], ['content-type', 'text/html'], ['content-length', '9']];
+    const [type, payload] = await c.exchange(RPC_HTTP_RESP_CALL, respCall({ token: tok, id: 31, status: 201, headers }));
     expect(type).toBe(RPC_HTTP_RESP_CALL);
     const r = HTTPRespCall.Resp.getRootAsResp(new ByteBuffer(payload));
-    expect([r.id(), r.status(), r.headersLength(), r.bodyLength()]).toEqual([31, 0, 0, 0]);
+    expect([r.id(), r.status(), r.bodyLength()]).toEqual([31, 0, 0]);
+    // Without headers in the reply APISIX would drop content-type (its exclude list); framing fields
+    // are left to nginx.
+    const sent = Array.from({ length: r.headersLength() }, (_, i) => [r.headers(i)!.name(), r.headers(i)!.value()]);
+    expect(sent).toEqual([['a', 'b'], ['content-type', 'text/html']]);
     await c.close();
   });
 
