@@ -18,8 +18,6 @@ export interface Chain {
   /** APISIX's cache key of the route/plugin conf (for log lines). */
   readonly key: string;
   readonly links: readonly ChainLink[];
-  readonly hasRequestFilters: boolean;
-  readonly hasResponseFilters: boolean;
 }
 
 /** A conf entry the runner refuses: unknown plugin or a config its parser rejected. */
@@ -62,8 +60,6 @@ export function buildChain(
   onSkip: (err: ConfRejected) => void,
 ): Chain {
   const links: ChainLink[] = [];
-  let req = false;
-  let resp = false;
   for (const e of entries) {
     try {
       const plugin = registry.get(e.name);
@@ -79,14 +75,12 @@ export function buildChain(
         throw new ConfRejected(e.name, key, err instanceof Error ? err.message : String(err), pointer);
       }
       links.push({ plugin, conf });
-      if (plugin.requestFilter) req = true;
-      if (plugin.responseFilter) resp = true;
     } catch (err) {
       if (!(err instanceof ConfRejected) || !skipInvalid) throw err;
       onSkip(err);
     }
   }
-  return { key, links, hasRequestFilters: req, hasResponseFilters: resp };
+  return { key, links };
 }
 
 /** Stable identity of a conf list, to hand out the same token for the same key and conf. */

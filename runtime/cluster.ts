@@ -30,7 +30,7 @@ type ToWorker =
 
 const PRIMARY_TIMEOUT_MS = 5000;
 
-const NO_CHAIN = { key: '', links: [], hasRequestFilters: false, hasResponseFilters: false };
+const NO_CHAIN = { key: '', links: [] };
 
 export const isClusterWorker = (): boolean => cluster.isWorker && process.env.A6KIT_CLUSTER_WORKER === '1';
 

@@ -127,7 +127,7 @@ describe('FieldMap', () => {
 });
 
 describe('ConfStore', () => {
-  const chain = (key: string): Chain => ({ key, links: [], hasRequestFilters: false, hasResponseFilters: false });
+  const chain = (key: string): Chain => ({ key, links: [] });
 
   it('expires unused entries after the TTL and renews them on use', () => {
     let now = 0;
