@@ -36,6 +36,9 @@ describe('a6kit init / new', () => {
     expect(process.exitCode).toBeUndefined();
     const files = await snapshot(project);
     expect(JSON.parse(files.get('package.json')!)).toMatchObject({ name: 'my-plugins', type: 'module' });
+    // Tests run through esbuild, which drops types: `npm test` first checks that the generated files
+    // match the schemas and that the code type-checks against them (what `gen --check` does).
+    expect(JSON.parse(files.get('package.json')!).scripts.test).toBe('a6kit gen --check && vitest run');
     expect(files.get('plugins/hello/index.ts')).toContain('responseFilter(conf, res)');
     expect(files.get('plugins/index.ts')).toContain("import hello from './hello/index.js';");
     expect(io.out.join('')).toContain('created plugins/hello/config.gen.ts');
