@@ -75,6 +75,9 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
     }
     case 'array': {
       const min = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
+      // Distinct items: an enum of items offers them directly; copies of one sample would not do.
+      const items = schema['items'] as JsonSchema | undefined;
+      if (schema['uniqueItems'] === true && Array.isArray(items?.['enum'])) return items['enum'].slice(0, Math.max(min, 1));
       const item = sample(root, schema['items'] ?? {}, depth + 1);
       return Array.from({ length: Math.max(min, item === undefined ? 0 : 1) }, () => structuredClone(item));
     }
@@ -90,11 +93,8 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
       return tries.find((t) => t.length >= min && re?.test(t)) ?? plain;
     }
     case 'integer':
-    case 'number': {
-      if (typeof schema['minimum'] === 'number') return schema['minimum'];
-      if (typeof schema['exclusiveMinimum'] === 'number') return Math.floor(schema['exclusiveMinimum']) + 1;
-      return 1;
-    }
+    case 'number':
+      return sampleNumber(schema, type === 'integer');
     case 'boolean':
       return true;
     case 'null':
@@ -102,6 +102,24 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
     default:
       return {};
   }
+}
+
+/** The number nearest the lower bound (else 1, else just under the upper bound) that fits every bound and multipleOf. */
+function sampleNumber(schema: JsonSchema, integer: boolean): number {
+  const num = (k: string): number | undefined => (typeof schema[k] === 'number' ? schema[k] : undefined);
+  const [min, xmin, max, xmax] = [num('minimum'), num('exclusiveMinimum'), num('maximum'), num('exclusiveMaximum')];
+  const step = num('multipleOf') ?? (integer ? 1 : undefined);
+  const fits = (v: number): boolean =>
+    (min === undefined || v >= min) && (xmin === undefined || v > xmin) && (max === undefined || v <= max) && (xmax === undefined || v < xmax);
+  const hasLow = min !== undefined || xmin !== undefined;
+  const base = hasLow ? Math.max(min ?? -Infinity, xmin ?? -Infinity) : Math.min(1, max ?? Infinity, xmax ?? Infinity);
+  if (step === undefined || step <= 0) {
+    return [base, base + 1, base - 1].find(fits) ?? base;
+  }
+  const k = Math.ceil(base / step);
+  // toPrecision: 3 * 0.1 is 0.30000000000000004, which multipleOf 0.1 refuses.
+  const candidates = [k, k + 1, k - 1, k - 2].map((i) => Number((i * step).toPrecision(12)));
+  return candidates.find(fits) ?? candidates[0]!;
 }
 
 function safeRegExp(source: string): RegExp | undefined {
