@@ -50,20 +50,27 @@ export function registeredIdentifier(text: string, name: string): string | undef
 /** Returns the registry text with plugin `name` imported and listed (unchanged if it already is). */
 export function addToRegistry(text: string, name: string): string {
   const file = open(text);
-  const array = pluginsArray(file);
+  pluginsArray(file); // refuse before changing anything
   const spec = pluginSpecifier(name);
-  let imp = file.getImportDeclaration((d) => d.getModuleSpecifierValue() === spec);
+  const imp = file.getImportDeclaration((d) => d.getModuleSpecifierValue() === spec);
   let id = imp?.getDefaultImport()?.getText();
   if (!imp || !id) {
     id = freeIdentifier(file, camelIdentifier(name));
     const imports = file.getImportDeclarations();
     const pluginImports = imports.filter((d) => /^\.\/[^/]+\/index\.js$/.test(d.getModuleSpecifierValue()));
     const next = pluginImports.find((d) => d.getModuleSpecifierValue() > spec);
-    const index = next ? next.getChildIndex() : (pluginImports.at(-1) ?? imports.at(-1))?.getChildIndex();
-    const structure = { defaultImport: id, moduleSpecifier: spec };
+    const prev = pluginImports.at(-1) ?? imports.at(-1);
     if (imp) imp.setDefaultImport(id);
-    else imp = file.insertImportDeclaration(index === undefined ? 0 : next ? index : index + 1, structure);
+    else if (next) file.insertImportDeclaration(next.getChildIndex(), { defaultImport: id, moduleSpecifier: spec });
+    else if (prev) {
+      // As text after the end of prev's line: ts-morph's insert would drop a comment ending that line.
+      const full = file.getFullText();
+      const eol = full.indexOf('\n', prev.getEnd());
+      const line = `import ${id} from '${spec}';`;
+      file.insertText(eol < 0 ? full.length : eol + 1, eol < 0 ? `\n${line}` : `${line}\n`);
+    } else file.insertImportDeclaration(0, { defaultImport: id, moduleSpecifier: spec });
   }
+  const array = pluginsArray(file);
   const elements = array.getElements();
   if (!elements.some((e) => e.getText() === id)) {
     const at = elements.findIndex((e) => Node.isIdentifier(e) && e.getText() > id!);

@@ -63,6 +63,22 @@ export const plugins = [
     expect(registeredIdentifier(out, 'nope')).toBeUndefined();
   });
 
+  it('keeps the comment at the end of the import it adds after', () => {
+    const user = `import type { AnyPlugin } from 'a6kit';
+import guard from './guard/index.js'; // the guard
+
+export const plugins: AnyPlugin[] = [guard];
+`;
+    expect(addToRegistry(user, 'second')).toBe(`import type { AnyPlugin } from 'a6kit';
+import guard from './guard/index.js'; // the guard
+import second from './second/index.js';
+
+export const plugins: AnyPlugin[] = [guard,
+  second
+];
+`);
+  });
+
   it('picks a free identifier when the natural one is taken', () => {
     const user = registryTemplate().replace("import type { AnyPlugin } from 'a6kit';", "import type { AnyPlugin } from 'a6kit';\nconst auth = 1;");
     expect(addToRegistry(user, 'auth')).toContain("import auth2 from './auth/index.js';");
