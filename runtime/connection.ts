@@ -464,7 +464,7 @@ export class Connection {
     this.complete(ex);
     if (closedByGateway || this.closed) return;
     this.engine.log.error(
-      { key: chain.key, plugin: link?.plugin.name, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) },
+      { key: chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) },
       'plugin failed',
     );
     this.sendError(Err.Code.SERVICE_UNAVAILABLE);

@@ -135,9 +135,9 @@ function onSignals(log: Logger, close: () => Promise<void>): void {
 /** A plugin's stray promise or callback must not take the whole runner down. */
 function guardProcess(log: Logger): void {
   process.on('unhandledRejection', (reason) => {
-    log.error({ err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection (ignored)');
+    log.error({ err: reason instanceof Error ? reason : String(reason) }, 'unhandled rejection (ignored)');
   });
   process.on('uncaughtException', (err) => {
-    log.error({ err: { message: err.message, stack: err.stack } }, 'uncaught exception (ignored)');
+    log.error({ err }, 'uncaught exception (ignored)');
   });
 }

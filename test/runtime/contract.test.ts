@@ -480,7 +480,9 @@ describe('logs', () => {
     const refused = logged.filter((l) => l.msg === 'conf refused');
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({ level: 'error', plugin: 'strict', pointer: '/n', reason: 'must be a number', key: expect.stringContaining('route#') });
-    expect(logged.some((l) => l.msg === 'plugin failed' && l.plugin === 'throws')).toBe(true);
+    const failed = logged.find((l) => l.msg === 'plugin failed' && l.plugin === 'throws');
+    // The error keeps its class and message in the log, so an operator can tell a TypeError from a timeout.
+    expect(failed?.err).toMatchObject({ type: 'Error', message: 'boom', stack: expect.stringContaining('boom') });
     expect(lines.join('\n')).not.toContain('secret-body');
     expect(lines.join('\n')).not.toContain('secret-config-value');
   });
