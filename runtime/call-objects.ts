@@ -99,6 +99,11 @@ function vectorFinder(v: EntryVector): FieldFinder {
 }
 
 /** Lazily reads a TextEntry vector; entries without a value read as '' (query flags like `?a`). */
+/** A field map over one of the call's entry vectors, decoded only as far as plugins read it. */
+function entryMap(caseInsensitive: boolean, v: EntryVector): FieldMap {
+  return new FieldMap(caseInsensitive, vectorSource(v), vectorFinder(v));
+}
+
 function vectorSource(v: EntryVector): FieldSource {
   return (add) => {
     const n = v.length();
@@ -205,21 +210,13 @@ export class CallRequest extends ExtraInfoCall implements PluginRequest {
   }
 
   get headers(): FieldMap {
-    if (this.hdrs === undefined) {
-      const r = this.r;
-      const v: EntryVector = { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) };
-      this.hdrs = new FieldMap(true, vectorSource(v), vectorFinder(v));
-    }
-    return this.hdrs;
+    const r = this.r;
+    return (this.hdrs ??= entryMap(true, { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) }));
   }
 
   get args(): FieldMap {
-    if (this.argMap === undefined) {
-      const r = this.r;
-      const v: EntryVector = { length: () => r.argsLength(), at: (i, e) => r.args(i, e) };
-      this.argMap = new FieldMap(false, vectorSource(v), vectorFinder(v));
-    }
-    return this.argMap;
+    const r = this.r;
+    return (this.argMap ??= entryMap(false, { length: () => r.argsLength(), at: (i, e) => r.args(i, e) }));
   }
 
   get respHeaders(): FieldMap {
@@ -319,12 +316,8 @@ export class UpstreamResponse extends ExtraInfoCall implements PluginUpstreamRes
   }
 
   get headers(): FieldMap {
-    if (this.hdrs === undefined) {
-      const r = this.r;
-      const v: EntryVector = { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) };
-      this.hdrs = new FieldMap(true, vectorSource(v), vectorFinder(v));
-    }
-    return this.hdrs;
+    const r = this.r;
+    return (this.hdrs ??= entryMap(true, { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) }));
   }
 
 
