@@ -148,6 +148,9 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
   return node;
 }
 
+/** Keywords whose value maps user-chosen names to schemas: a name there is never a keyword. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+
 /** Visits every schema object (skipping data-valued keywords such as `default` and `enum`). */
 export function walkSchema(node: unknown, pointer: string, visit: (node: JsonSchema, pointer: string) => void): void {
   if (Array.isArray(node)) {
@@ -158,8 +161,14 @@ export function walkSchema(node: unknown, pointer: string, visit: (node: JsonSch
   const obj = node as JsonSchema;
   visit(obj, pointer);
   for (const [key, value] of Object.entries(obj)) {
-    if (DATA_KEYWORDS.has(key)) continue;
-    if (typeof value === 'object' && value !== null) walkSchema(value, joinPointer(pointer, key), visit);
+    if (DATA_KEYWORDS.has(key) || typeof value !== 'object' || value === null) continue;
+    const at = joinPointer(pointer, key);
+    if (SCHEMA_MAPS.has(key) && !Array.isArray(value)) {
+      // `properties: { default: {...} }` names a property "default": its value is a schema.
+      for (const [name, sub] of Object.entries(value)) walkSchema(sub, joinPointer(at, name), visit);
+    } else {
+      walkSchema(value, at, visit);
+    }
   }
 }
 

@@ -54,6 +54,11 @@ const badSchemas: [string, string, string][] = [
     'bad.json#/properties/a/items/$ref: remote $ref "https://example.com/schemas/a.json" is not supported: a6kit never fetches schemas; copy the referenced schema into $defs and refer to it as "#/$defs/<name>"',
   ],
   [
+    'remote $ref under a property named like a keyword',
+    JSON.stringify({ type: 'object', properties: { default: { $ref: 'https://example.com/d.json' } } }),
+    'bad.json#/properties/default/$ref: remote $ref "https://example.com/d.json" is not supported: a6kit never fetches schemas; copy the referenced schema into $defs and refer to it as "#/$defs/<name>"',
+  ],
+  [
     'external file $ref',
     JSON.stringify({ type: 'object', properties: { a: { $ref: 'common.json#/defs/a' } } }),
     'bad.json#/properties/a/$ref: external $ref "common.json#/defs/a" is not supported: only references inside this file ("#/...") are; copy the referenced schema into $defs',
