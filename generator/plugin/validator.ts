@@ -41,9 +41,6 @@ export function compileValidator(loaded: LoadedSchema): CompiledValidator {
   return { code: toEsm(standaloneCode(ajv, validate)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
 }
 
-/** Keywords whose value maps names to schemas: the map itself is not a schema, so its `default` key is a name. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
-
 /**
  * ajv fills a missing field with its `default` and then validates it, so a default its own schema
  * refuses makes every route config that leaves the field out fail at PrepareConf (and the generated
@@ -55,7 +52,6 @@ function checkDefaults(loaded: LoadedSchema): void {
   ajv.addSchema(loaded.schema, ROOT_KEY);
   walkSchema(loaded.schema, '', (node, pointer) => {
     if (!Object.prototype.hasOwnProperty.call(node, 'default')) return;
-    if (SCHEMA_MAPS.has(pointer.slice(pointer.lastIndexOf('/') + 1))) return;
     const check = ajv.getSchema(`${ROOT_KEY}#${pointer}`);
     if (!check || check(structuredClone(node['default']))) return;
     const first = check.errors?.[0];
