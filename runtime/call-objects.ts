@@ -10,9 +10,7 @@ import type {
   PluginUpstreamResponse,
 } from './plugin.js';
 import { FieldMap, type FieldFinder, type FieldSource } from './fields.js';
-import type { HTTPReqCall, HTTPRespCall } from './wire.js';
-import { TextEntry, type ByteBuffer } from './wire.js';
-import { inPayload } from './codec.js';
+import { Method, TextEntry, type HTTPReqCall, type HTTPRespCall } from './wire.js';
 
 /** What a call may ask the gateway mid-call (ExtraInfo). Results are raw bytes, absent = undefined. */
 export interface InfoChannel {
@@ -20,10 +18,8 @@ export interface InfoChannel {
   askBody(which: 'request' | 'response'): Promise<Uint8Array | undefined>;
 }
 
-export const METHODS: readonly HttpMethod[] = [
-  'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'MKCOL', 'COPY', 'MOVE', 'OPTIONS', 'PROPFIND',
-  'PROPPATCH', 'LOCK', 'UNLOCK', 'PATCH', 'TRACE',
-];
+/** Every method name, in the protocol's order: the generated `Method` enum is the one list. */
+export const METHODS: readonly HttpMethod[] = Object.keys(Method).filter((k): k is HttpMethod => Number.isNaN(Number(k)));
 
 const utf8 = new TextDecoder();
 const EMPTY = new Uint8Array(0);
@@ -65,21 +61,10 @@ export function formatIp(b: Uint8Array | null): string {
 
 type EntryVector = { length(): number; at(i: number, e: TextEntry): TextEntry | null };
 
-/**
- * Reads string field `slot` (vtable offset) of the table at `pos` straight from the payload
- * Buffer: Buffer#toString is native and much cheaper than TextDecoder for short strings. Out of
- * range offsets (garbage frames) read as short or empty strings, never out of the payload.
+/*
+ * The entry vectors below come from payloads the generated verifier accepted (codec.ts), so the
+ * generated readers used here cannot throw or read outside the payload, however late a plugin asks.
  */
-export function fieldString(e: { bb: ByteBuffer | null; bb_pos: number }, slot: number): string | null {
-  const bb = e.bb!;
-  const off = bb.__offset(e.bb_pos, slot);
-  if (!off) return null;
-  const at = e.bb_pos + off;
-  const start = at + bb.readInt32(at);
-  const len = bb.readInt32(start);
-  const bytes = bb.bytes() as Buffer;
-  return bytes.toString('utf8', start + 4, start + 4 + Math.max(0, len));
-}
 
 /** Values of one field, decoding only the names of the others. */
 function vectorFinder(v: EntryVector): FieldFinder {
@@ -88,32 +73,28 @@ function vectorFinder(v: EntryVector): FieldFinder {
     const n = v.length();
     const e = new TextEntry();
     for (let i = 0; i < n; i++) {
-      const got = v.at(i, e);
-      if (got === null) continue;
-      const name = fieldString(got, 4);
-      if (name === null || (lowerCase ? name.toLowerCase() : name) !== key) continue;
-      out.push(fieldString(got, 6) ?? '');
+      const name = v.at(i, e)?.name();
+      if (name == null || (lowerCase ? name.toLowerCase() : name) !== key) continue;
+      out.push(e.value() ?? '');
     }
     return out;
   };
 }
 
-/** Lazily reads a TextEntry vector; entries without a value read as '' (query flags like `?a`). */
 /** A field map over one of the call's entry vectors, decoded only as far as plugins read it. */
 function entryMap(caseInsensitive: boolean, v: EntryVector): FieldMap {
   return new FieldMap(caseInsensitive, vectorSource(v), vectorFinder(v));
 }
 
+/** Every entry in order; entries without a value read as '' (query flags like `?a`). */
 function vectorSource(v: EntryVector): FieldSource {
   return (add) => {
     const n = v.length();
     const e = new TextEntry();
     for (let i = 0; i < n; i++) {
-      const got = v.at(i, e);
-      if (got === null) continue;
-      const name = fieldString(got, 4);
-      if (name === null) continue;
-      add(name, fieldString(got, 6) ?? '');
+      const name = v.at(i, e)?.name();
+      if (name == null) continue;
+      add(name, e.value() ?? '');
     }
   };
 }
@@ -182,21 +163,16 @@ export class CallRequest extends ExtraInfoCall implements PluginRequest {
   }
 
   get srcIp(): string {
-    let bytes: Uint8Array | null;
-    try {
-      bytes = inPayload(this.r.srcIpArray(), this.r.bb!);
-    } catch {
-      bytes = null; // a corrupt vector reads as no address rather than failing the call
-    }
-    return formatIp(bytes);
+    return formatIp(this.r.srcIpArray());
   }
 
   get method(): HttpMethod {
-    return METHODS[this.r.method()] ?? 'GET';
+    // decodeReqCall refused values the enum does not name.
+    return Method[this.r.method()] as HttpMethod;
   }
 
   get path(): string {
-    return (this.pathValue ??= fieldString(this.r, 10) ?? '');
+    return (this.pathValue ??= this.r.path() ?? '');
   }
 
   set path(p: string) {

@@ -6,24 +6,10 @@
  *
  * This module holds types and one helper only; the runner implements the objects behind them.
  */
+import type { Method } from './protocol/index.js';
 
-/** HTTP methods APISIX can send, in the protocol's `A6.Method` order. */
-export type HttpMethod =
-  | 'GET'
-  | 'HEAD'
-  | 'POST'
-  | 'PUT'
-  | 'DELETE'
-  | 'MKCOL'
-  | 'COPY'
-  | 'MOVE'
-  | 'OPTIONS'
-  | 'PROPFIND'
-  | 'PROPPATCH'
-  | 'LOCK'
-  | 'UNLOCK'
-  | 'PATCH'
-  | 'TRACE';
+/** HTTP methods APISIX can send: the names of the protocol's `A6.Method` enum (`'GET'`, `'POST'`, …). */
+export type HttpMethod = keyof typeof Method;
 
 /** A body as a plugin may give it: text is encoded as UTF-8. */
 export type BodyInit = string | Uint8Array;

@@ -1,6 +1,10 @@
 /**
  * The one seam between the runner and the generated protocol codecs (runtime/protocol/, generated
- * from schema/ext-plugin.fbs). Everything else in the runner imports the protocol from here.
+ * from schema/ext-plugin.fbs with `a6kit gen --verify`: readers, builders and verifiers). Everything
+ * else in the runner imports the protocol from here.
  */
-export { TextEntry, Method, Err, PrepareConf, HTTPReqCall, ExtraInfo, HTTPRespCall } from './protocol/index.js';
+export {
+  TextEntry, Method, Err, PrepareConf, HTTPReqCall, ExtraInfo, HTTPRespCall, VerifyError,
+} from './protocol/index.js';
+export { stringPath, writeString } from './protocol/_support.js';
 export { Builder, ByteBuffer } from 'flatbuffers';

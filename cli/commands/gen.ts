@@ -17,6 +17,9 @@ interface GenFlags {
   compat?: string;
   project: string;
   check?: boolean;
+  objectApi?: boolean;
+  values?: boolean;
+  verify?: boolean;
 }
 
 export function registerGen(program: Command): void {
@@ -28,12 +31,19 @@ export function registerGen(program: Command): void {
     .option('--compat <old>', 'report wire-breaking changes from OLD.fbs to the current schema')
     .option('--project <dir>', 'runner project whose plugins to regenerate', '.')
     .option('--check', 'fail when committed output differs from a fresh run; write nothing')
+    // Readers and builders are always generated; these add layers (protocol mode only).
+    .option('--object-api', "protocol: also emit flatc's object API (unpack(), <T>T classes)")
+    .option('--values', 'protocol: also emit plain values (<T>Value/<T>Init, decode/encode)')
+    .option('--verify', 'protocol: also emit verifiers (T.verify: bounds + O(size) budget); the runner needs them')
     .action(async (flags: GenFlags) => {
       const projectMode = flags.proto === undefined && flags.compat === undefined
         && existsSync(join(flags.project, 'plugins'));
       const code = projectMode
         ? await genProject({ project: flags.project, check: flags.check })
-        : await genProtocol({ proto: flags.proto, out: flags.out, compat: flags.compat, check: flags.check });
+        : await genProtocol({
+          proto: flags.proto, out: flags.out, compat: flags.compat, check: flags.check,
+          layers: { objectApi: flags.objectApi === true, values: flags.values === true, verify: flags.verify === true },
+        });
       process.exitCode = code;
     });
 }

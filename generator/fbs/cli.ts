@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { compileSchema, loadSchema } from './compile.js';
 import { compareSchemas, formatCompatReport } from './compat.js';
 import { SchemaError } from './errors.js';
+import { BASE_LAYERS, describeLayers, type Layers } from './layers.js';
 import { PREAMBLE } from './printer.js';
 
 export interface GenProtocolOptions {
@@ -14,6 +15,8 @@ export interface GenProtocolOptions {
   out?: string;
   compat?: string;
   check?: boolean;
+  /** Layers besides readers and builders (`--object-api`, `--values`, `--verify`). */
+  layers?: Layers;
 }
 
 export const DEFAULT_PROTO = 'schema/ext-plugin.fbs';
@@ -40,7 +43,8 @@ export async function genProtocol(o: GenProtocolOptions, io: Io = stdio): Promis
       io.out(formatCompatReport(report, o.compat, proto));
       return report.breaking.length > 0 ? 1 : 0;
     }
-    const files = compileSchema(proto);
+    const layers = o.layers ?? BASE_LAYERS;
+    const files = compileSchema(proto, { layers });
     const existing = generatedFilesIn(outDir);
     if (o.check) {
       const changed: string[] = [];
@@ -52,14 +56,15 @@ export async function genProtocol(o: GenProtocolOptions, io: Io = stdio): Promis
       }
       const stale = existing.filter((n) => !files.has(n));
       if (changed.length + added.length + stale.length === 0) {
-        io.out(`gen --check: ${o.out ?? DEFAULT_OUT} is up to date with ${proto} (${files.size} files)\n`);
+        io.out(`gen --check: ${o.out ?? DEFAULT_OUT} is up to date with ${proto} (${files.size} files; ${describeLayers(layers)})\n`);
         return 0;
       }
       io.err(`gen --check: ${o.out ?? DEFAULT_OUT} differs from a fresh run on ${proto}:\n`);
       for (const n of changed) io.err(`  changed  ${n}${firstDiff(readFileSync(join(outDir, n), 'utf8'), files.get(n)!)}\n`);
       for (const n of added) io.err(`  missing  ${n}\n`);
       for (const n of stale) io.err(`  stale    ${n}\n`);
-      io.err('run `npm run gen` (or `a6kit gen`) and commit the result\n');
+      io.err(`(layers: ${describeLayers(layers)}; the layer flags must be those the folder was generated with)\n`);
+      io.err('run `npm run gen` (or `a6kit gen` with the same flags) and commit the result\n');
       return 1;
     }
     mkdirSync(outDir, { recursive: true });
@@ -68,7 +73,7 @@ export async function genProtocol(o: GenProtocolOptions, io: Io = stdio): Promis
       const p = join(outDir, name);
       if (!existsSync(p) || readFileSync(p, 'utf8') !== text) writeFileSync(p, text);
     }
-    io.out(`gen: ${proto} -> ${o.out ?? DEFAULT_OUT} (${files.size} files)\n`);
+    io.out(`gen: ${proto} -> ${o.out ?? DEFAULT_OUT} (${files.size} files; ${describeLayers(layers)})\n`);
     return 0;
   } catch (e) {
     if (e instanceof SchemaError) {

@@ -7,6 +7,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { FileAst } from './ast.js';
 import { emitModules } from './emit.js';
 import { SchemaError } from './errors.js';
+import type { Layers } from './layers.js';
 import { buildModel, type SchemaModel } from './model.js';
 import { parseSchema } from './parser.js';
 
@@ -17,6 +18,8 @@ export interface CompileOptions {
   readonly cwd?: string;
   /** Reads a file (tests pass an in-memory map); default: the file system. */
   readonly readFile?: (absPath: string) => string | undefined;
+  /** Layers to emit besides readers and builders (default: none; see layers.ts). */
+  readonly layers?: Layers;
 }
 
 function defaultRead(p: string): string | undefined {
@@ -62,5 +65,5 @@ export function loadSchema(entry: string, opts: CompileOptions = {}): { model: S
 /** Compiles `entry` to generated modules: relative path -> file text. Throws SchemaError. */
 export function compileSchema(entry: string, opts: CompileOptions = {}): Map<string, string> {
   const { model, names } = loadSchema(entry, opts);
-  return emitModules(model, { sources: names });
+  return emitModules(model, { sources: names, ...(opts.layers ? { layers: opts.layers } : {}) });
 }

@@ -8,6 +8,7 @@
 import {
   builderKind, defaultLiteral, readFn, ref, scalarOrEnumTs, structArgsFrom, scalarTs, typedArray,
 } from './emit-common.js';
+import type { Layers } from './layers.js';
 import type { EnumModel, FieldModel, StructFieldModel, StructModel, TableModel, UnionModel } from './model.js';
 import { SCALAR_SIZE, is64 } from './model.js';
 import { camel, param, pascal } from './names.js';
@@ -70,10 +71,15 @@ function classHead(w: ModuleWriter, name: string): void {
   w.line();
 }
 
-export function emitStruct(w: ModuleWriter, s: StructModel, extra?: () => void): void {
+/** flatc's readers implement the object API's interface; ours only when that layer is emitted. */
+function implementsClause(w: ModuleWriter, name: string, l: Layers): string {
+  return l.objectApi ? ` implements ${w.fb('type')}.IUnpackableObject<${name}T>` : '';
+}
+
+export function emitStruct(w: ModuleWriter, s: StructModel, l: Layers, extra?: () => void): void {
   const fb = w.fb('type');
   w.doc(s.doc);
-  w.block(`export class ${s.name} implements ${fb}.IUnpackableObject<${s.name}T>`, () => {
+  w.block(`export class ${s.name}${implementsClause(w, s.name, l)}`, () => {
     classHead(w, s.name);
     for (const f of s.fields) {
       w.doc(f.doc);
@@ -102,9 +108,9 @@ export function emitStruct(w: ModuleWriter, s: StructModel, extra?: () => void):
     }
     w.block('static sizeOf(): number', () => w.line(`return ${s.size};`));
     w.line();
-    const params = structParams(w, s, '');
+    const params = structParams(w, s, '', l);
     w.block(`static create${s.name}(builder: ${fb}.Builder, ${params.map((p) => `${p.name}: ${p.type}`).join(', ')}): ${fb}.Offset`, () => {
-      writeStructBody(w, s, '');
+      writeStructBody(w, s, '', l);
       w.line('return builder.offset();');
     });
     w.line();
@@ -114,16 +120,17 @@ export function emitStruct(w: ModuleWriter, s: StructModel, extra?: () => void):
 }
 
 /** Flattened constructor parameters of a struct: nested struct fields become `outer_inner`. */
-export function structParams(w: ModuleWriter, s: StructModel, prefix: string): { name: string; type: string }[] {
+export function structParams(w: ModuleWriter, s: StructModel, prefix: string, l: Layers): { name: string; type: string }[] {
   const out: { name: string; type: string }[] = [];
   for (const f of s.fields) {
     const t = f.type;
     const n = prefix + camel(f.name);
-    if (t.kind === 'struct') out.push(...structParams(w, t.struct, `${n}_`));
+    if (t.kind === 'struct') out.push(...structParams(w, t.struct, `${n}_`, l));
     else if (t.kind === 'array') {
       const e = t.elem;
       if (e.kind === 'struct') {
-        const el = `${ref(w, e.struct, 'type', 'Value')}|${ref(w, e.struct, 'value', 'T')}`;
+        const value = ref(w, e.struct, 'type', 'Value');
+        const el = l.objectApi ? `${value}|${ref(w, e.struct, 'value', 'T')}` : value;
         out.push({ name: param(n), type: `readonly (${el})[]|null` });
       }
       else out.push({ name: param(n), type: `readonly ${scalarOrEnumTs(w, e)}[]|null` });
@@ -132,19 +139,19 @@ export function structParams(w: ModuleWriter, s: StructModel, prefix: string): {
   return out;
 }
 
-function writeStructBody(w: ModuleWriter, s: StructModel, prefix: string): void {
+function writeStructBody(w: ModuleWriter, s: StructModel, prefix: string, l: Layers): void {
   w.line(`builder.prep(${s.align}, ${s.size});`);
   for (const f of [...s.fields].reverse()) {
     if (f.padding > 0) w.line(`builder.pad(${f.padding});`);
-    writeStructField(w, f, prefix);
+    writeStructField(w, f, prefix, l);
   }
 }
 
-function writeStructField(w: ModuleWriter, f: StructFieldModel, prefix: string): void {
+function writeStructField(w: ModuleWriter, f: StructFieldModel, prefix: string, l: Layers): void {
   const t = f.type;
   const n = prefix + camel(f.name);
   if (t.kind === 'struct') {
-    writeStructBody(w, t.struct, `${n}_`);
+    writeStructBody(w, t.struct, `${n}_`, l);
   } else if (t.kind === 'array') {
     const e = t.elem;
     if (e.kind === 'scalar' || e.kind === 'enum') {
@@ -155,13 +162,14 @@ function writeStructField(w: ModuleWriter, f: StructFieldModel, prefix: string):
       });
     } else if (e.kind === 'struct') {
       const S = ref(w, e.struct, 'value');
-      const ST = ref(w, e.struct, 'value', 'T');
       w.block(`for (let i = ${t.length - 1}; i >= 0; i--)`, () => {
         w.line(`const item = ${param(n)}?.[i];`);
-        w.block(`if (item instanceof ${ST})`, () => {
-          w.line('item.pack(builder);');
-          w.line('continue;');
-        });
+        if (l.objectApi) {
+          w.block(`if (item instanceof ${ref(w, e.struct, 'value', 'T')})`, () => {
+            w.line('item.pack(builder);');
+            w.line('continue;');
+          });
+        }
         w.line(`${S}.create${e.struct.name}(builder, ${structArgsFrom(w, e.struct, 'item', true).join(', ')});`);
       });
     }
@@ -177,12 +185,12 @@ export function liveFields(t: TableModel): FieldModel[] {
 }
 
 export function emitTable(
-  w: ModuleWriter, t: TableModel, fileIdentifier: string | undefined, isRoot: boolean, extra?: () => void,
+  w: ModuleWriter, t: TableModel, fileIdentifier: string | undefined, isRoot: boolean, l: Layers, extra?: () => void,
 ): void {
   const fb = w.fb('type');
   const n = t.name;
   w.doc(t.doc);
-  w.block(`export class ${n} implements ${fb}.IUnpackableObject<${n}T>`, () => {
+  w.block(`export class ${n}${implementsClause(w, n, l)}`, () => {
     classHead(w, n);
     w.block(`static getRootAs${n}(bb: ${fb}.ByteBuffer, obj?: ${n}): ${n}`, () =>
       w.line(`return (obj || new ${n}()).__init(bb.readInt32(bb.position()) + bb.position(), bb);`));

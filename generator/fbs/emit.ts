@@ -12,7 +12,8 @@ import { emitEnum, emitStruct, emitTable, emitUnionEnum } from './emit-flyweight
 import { emitStructT, emitStructUnpack, emitTableT, emitTableUnpack } from './emit-object-api.js';
 import { emitStructStatics, emitUnionValue, emitValueStatics, emitValueTypes } from './emit-values.js';
 import { emitVerifyStatics } from './emit-verify.js';
-import { SUPPORT_MODULE } from './support.js';
+import { BASE_LAYERS, describeLayers, type Layers } from './layers.js';
+import { supportModule } from './support.js';
 import type { DeclModel, SchemaModel, StructModel, TableModel } from './model.js';
 import { SchemaError } from './errors.js';
 import { camel, declModule, treeModule } from './names.js';
@@ -21,6 +22,8 @@ import { ModuleWriter, PREAMBLE } from './printer.js';
 export interface EmitOptions {
   /** Schema file names for the preamble (relative, with `/`). */
   readonly sources: readonly string[];
+  /** Which layers to emit besides readers and builders (default: none). */
+  readonly layers?: Layers;
 }
 
 interface NsNode {
@@ -57,9 +60,11 @@ export function emitModules(model: SchemaModel, opts: EmitOptions): Map<string, 
   };
   visit(root);
   // index.ts also exports the verifier's error class, unless the schema declares that name itself.
-  const verifyErrorFree = !flat.decls.some((d) => d.name === 'VerifyError') && !flat.children.has('VerifyError');
+  const layers = opts.layers ?? BASE_LAYERS;
+  const free = (n: string): boolean => !flat.decls.some((d) => d.name === n) && !flat.children.has(n);
+  const verifyErrorFree = layers.verify && free('VerifyError') && free('VerifyLimits');
   out.set('index.ts', emitTree(flat, opts, true, verifyErrorFree));
-  out.set('_support.ts', `${PREAMBLE} ${opts.sources.join(', ')}.\n/* eslint-disable */\n\n${SUPPORT_MODULE}`);
+  out.set('_support.ts', `${PREAMBLE} ${opts.sources.join(', ')}.\n/* eslint-disable */\n\n${supportModule(layers)}`);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -71,12 +76,14 @@ function childSpecifier(c: NsNode): string {
 function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean, withVerifyError = false): string {
   const w = new ModuleWriter(isIndex ? 'index.ts' : `${treeModule(node.path)}.ts`, opts.sources, []);
   const label = node.path.length > 0 ? `namespace ${node.path.join('.')}` : 'the schema';
-  w.doc([`Every declaration of ${label}, with child namespaces as nested module namespaces.`]);
+  const doc = [`Every declaration of ${label}, with child namespaces as nested module namespaces.`];
+  if (isIndex) doc.push(`Layers: ${describeLayers(opts.layers ?? BASE_LAYERS)}.`);
+  w.doc(doc);
   if (node.decls.length > 0) w.line(`export * from './${declModule(node.path)}.js';`);
   for (const c of [...node.children.values()].sort((a, b) => (a.path.at(-1)! < b.path.at(-1)! ? -1 : 1))) {
     w.line(`export * as ${c.path.at(-1)} from '${childSpecifier(c)}';`);
   }
-  if (withVerifyError) w.line(`export { VerifyError } from './_support.js';`);
+  if (withVerifyError) w.line(`export { VerifyError, type VerifyLimits } from './_support.js';`);
   return w.print();
 }
 
@@ -126,6 +133,7 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
   }
   for (const d of node.decls) if (d.kind === 'table' || d.kind === 'struct') checkMemberNames(d);
   const w = new ModuleWriter(`${declModule(node.path)}.ts`, opts.sources, names);
+  const l = opts.layers ?? BASE_LAYERS;
   const label = node.path.length > 0 ? node.path.join('.') : '(root)';
   w.line(`// Namespace ${label}.`);
   w.line();
@@ -136,25 +144,26 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
         break;
       case 'union':
         emitUnionEnum(w, d);
-        emitUnionValue(w, d);
+        if (l.values) emitUnionValue(w, d);
         break;
       case 'struct':
-        emitStruct(w, d, () => {
-          emitStructUnpack(w, d);
-          emitStructStatics(w, d);
+        emitStruct(w, d, l, () => {
+          if (l.objectApi) emitStructUnpack(w, d);
+          if (l.values) emitStructStatics(w, d);
         });
-        emitStructT(w, d);
+        if (l.objectApi) emitStructT(w, d);
+        // A struct's Value interface is also what `createS` takes for struct-array elements.
         emitValueTypes(w, d);
         break;
       case 'table': {
         const isRoot = model.rootType === d;
-        emitTable(w, d, model.fileIdentifier, isRoot, () => {
-          emitTableUnpack(w, d);
-          emitValueStatics(w, d, model.fileIdentifier, isRoot);
-          emitVerifyStatics(w, d);
+        emitTable(w, d, model.fileIdentifier, isRoot, l, () => {
+          if (l.objectApi) emitTableUnpack(w, d);
+          if (l.values) emitValueStatics(w, d, model.fileIdentifier, isRoot);
+          if (l.verify) emitVerifyStatics(w, d);
         });
-        emitTableT(w, d);
-        emitValueTypes(w, d);
+        if (l.objectApi) emitTableT(w, d);
+        if (l.values) emitValueTypes(w, d);
         break;
       }
     }

@@ -2,13 +2,13 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, writeBytes, writeOffsets } from './_support.js';
-import { TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
+import { Verifier, type VerifyLimits } from './_support.js';
+import { TextEntry } from './a6.js';
 
 // Namespace A6.HTTPRespCall.
 
 /** An upstream response reaching the ext-plugin-post-resp phase. */
-export class Req implements flatbuffers.IUnpackableObject<ReqT> {
+export class Req {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -98,137 +98,37 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     return Req.endReq(builder);
   }
 
-  /** flatc object API: a mutable copy of this table. */
-  unpack(): ReqT {
-    return new ReqT(
-      this.id(),
-      this.status(),
-      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
-      this.confToken()
-    );
-  }
-
-  unpackTo(_o: ReqT): void {
-    _o.id = this.id();
-    _o.status = this.status();
-    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
-    _o.confToken = this.confToken();
-  }
-
-  /** Reads a finished buffer whose root is a `Req` into a plain value (byte vectors are views into `bytes`). */
-  static decode(bytes: Uint8Array): ReqValue {
-    return Req.toValue(Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes)));
-  }
-
-  /** Copies every field of `obj` into a plain value. */
-  static toValue(obj: Req): ReqValue {
-    const bb = obj.bb!;
-    const pos = obj.bb_pos;
-    const o_id = bb.__offset(pos, 4);
-    const f_id = o_id ? bb.readUint32(pos + o_id) : 0;
-    const o_status = bb.__offset(pos, 6);
-    const f_status = o_status ? bb.readUint16(pos + o_status) : 0;
-    const o_headers = bb.__offset(pos, 8);
-    const f_headers: TextEntryValue[] = [];
-    if (o_headers) {
-      const base = bb.__vector(pos + o_headers);
-      const len = bb.__vector_len(pos + o_headers);
-      const el = new TextEntry();
-      for (let i = 0; i < len; i++) f_headers.push(TextEntry.toValue(el.__init(bb.__indirect(base + i * 4), bb)));
-    }
-    const o_confToken = bb.__offset(pos, 10);
-    const f_confToken = o_confToken ? bb.readUint32(pos + o_confToken) : 0;
-    return { id: f_id, status: f_status, headers: f_headers, confToken: f_confToken };
-  }
-
-  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
-  static pack(builder: flatbuffers.Builder, value: ReqInit): flatbuffers.Offset {
-    let f_headers = 0;
-    const f_headersv = value.headers;
-    if (f_headersv != null) {
-      const offs: number[] = new Array(f_headersv.length);
-      for (let i = 0; i < f_headersv.length; i++) offs[i] = TextEntry.pack(builder, f_headersv[i]!);
-      f_headers = writeOffsets(builder, offs);
-    }
-    builder.startObject(4);
-    if (value.id != null) Req.addId(builder, value.id);
-    if (value.status != null) Req.addStatus(builder, value.status);
-    if (f_headers !== 0) Req.addHeaders(builder, f_headers);
-    if (value.confToken != null) Req.addConfToken(builder, value.confToken);
-    return Req.endReq(builder);
-  }
-
-  /** Encodes `value` as a finished buffer with `Req` as its root. */
-  static encode(value: ReqInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
-    builder.clear();
-    builder.finish(Req.pack(builder, value));
-    return builder.asUint8Array();
-  }
-
   /**
    * Checks that `bytes` holds a well-formed `Req` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Req.verifyAt(v, v.root('Req'), 'Req', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Req.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Req'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 4, where, 'id');
-    v.field(t, 6, 2, where, 'status');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 4, 'id');
+    v.field(t, 6, 2, 'status');
     {
-      const p = v.field(t, 8, 4, where, 'headers');
+      const p = v.field(t, 8, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, where, 'headers');
-        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+        const { start, len } = v.vector(p, 4, 'headers');
+        for (let i = 0; i < len; i++) {
+          try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
+        }
       }
     }
-    v.field(t, 10, 4, where, 'conf_token');
+    v.field(t, 10, 4, 'conf_token');
   }
-}
-
-/** flatc object API: mutable object form of {@link Req}. */
-export class ReqT implements flatbuffers.IGeneratedObject {
-  constructor(
-    public id: number = 0,
-    public status: number = 0,
-    public headers: (TextEntryT)[] = [],
-    public confToken: number = 0
-  ) {}
-
-  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
-    const headers = Req.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
-
-    Req.startReq(builder);
-    Req.addId(builder, this.id);
-    Req.addStatus(builder, this.status);
-    Req.addHeaders(builder, headers);
-    Req.addConfToken(builder, this.confToken);
-    return Req.endReq(builder);
-  }
-}
-
-/** Plain, read-only form of {@link Req} (see `Req.toValue`). */
-export interface ReqValue {
-  readonly id: number;
-  readonly status: number;
-  readonly headers: readonly TextEntryValue[];
-  readonly confToken: number;
-}
-
-/** Input of `Req.pack` / `Req.encode`: omitted fields are left out of the buffer (readers see the default). */
-export interface ReqInit {
-  readonly id?: number | null;
-  readonly status?: number | null;
-  readonly headers?: readonly TextEntryInit[] | null;
-  readonly confToken?: number | null;
 }
 
 /** Changes to the upstream response before it goes to the client. */
-export class Resp implements flatbuffers.IUnpackableObject<RespT> {
+export class Resp {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -343,146 +243,36 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     return Resp.endResp(builder);
   }
 
-  /** flatc object API: a mutable copy of this table. */
-  unpack(): RespT {
-    return new RespT(
-      this.id(),
-      this.status(),
-      this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength()),
-      this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength())
-    );
-  }
-
-  unpackTo(_o: RespT): void {
-    _o.id = this.id();
-    _o.status = this.status();
-    _o.headers = this.bb!.createObjList<TextEntry, TextEntryT>(this.headers.bind(this), this.headersLength());
-    _o.body = this.bb!.createScalarList<number>(this.body.bind(this), this.bodyLength());
-  }
-
-  /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
-  static decode(bytes: Uint8Array): RespValue {
-    return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
-  }
-
-  /** Copies every field of `obj` into a plain value. */
-  static toValue(obj: Resp): RespValue {
-    const bb = obj.bb!;
-    const pos = obj.bb_pos;
-    const o_id = bb.__offset(pos, 4);
-    const f_id = o_id ? bb.readUint32(pos + o_id) : 0;
-    const o_status = bb.__offset(pos, 6);
-    const f_status = o_status ? bb.readUint16(pos + o_status) : 0;
-    const o_headers = bb.__offset(pos, 8);
-    const f_headers: TextEntryValue[] = [];
-    if (o_headers) {
-      const base = bb.__vector(pos + o_headers);
-      const len = bb.__vector_len(pos + o_headers);
-      const el = new TextEntry();
-      for (let i = 0; i < len; i++) f_headers.push(TextEntry.toValue(el.__init(bb.__indirect(base + i * 4), bb)));
-    }
-    const o_body = bb.__offset(pos, 10);
-    const f_body = o_body ? new Uint8Array(bb.bytes().buffer, bb.bytes().byteOffset + bb.__vector(pos + o_body), bb.__vector_len(pos + o_body)) : null;
-    return { id: f_id, status: f_status, headers: f_headers, body: f_body };
-  }
-
-  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
-  static pack(builder: flatbuffers.Builder, value: RespInit): flatbuffers.Offset {
-    let f_headers = 0;
-    const f_headersv = value.headers;
-    if (f_headersv != null) {
-      const offs: number[] = new Array(f_headersv.length);
-      for (let i = 0; i < f_headersv.length; i++) offs[i] = TextEntry.pack(builder, f_headersv[i]!);
-      f_headers = writeOffsets(builder, offs);
-    }
-    let f_body = 0;
-    const f_bodyv = value.body;
-    if (f_bodyv != null) {
-      f_body = writeBytes(builder, f_bodyv);
-    }
-    builder.startObject(4);
-    if (value.id != null) Resp.addId(builder, value.id);
-    if (value.status != null) Resp.addStatus(builder, value.status);
-    if (f_headers !== 0) Resp.addHeaders(builder, f_headers);
-    if (f_body !== 0) Resp.addBody(builder, f_body);
-    return Resp.endResp(builder);
-  }
-
-  /** Encodes `value` as a finished buffer with `Resp` as its root. */
-  static encode(value: RespInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
-    builder.clear();
-    builder.finish(Resp.pack(builder, value));
-    return builder.asUint8Array();
-  }
-
   /**
    * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Resp.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Resp'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 4, where, 'id');
-    v.field(t, 6, 2, where, 'status');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 4, 'id');
+    v.field(t, 6, 2, 'status');
     {
-      const p = v.field(t, 8, 4, where, 'headers');
+      const p = v.field(t, 8, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, where, 'headers');
-        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'headers'), `${where}.headers[${i}]`, depth + 1);
+        const { start, len } = v.vector(p, 4, 'headers');
+        for (let i = 0; i < len; i++) {
+          try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
+        }
       }
     }
     {
-      const p = v.field(t, 10, 4, where, 'body');
+      const p = v.field(t, 10, 4, 'body');
       if (p) {
-        v.vector(p, 1, where, 'body');
+        v.vector(p, 1, 'body');
       }
     }
   }
-}
-
-/** flatc object API: mutable object form of {@link Resp}. */
-export class RespT implements flatbuffers.IGeneratedObject {
-  constructor(
-    public id: number = 0,
-    public status: number = 0,
-    public headers: (TextEntryT)[] = [],
-    public body: (number)[] = []
-  ) {}
-
-  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
-    const headers = Resp.createHeadersVector(builder, builder.createObjectOffsetList(this.headers));
-    const body = Resp.createBodyVector(builder, this.body);
-
-    Resp.startResp(builder);
-    Resp.addId(builder, this.id);
-    Resp.addStatus(builder, this.status);
-    Resp.addHeaders(builder, headers);
-    Resp.addBody(builder, body);
-    return Resp.endResp(builder);
-  }
-}
-
-/** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */
-export interface RespValue {
-  readonly id: number;
-  /** New status (0: unchanged). */
-  readonly status: number;
-  readonly headers: readonly TextEntryValue[];
-  /** New body (absent: unchanged). */
-  readonly body: Uint8Array | null;
-}
-
-/** Input of `Resp.pack` / `Resp.encode`: omitted fields are left out of the buffer (readers see the default). */
-export interface RespInit {
-  readonly id?: number | null;
-  /** New status (0: unchanged). */
-  readonly status?: number | null;
-  readonly headers?: readonly TextEntryInit[] | null;
-  /** New body (absent: unchanged). */
-  readonly body?: Uint8Array | readonly number[] | null;
 }

@@ -2,13 +2,13 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, readString, writeOffsets, writeString } from './_support.js';
-import { TextEntry, type TextEntryInit, type TextEntryT, type TextEntryValue } from './a6.js';
+import { Verifier, type VerifyLimits, readString } from './_support.js';
+import { TextEntry } from './a6.js';
 
 // Namespace A6.PrepareConf.
 
 /** APISIX hands over a route's plugin configuration once; the runner answers with a token. */
-export class Req implements flatbuffers.IUnpackableObject<ReqT> {
+export class Req {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -83,127 +83,39 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
     return Req.endReq(builder);
   }
 
-  /** flatc object API: a mutable copy of this table. */
-  unpack(): ReqT {
-    return new ReqT(
-      this.bb!.createObjList<TextEntry, TextEntryT>(this.conf.bind(this), this.confLength()),
-      this.key()
-    );
-  }
-
-  unpackTo(_o: ReqT): void {
-    _o.conf = this.bb!.createObjList<TextEntry, TextEntryT>(this.conf.bind(this), this.confLength());
-    _o.key = this.key();
-  }
-
-  /** Reads a finished buffer whose root is a `Req` into a plain value (byte vectors are views into `bytes`). */
-  static decode(bytes: Uint8Array): ReqValue {
-    return Req.toValue(Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes)));
-  }
-
-  /** Copies every field of `obj` into a plain value. */
-  static toValue(obj: Req): ReqValue {
-    const bb = obj.bb!;
-    const pos = obj.bb_pos;
-    const o_conf = bb.__offset(pos, 4);
-    const f_conf: TextEntryValue[] = [];
-    if (o_conf) {
-      const base = bb.__vector(pos + o_conf);
-      const len = bb.__vector_len(pos + o_conf);
-      const el = new TextEntry();
-      for (let i = 0; i < len; i++) f_conf.push(TextEntry.toValue(el.__init(bb.__indirect(base + i * 4), bb)));
-    }
-    const o_key = bb.__offset(pos, 6);
-    const f_key = o_key ? readString(bb, pos + o_key) : null;
-    return { conf: f_conf, key: f_key };
-  }
-
-  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
-  static pack(builder: flatbuffers.Builder, value: ReqInit): flatbuffers.Offset {
-    let f_conf = 0;
-    const f_confv = value.conf;
-    if (f_confv != null) {
-      const offs: number[] = new Array(f_confv.length);
-      for (let i = 0; i < f_confv.length; i++) offs[i] = TextEntry.pack(builder, f_confv[i]!);
-      f_conf = writeOffsets(builder, offs);
-    }
-    const f_key = value.key != null ? writeString(builder, value.key) : 0;
-    builder.startObject(2);
-    if (f_conf !== 0) Req.addConf(builder, f_conf);
-    if (f_key !== 0) Req.addKey(builder, f_key);
-    return Req.endReq(builder);
-  }
-
-  /** Encodes `value` as a finished buffer with `Req` as its root. */
-  static encode(value: ReqInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
-    builder.clear();
-    builder.finish(Req.pack(builder, value));
-    return builder.asUint8Array();
-  }
-
   /**
    * Checks that `bytes` holds a well-formed `Req` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Req.verifyAt(v, v.root('Req'), 'Req', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Req.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Req'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'conf');
+      const p = v.field(t, 4, 4, 'conf');
       if (p) {
-        const { start, len } = v.vector(p, 4, where, 'conf');
-        for (let i = 0; i < len; i++) TextEntry.verifyAt(v, v.offset(start + i * 4, where, 'conf'), `${where}.conf[${i}]`, depth + 1);
+        const { start, len } = v.vector(p, 4, 'conf');
+        for (let i = 0; i < len; i++) {
+          try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'conf', i); }
+        }
       }
     }
     {
-      const p = v.field(t, 6, 4, where, 'key');
+      const p = v.field(t, 6, 4, 'key');
       if (p) {
-        v.string(p, where, 'key');
+        v.string(p, 'key');
       }
     }
   }
 }
 
-/** flatc object API: mutable object form of {@link Req}. */
-export class ReqT implements flatbuffers.IGeneratedObject {
-  constructor(
-    public conf: (TextEntryT)[] = [],
-    public key: string|Uint8Array|null = null
-  ) {}
-
-  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
-    const conf = Req.createConfVector(builder, builder.createObjectOffsetList(this.conf));
-    const key = (this.key !== null ? builder.createString(this.key!) : 0);
-
-    Req.startReq(builder);
-    Req.addConf(builder, conf);
-    Req.addKey(builder, key);
-    return Req.endReq(builder);
-  }
-}
-
-/** Plain, read-only form of {@link Req} (see `Req.toValue`). */
-export interface ReqValue {
-  /** The plugins to run, in execution order: `name` is the plugin name, `value` its JSON config. */
-  readonly conf: readonly TextEntryValue[];
-  /** Idempotency key of this configuration (same key, same conf). */
-  readonly key: string | null;
-}
-
-/** Input of `Req.pack` / `Req.encode`: omitted fields are left out of the buffer (readers see the default). */
-export interface ReqInit {
-  /** The plugins to run, in execution order: `name` is the plugin name, `value` its JSON config. */
-  readonly conf?: readonly TextEntryInit[] | null;
-  /** Idempotency key of this configuration (same key, same conf). */
-  readonly key?: string | null;
-}
-
-export class Resp implements flatbuffers.IUnpackableObject<RespT> {
+export class Resp {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -247,83 +159,20 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
     return Resp.endResp(builder);
   }
 
-  /** flatc object API: a mutable copy of this table. */
-  unpack(): RespT {
-    return new RespT(
-      this.confToken()
-    );
-  }
-
-  unpackTo(_o: RespT): void {
-    _o.confToken = this.confToken();
-  }
-
-  /** Reads a finished buffer whose root is a `Resp` into a plain value (byte vectors are views into `bytes`). */
-  static decode(bytes: Uint8Array): RespValue {
-    return Resp.toValue(Resp.getRootAsResp(new flatbuffers.ByteBuffer(bytes)));
-  }
-
-  /** Copies every field of `obj` into a plain value. */
-  static toValue(obj: Resp): RespValue {
-    const bb = obj.bb!;
-    const pos = obj.bb_pos;
-    const o_confToken = bb.__offset(pos, 4);
-    const f_confToken = o_confToken ? bb.readUint32(pos + o_confToken) : 0;
-    return { confToken: f_confToken };
-  }
-
-  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
-  static pack(builder: flatbuffers.Builder, value: RespInit): flatbuffers.Offset {
-    builder.startObject(1);
-    if (value.confToken != null) Resp.addConfToken(builder, value.confToken);
-    return Resp.endResp(builder);
-  }
-
-  /** Encodes `value` as a finished buffer with `Resp` as its root. */
-  static encode(value: RespInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
-    builder.clear();
-    builder.finish(Resp.pack(builder, value));
-    return builder.asUint8Array();
-  }
-
   /**
    * Checks that `bytes` holds a well-formed `Resp` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Resp.verifyAt(v, v.root('Resp'), 'Resp', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Resp.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Resp'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 4, where, 'conf_token');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 4, 'conf_token');
   }
-}
-
-/** flatc object API: mutable object form of {@link Resp}. */
-export class RespT implements flatbuffers.IGeneratedObject {
-  constructor(
-    public confToken: number = 0
-  ) {}
-
-  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
-
-    Resp.startResp(builder);
-    Resp.addConfToken(builder, this.confToken);
-    return Resp.endResp(builder);
-  }
-}
-
-/** Plain, read-only form of {@link Resp} (see `Resp.toValue`). */
-export interface RespValue {
-  /** Token that later calls quote to name this configuration. */
-  readonly confToken: number;
-}
-
-/** Input of `Resp.pack` / `Resp.encode`: omitted fields are left out of the buffer (readers see the default). */
-export interface RespInit {
-  /** Token that later calls quote to name this configuration. */
-  readonly confToken?: number | null;
 }

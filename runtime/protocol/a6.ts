@@ -2,12 +2,12 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, readString, writeBytes, writeString } from './_support.js';
+import { Verifier, type VerifyLimits, readString } from './_support.js';
 
 // Namespace A6.
 
 /** A name/value pair of text: a header field, a query argument, a plugin's JSON config. */
-export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
+export class TextEntry {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -67,113 +67,37 @@ export class TextEntry implements flatbuffers.IUnpackableObject<TextEntryT> {
     return TextEntry.endTextEntry(builder);
   }
 
-  /** flatc object API: a mutable copy of this table. */
-  unpack(): TextEntryT {
-    return new TextEntryT(
-      this.name(),
-      this.value()
-    );
-  }
-
-  unpackTo(_o: TextEntryT): void {
-    _o.name = this.name();
-    _o.value = this.value();
-  }
-
-  /** Reads a finished buffer whose root is a `TextEntry` into a plain value (byte vectors are views into `bytes`). */
-  static decode(bytes: Uint8Array): TextEntryValue {
-    return TextEntry.toValue(TextEntry.getRootAsTextEntry(new flatbuffers.ByteBuffer(bytes)));
-  }
-
-  /** Copies every field of `obj` into a plain value. */
-  static toValue(obj: TextEntry): TextEntryValue {
-    const bb = obj.bb!;
-    const pos = obj.bb_pos;
-    const o_name = bb.__offset(pos, 4);
-    const f_name = o_name ? readString(bb, pos + o_name) : null;
-    const o_value = bb.__offset(pos, 6);
-    const f_value = o_value ? readString(bb, pos + o_value) : null;
-    return { name: f_name, value: f_value };
-  }
-
-  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
-  static pack(builder: flatbuffers.Builder, value: TextEntryInit): flatbuffers.Offset {
-    const f_name = value.name != null ? writeString(builder, value.name) : 0;
-    const f_value = value.value != null ? writeString(builder, value.value) : 0;
-    builder.startObject(2);
-    if (f_name !== 0) TextEntry.addName(builder, f_name);
-    if (f_value !== 0) TextEntry.addValue(builder, f_value);
-    return TextEntry.endTextEntry(builder);
-  }
-
-  /** Encodes `value` as a finished buffer with `TextEntry` as its root. */
-  static encode(value: TextEntryInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
-    builder.clear();
-    builder.finish(TextEntry.pack(builder, value));
-    return builder.asUint8Array();
-  }
-
   /**
    * Checks that `bytes` holds a well-formed `TextEntry` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    TextEntry.verifyAt(v, v.root('TextEntry'), 'TextEntry', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { TextEntry.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'TextEntry'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'name');
+      const p = v.field(t, 4, 4, 'name');
       if (p) {
-        v.string(p, where, 'name');
+        v.string(p, 'name');
       }
     }
     {
-      const p = v.field(t, 6, 4, where, 'value');
+      const p = v.field(t, 6, 4, 'value');
       if (p) {
-        v.string(p, where, 'value');
+        v.string(p, 'value');
       }
     }
   }
-}
-
-/** flatc object API: mutable object form of {@link TextEntry}. */
-export class TextEntryT implements flatbuffers.IGeneratedObject {
-  constructor(
-    public name: string|Uint8Array|null = null,
-    public value: string|Uint8Array|null = null
-  ) {}
-
-  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
-    const name = (this.name !== null ? builder.createString(this.name!) : 0);
-    const value = (this.value !== null ? builder.createString(this.value!) : 0);
-
-    TextEntry.startTextEntry(builder);
-    TextEntry.addName(builder, name);
-    TextEntry.addValue(builder, value);
-    return TextEntry.endTextEntry(builder);
-  }
-}
-
-/** Plain, read-only form of {@link TextEntry} (see `TextEntry.toValue`). */
-export interface TextEntryValue {
-  readonly name: string | null;
-  /** Absent value means "delete this entry" where the entry is a change request. */
-  readonly value: string | null;
-}
-
-/** Input of `TextEntry.pack` / `TextEntry.encode`: omitted fields are left out of the buffer (readers see the default). */
-export interface TextEntryInit {
-  readonly name?: string | null;
-  /** Absent value means "delete this entry" where the entry is a change request. */
-  readonly value?: string | null;
 }
 
 /** A name/value pair whose value is raw bytes. */
-export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
+export class DataEntry {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
 
@@ -252,111 +176,33 @@ export class DataEntry implements flatbuffers.IUnpackableObject<DataEntryT> {
     return DataEntry.endDataEntry(builder);
   }
 
-  /** flatc object API: a mutable copy of this table. */
-  unpack(): DataEntryT {
-    return new DataEntryT(
-      this.name(),
-      this.bb!.createScalarList<number>(this.value.bind(this), this.valueLength())
-    );
-  }
-
-  unpackTo(_o: DataEntryT): void {
-    _o.name = this.name();
-    _o.value = this.bb!.createScalarList<number>(this.value.bind(this), this.valueLength());
-  }
-
-  /** Reads a finished buffer whose root is a `DataEntry` into a plain value (byte vectors are views into `bytes`). */
-  static decode(bytes: Uint8Array): DataEntryValue {
-    return DataEntry.toValue(DataEntry.getRootAsDataEntry(new flatbuffers.ByteBuffer(bytes)));
-  }
-
-  /** Copies every field of `obj` into a plain value. */
-  static toValue(obj: DataEntry): DataEntryValue {
-    const bb = obj.bb!;
-    const pos = obj.bb_pos;
-    const o_name = bb.__offset(pos, 4);
-    const f_name = o_name ? readString(bb, pos + o_name) : null;
-    const o_value = bb.__offset(pos, 6);
-    const f_value = o_value ? new Uint8Array(bb.bytes().buffer, bb.bytes().byteOffset + bb.__vector(pos + o_value), bb.__vector_len(pos + o_value)) : null;
-    return { name: f_name, value: f_value };
-  }
-
-  /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
-  static pack(builder: flatbuffers.Builder, value: DataEntryInit): flatbuffers.Offset {
-    const f_name = value.name != null ? writeString(builder, value.name) : 0;
-    let f_value = 0;
-    const f_valuev = value.value;
-    if (f_valuev != null) {
-      f_value = writeBytes(builder, f_valuev);
-    }
-    builder.startObject(2);
-    if (f_name !== 0) DataEntry.addName(builder, f_name);
-    if (f_value !== 0) DataEntry.addValue(builder, f_value);
-    return DataEntry.endDataEntry(builder);
-  }
-
-  /** Encodes `value` as a finished buffer with `DataEntry` as its root. */
-  static encode(value: DataEntryInit, builder: flatbuffers.Builder = new flatbuffers.Builder(256)): Uint8Array {
-    builder.clear();
-    builder.finish(DataEntry.pack(builder, value));
-    return builder.asUint8Array();
-  }
-
   /**
    * Checks that `bytes` holds a well-formed `DataEntry` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    DataEntry.verifyAt(v, v.root('DataEntry'), 'DataEntry', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { DataEntry.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'DataEntry'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'name');
+      const p = v.field(t, 4, 4, 'name');
       if (p) {
-        v.string(p, where, 'name');
+        v.string(p, 'name');
       }
     }
     {
-      const p = v.field(t, 6, 4, where, 'value');
+      const p = v.field(t, 6, 4, 'value');
       if (p) {
-        v.vector(p, 1, where, 'value');
+        v.vector(p, 1, 'value');
       }
     }
   }
-}
-
-/** flatc object API: mutable object form of {@link DataEntry}. */
-export class DataEntryT implements flatbuffers.IGeneratedObject {
-  constructor(
-    public name: string|Uint8Array|null = null,
-    public value: (number)[] = []
-  ) {}
-
-  pack(builder: flatbuffers.Builder): flatbuffers.Offset {
-    const name = (this.name !== null ? builder.createString(this.name!) : 0);
-    const value = DataEntry.createValueVector(builder, this.value);
-
-    DataEntry.startDataEntry(builder);
-    DataEntry.addName(builder, name);
-    DataEntry.addValue(builder, value);
-    return DataEntry.endDataEntry(builder);
-  }
-}
-
-/** Plain, read-only form of {@link DataEntry} (see `DataEntry.toValue`). */
-export interface DataEntryValue {
-  readonly name: string | null;
-  readonly value: Uint8Array | null;
-}
-
-/** Input of `DataEntry.pack` / `DataEntry.encode`: omitted fields are left out of the buffer (readers see the default). */
-export interface DataEntryInit {
-  readonly name?: string | null;
-  readonly value?: Uint8Array | readonly number[] | null;
 }
 
 /** HTTP request method, as APISIX numbers them. */
