@@ -92,8 +92,10 @@ function initType(w: ModuleWriter, t: FieldModel['type']): string {
   }
 }
 
-export function emitValueTypes(w: ModuleWriter, d: TableModel | StructModel): void {
-  w.doc([`Plain, read-only form of {@link ${d.name}} (see \`${d.name}.toValue\`).`]);
+export function emitValueTypes(w: ModuleWriter, d: TableModel | StructModel, withStatics = true): void {
+  w.doc([withStatics
+    ? `Plain, read-only form of {@link ${d.name}} (see \`${d.name}.toValue\`).`
+    : `Plain, read-only form of {@link ${d.name}} (what struct builders take for array elements).`]);
   w.block(`export interface ${d.name}Value`, () => {
     for (const f of d.kind === 'table' ? liveFields(d) : d.fields) {
       w.doc(f.doc);

@@ -153,7 +153,7 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
         });
         if (l.objectApi) emitStructT(w, d);
         // A struct's Value interface is also what `createS` takes for struct-array elements.
-        emitValueTypes(w, d);
+        emitValueTypes(w, d, l.values);
         break;
       case 'table': {
         const isRoot = model.rootType === d;

@@ -218,7 +218,9 @@ export class Verifier {
     if (vo >= t.vtLen) return 0;
     const o = this.view.getUint16(t.vt + vo, true);
     if (o === 0) return 0;
-    if (o + size > t.objLen) this.fail(name, 'field outside its table');
+    // Inside the buffer, as flatc's C++ verifier asks; not necessarily inside the table's inline
+    // bytes: flatc's TypeScript object API writes struct fields before starting their table.
+    this.need(t.pos + o, size, name, 'field');
     return t.pos + o;
   }
 

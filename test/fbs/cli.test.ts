@@ -57,10 +57,30 @@ describe('a6kit gen (protocol mode)', () => {
     expect((await run({ proto, out, check: true })).code).toBe(0);
   });
 
-  it('committed runtime/protocol is up to date (`npx tsx cli/main.ts gen --check`)', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'gen', '--check'], { cwd: REPO, encoding: 'utf8' });
+  it('emits the layers the flags ask for, and --check compares with the same selection', async () => {
+    const out = join(dir, 'c');
+    expect((await run({ proto, out })).code).toBe(0);
+    const base = readFileSync(join(out, 'a6.http-req-call.ts'), 'utf8');
+    expect(base).not.toContain('static verify(');
+    expect(base).not.toContain('static decode(');
+    const withVerify = await run({ proto, out, check: true, layers: { objectApi: false, values: false, verify: true } });
+    expect(withVerify.code).toBe(1);
+    expect(withVerify.err).toContain('layers: readers, builders, verify');
+    expect((await run({ proto, out, layers: { objectApi: true, values: true, verify: true } })).code).toBe(0);
+    const all = readFileSync(join(out, 'a6.http-req-call.ts'), 'utf8');
+    for (const m of ['static verify(', 'static decode(', 'unpack()']) expect(all).toContain(m);
+  });
+
+  it('committed runtime/protocol is up to date with the runner\'s layers (`a6kit gen --verify --check`)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'gen', '--verify', '--check'], { cwd: REPO, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('runtime/protocol is up to date with schema/ext-plugin.fbs');
+    expect(r.stdout).toContain('readers, builders, verify');
+  });
+
+  it('lists the layer flags in --help', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'gen', '--help'], { cwd: REPO, encoding: 'utf8' });
+    for (const flag of ['--object-api', '--values', '--verify']) expect(r.stdout).toContain(flag);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileSchema, loadSchema } from '../../generator/fbs/compile.js';
+import { ALL_LAYERS } from '../../generator/fbs/layers.js';
 import type { EnumModel, TableModel } from '../../generator/fbs/model.js';
 import { camel } from '../../generator/fbs/names.js';
 import { REPO, flatcBinaryToJson, removeDir, repoTempDir } from './support/oracle.js';
@@ -27,7 +28,7 @@ describe('defaults agree with flatc', () => {
 
   it('for every scalar and enum field of defaults.fbs', async () => {
     mkdirSync(join(dir, 'ours'), { recursive: true });
-    for (const [p, text] of compileSchema(SCHEMA, { cwd: REPO })) writeFileSync(join(dir, 'ours', p), text);
+    for (const [p, text] of compileSchema(SCHEMA, { cwd: REPO, layers: ALL_LAYERS })) writeFileSync(join(dir, 'ours', p), text);
     const mod = (await import(pathToFileURL(join(dir, 'ours', 'd.ts')).href)) as Record<string, { encode(v: object): Uint8Array; decode(b: Uint8Array): Record<string, unknown> }>;
     const bytes = mod.Defaults!.encode({});
     const ours = mod.Defaults!.decode(bytes);

@@ -1,15 +1,59 @@
 /**
- * The committed ext-plugin codecs (runtime/protocol/) as the runner uses them: the import shape of
- * CONTRACTS.md, enum values, presence semantics of the plain values, unions, and reading
- * buffers from a newer peer.
+ * The ext-plugin codecs: the runner's runtime/protocol/ (readers, builders, verifiers: its import
+ * shape, enum values, that it carries no other layer, that its string fast path is taken and
+ * `flatbuffers` is pinned), and the plain values of the same schema (the `ext-plugin` golden case,
+ * every layer): presence semantics, unions, reading buffers from a newer peer.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as flatbuffers from 'flatbuffers';
 import { describe, expect, it } from 'vitest';
+import * as Runner from '../../runtime/protocol/index.js';
+import { stringPath } from '../../runtime/protocol/_support.js';
 import {
   DataEntry, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, Method, PrepareConf, TextEntry,
-} from '../../runtime/protocol/index.js';
+} from './cases/ext-plugin/expected/index.js';
+import { REPO } from './support/oracle.js';
 
-describe('runtime/protocol', () => {
+describe('runtime/protocol (the runner\'s layers)', () => {
+  it('holds readers, builders and verifiers only', () => {
+    const Req = Runner.HTTPReqCall.Req as unknown as Record<string, unknown>;
+    expect(typeof Req.getRootAsReq).toBe('function');
+    expect(typeof Req.startReq).toBe('function');
+    expect(typeof Req.verify).toBe('function');
+    for (const absent of ['decode', 'encode', 'toValue', 'pack']) expect(Req[absent], absent).toBeUndefined();
+    expect((Runner.HTTPReqCall.Req.prototype as unknown as Record<string, unknown>).unpack).toBeUndefined();
+    const index = readFileSync(join(REPO, 'runtime/protocol/index.ts'), 'utf8');
+    expect(index).toContain('Layers: readers, builders, verify.');
+  });
+
+  it('reads strings through Node\'s native UTF-8 slice (fails if the fast path is no longer taken)', () => {
+    expect(stringPath).toBe('node');
+    // The fast path must give what the portable one gives, for any bytes (invalid UTF-8 included).
+    const names = ['host', 'höst', '日本語', 'a'.repeat(300), '', 'emoji-😀'];
+    const bytes = PrepareConf.Req.encode({ conf: names.map((name) => ({ name })) });
+    const fw = Runner.PrepareConf.Req.getRootAsReq(new flatbuffers.ByteBuffer(bytes));
+    expect(Array.from({ length: fw.confLength() }, (_, i) => fw.conf(i)!.name())).toEqual(names);
+    const raw = Buffer.from(bytes);
+    const at = raw.indexOf('höst');
+    raw[at + 1] = 0xff; // not UTF-8
+    const bad = Runner.PrepareConf.Req.getRootAsReq(new flatbuffers.ByteBuffer(raw));
+    expect(bad.conf(1)!.name()).toBe(new TextDecoder().decode(raw.subarray(at, at + 5)));
+  });
+
+  it('pins flatbuffers exactly (package.json, lockfile and the installed copy agree)', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pinned = pkg.dependencies.flatbuffers!;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dependencies?: Record<string, string> }> };
+    expect(lock.packages['']!.dependencies!.flatbuffers).toBe(pinned);
+    expect(lock.packages['node_modules/flatbuffers']!.version).toBe(pinned);
+    const installed = JSON.parse(readFileSync(join(REPO, 'node_modules/flatbuffers/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(pinned);
+  });
+});
+
+describe('ext-plugin plain values (every layer)', () => {
   it('exports the contract shape with flatc names and values', () => {
     expect(Err.Code.CONF_TOKEN_NOT_FOUND).toBe(2);
     expect(HTTPReqCall.Action.Stop).toBe(1);

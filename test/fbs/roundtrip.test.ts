@@ -2,7 +2,8 @@
  * Wire proof against flatc, for every table of ext-plugin.fbs, of the broad test schema and of
  * the golden cases (fast-check values):
  *  - our `encode` -> flatc's reader (object API `unpack`) sees the same data;
- *  - flatc's object API `pack` -> our `verify` accepts it and our `decode` sees the same data;
+ *  - flatc's object API `pack` -> our `verify` accepts it (for ext-plugin also the runner's own
+ *    runtime/protocol verifier) and our `decode` sees the same data;
  *  - flatc's JSON -> binary -> likewise;
  *  - flatc's object API (`unpack`, `<T>T.pack`) and ours give the same objects and bytes;
  *  - the flyweight builder API gives byte-identical buffers with flatc's classes and ours, and the
@@ -15,12 +16,24 @@ import { readWithApi, buildWithApi } from './support/flyweight.js';
 import { flatcJsonToBinary, removeDir } from './support/oracle.js';
 import { BROAD, EXT_PLUGIN, goldenCases, prepare, type Prepared, type SchemaCase } from './support/schemas.js';
 import type { TableModel } from '../../generator/fbs/model.js';
+import * as Runner from '../../runtime/protocol/index.js';
 import { canonTable, sortKeyedVectors, tableArb, toFlatcJson, toFlatcT } from './support/values.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 type Obj = Record<string, unknown>;
 const RUNS = 40;
+
+/**
+ * For ext-plugin: the verifier of the runner's own runtime/protocol/ (readers, builders, verify),
+ * which must accept every frame flatc builds. Undefined for other schemas.
+ */
+function runnerVerify(sc: SchemaCase, t: TableModel): ((bytes: Uint8Array) => void) | undefined {
+  if (sc !== EXT_PLUGIN) return undefined;
+  let at: Any = Runner;
+  for (const part of t.fullName.split('.').slice(1)) at = at[part];
+  return (bytes) => at.verify(bytes);
+}
 const SEED = 20261122;
 
 for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly SchemaCase[]) {
@@ -92,6 +105,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
           const b = new flatbuffers.Builder(64);
           b.finish(obj.pack(b));
           Ours.verify(b.asUint8Array());
+          runnerVerify(sc, t)?.(b.asUint8Array());
           const got = Ours.decode(b.asUint8Array());
           expect(canonTable(t, got, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
         });
@@ -105,6 +119,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
         const bins = await flatcJsonToBinary(sc.files, t.fullName, inits.map((i) => toFlatcJson(t, i)), p.model.fileExtension);
         bins.forEach((bin, i) => {
           Ours.verify(bin);
+          runnerVerify(sc, t)?.(bin);
           // flatc orders keyed vectors while parsing JSON: compare in that order.
           expect(sortKeyedVectors(t, canonTable(t, Ours.decode(bin), 'ours')), `${t.fullName} ${toFlatcJson(t, inits[i]!)}`)
             .toEqual(sortKeyedVectors(t, canonTable(t, inits[i]!, 'init')));

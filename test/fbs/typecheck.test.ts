@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { compileSchema } from '../../generator/fbs/compile.js';
-import { caseNames } from './support/cases.js';
+import { ALL_LAYERS, type Layers } from '../../generator/fbs/layers.js';
+import { caseLayers, caseNames } from './support/cases.js';
 import { REPO } from './support/oracle.js';
 
 const USAGE = `
@@ -65,7 +66,7 @@ b.finish(obj.pack(b));
 `;
 
 describe('generated code type-checks', () => {
-  it('in one strict in-memory program (ext-plugin, broad, golden cases, usage)', () => {
+  it('in one strict in-memory program (ext-plugin, broad with every layer selection, golden cases, usage)', () => {
     const project = new Project({
       compilerOptions: {
         target: ts.ScriptTarget.ES2022,
@@ -90,9 +91,19 @@ describe('generated code type-checks', () => {
     const add = (folder: string, files: Map<string, string>): void => {
       for (const [p, text] of files) project.createSourceFile(join(base, folder, p), text, { overwrite: true });
     };
-    add('ext-plugin', compileSchema(join(REPO, 'schema/ext-plugin.fbs'), { cwd: REPO }));
-    add('broad', compileSchema(join(REPO, 'test/fbs/schemas/broad.fbs'), { cwd: REPO }));
-    for (const name of caseNames) add(`case-${name}`, compileSchema('schema.fbs', { cwd: join(REPO, 'test/fbs/cases', name) }));
+    add('ext-plugin', compileSchema(join(REPO, 'schema/ext-plugin.fbs'), { cwd: REPO, layers: ALL_LAYERS }));
+    // The broad schema with every selection of layers: none may depend on one left out.
+    for (const objectApi of [false, true]) {
+      for (const values of [false, true]) {
+        for (const verify of [false, true]) {
+          const layers: Layers = { objectApi, values, verify };
+          add(`broad-${+objectApi}${+values}${+verify}`, compileSchema(join(REPO, 'test/fbs/schemas/broad.fbs'), { cwd: REPO, layers }));
+        }
+      }
+    }
+    for (const name of caseNames) {
+      add(`case-${name}`, compileSchema('schema.fbs', { cwd: join(REPO, 'test/fbs/cases', name), layers: caseLayers(name) }));
+    }
     project.createSourceFile(join(base, 'usage.ts'), USAGE, { overwrite: true });
 
     const diagnostics = project.getPreEmitDiagnostics();

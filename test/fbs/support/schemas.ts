@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileSchema, loadSchema } from '../../../generator/fbs/compile.js';
+import { ALL_LAYERS } from '../../../generator/fbs/layers.js';
 import type { SchemaModel, TableModel } from '../../../generator/fbs/model.js';
 import { declModule } from '../../../generator/fbs/names.js';
 import { flatcTypeScript, REPO, repoTempDir } from './oracle.js';
@@ -50,7 +51,8 @@ export async function prepare(c: SchemaCase): Promise<Prepared> {
   const dir = repoTempDir(`oracle-${c.name}`);
   const oursDir = join(dir, 'ours');
   mkdirSync(oursDir, { recursive: true });
-  for (const [p, text] of compileSchema(c.files[0]!, { cwd: REPO })) writeFileSync(join(oursDir, p), text);
+  // Every layer, so the oracle covers each of them (the layers do not change each other's code).
+  for (const [p, text] of compileSchema(c.files[0]!, { cwd: REPO, layers: ALL_LAYERS })) writeFileSync(join(oursDir, p), text);
   const flatcTs = await flatcTypeScript(c.files, join(dir, 'flatc'));
   const { model } = loadSchema(c.files[0]!, { cwd: REPO });
   const cache = new Map<string, Promise<Record<string, unknown>>>();

@@ -1,6 +1,9 @@
 // @generated — do not edit. Produced by `a6kit gen` from schema.fbs.
 /* eslint-disable */
 
-/** Every declaration of namespace Zoo, with child namespaces as nested module namespaces. */
+/**
+ * Every declaration of namespace Zoo, with child namespaces as nested module namespaces.
+ * Layers: readers, builders, object API, values, verify.
+ */
 export * from './zoo.js';
-export { VerifyError } from './_support.js';
+export { VerifyError, type VerifyLimits } from './_support.js';

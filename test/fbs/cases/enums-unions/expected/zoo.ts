@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, readString, writeString } from './_support.js';
+import { Verifier, type VerifyLimits, readString, writeString } from './_support.js';
 
 // Namespace Zoo.
 
@@ -108,17 +108,19 @@ export class Lion implements flatbuffers.IUnpackableObject<LionT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Lion` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Lion.verifyAt(v, v.root('Lion'), 'Lion', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Lion.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Lion'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 4, where, 'roar');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 4, 'roar');
   }
 }
 
@@ -264,20 +266,22 @@ export class Penguin implements flatbuffers.IUnpackableObject<PenguinT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Penguin` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Penguin.verifyAt(v, v.root('Penguin'), 'Penguin', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Penguin.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Penguin'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'fish_eaten');
+      const p = v.field(t, 4, 4, 'fish_eaten');
       if (p) {
-        v.vector(p, 4, where, 'fish_eaten');
+        v.vector(p, 4, 'fish_eaten');
       }
     }
   }
@@ -397,20 +401,22 @@ export class Keeper implements flatbuffers.IUnpackableObject<KeeperT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Keeper` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Keeper.verifyAt(v, v.root('Keeper'), 'Keeper', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Keeper.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Keeper'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'name');
+      const p = v.field(t, 4, 4, 'name');
       if (p) {
-        v.string(p, where, 'name');
+        v.string(p, 'name');
       }
     }
   }
@@ -694,39 +700,43 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Pen` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Pen.verifyAt(v, v.root('Pen'), 'Pen', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Pen.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Pen'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 6, 1, where, 'animal');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 6, 1, 'animal');
     {
-      const p = v.field(t, 6, 4, where, 'animal');
+      const p = v.field(t, 6, 4, 'animal');
       if (p) {
-        const tp = v.field(t, 4, 1, where, 'animal');
-        const target = v.offset(p, where, 'animal');
-        switch (tp ? v.bytes[tp] : 0) {
-          case Animal.Lion: Lion.verifyAt(v, target, `${where}.animal`, depth + 1); break;
-          case Animal.Penguin: Penguin.verifyAt(v, target, `${where}.animal`, depth + 1); break;
-          case Animal.Guard: Keeper.verifyAt(v, target, `${where}.animal`, depth + 1); break;
-          default: break; // unknown member: readers treat it as absent
-        }
+        const tp = v.field(t, 4, 1, 'animal');
+        const target = v.offset(p, 'animal');
+        try {
+          switch (tp ? v.bytes[tp] : 0) {
+            case Animal.Lion: Lion.verifyAt(v, target, depth + 1); break;
+            case Animal.Penguin: Penguin.verifyAt(v, target, depth + 1); break;
+            case Animal.Guard: Keeper.verifyAt(v, target, depth + 1); break;
+            default: break; // unknown member: readers treat it as absent
+          }
+        } catch (e) { throw v.within(e, 'animal'); }
       }
     }
-    v.field(t, 8, 1, where, 'temper');
-    v.field(t, 10, 4, where, 'diet');
+    v.field(t, 8, 1, 'temper');
+    v.field(t, 10, 4, 'diet');
     {
-      const p = v.field(t, 12, 4, where, 'tempers');
+      const p = v.field(t, 12, 4, 'tempers');
       if (p) {
-        v.vector(p, 1, where, 'tempers');
+        v.vector(p, 1, 'tempers');
       }
     }
-    v.field(t, 14, 1, where, 'quiet');
+    v.field(t, 14, 1, 'quiet');
   }
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, readString, writeBytes, writeString } from './_support.js';
+import { Verifier, type VerifyLimits, readString, writeBytes, writeString } from './_support.js';
 
 // Namespace Api.
 
@@ -153,28 +153,30 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Request` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Request.verifyAt(v, v.root('Request'), 'Request', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Request.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Request'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 1, where, 'legacy_flag');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 1, 'legacy_flag');
     {
-      const p = v.field(t, 6, 4, where, 'name');
+      const p = v.field(t, 6, 4, 'name');
       if (p) {
-        v.string(p, where, 'name');
+        v.string(p, 'name');
       }
     }
-    v.field(t, 8, 2, where, 'retries');
+    v.field(t, 8, 2, 'retries');
     {
-      const p = v.required(v.field(t, 10, 4, where, 'payload'), where, 'payload');
+      const p = v.required(v.field(t, 10, 4, 'payload'), 'payload');
       if (p) {
-        v.vector(p, 1, where, 'payload');
+        v.vector(p, 1, 'payload');
       }
     }
   }

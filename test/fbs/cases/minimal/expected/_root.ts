@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, readString, writeString } from './_support.js';
+import { Verifier, type VerifyLimits, readString, writeString } from './_support.js';
 
 // Namespace (root).
 
@@ -109,21 +109,23 @@ export class Ping implements flatbuffers.IUnpackableObject<PingT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Ping` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Ping.verifyAt(v, v.root('Ping'), 'Ping', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Ping.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Ping'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 4, where, 'seq');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 4, 'seq');
     {
-      const p = v.field(t, 6, 4, where, 'note');
+      const p = v.field(t, 6, 4, 'note');
       if (p) {
-        v.string(p, where, 'note');
+        v.string(p, 'note');
       }
     }
   }

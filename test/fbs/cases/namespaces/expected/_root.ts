@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier } from './_support.js';
+import { Verifier, type VerifyLimits } from './_support.js';
 
 // Namespace (root).
 
@@ -90,17 +90,19 @@ export class RootThing implements flatbuffers.IUnpackableObject<RootThingT> {
 
   /**
    * Checks that `bytes` holds a well-formed `RootThing` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    RootThing.verifyAt(v, v.root('RootThing'), 'RootThing', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { RootThing.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'RootThing'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
-    v.field(t, 4, 4, where, 'id');
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
+    v.field(t, 4, 4, 'id');
   }
 }
 

@@ -3,7 +3,7 @@
 
 import * as flatbuffers from 'flatbuffers';
 import { RootThing, type RootThingInit, type RootThingT, type RootThingValue } from './_root.js';
-import { Verifier, readString, writeOffsets, writeString } from './_support.js';
+import { Verifier, type VerifyLimits, readString, writeOffsets, writeString } from './_support.js';
 import { Item as Shop_Catalog_Item, type ItemInit as Shop_Catalog_ItemInit, type ItemT as Shop_Catalog_ItemT, type ItemValue as Shop_Catalog_ItemValue } from './shop.catalog.js';
 import { Money, type MoneyT, type MoneyValue } from './shop.js';
 
@@ -126,27 +126,31 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Item` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Item.verifyAt(v, v.root('Item'), 'Item', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Item.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Item'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'product');
+      const p = v.field(t, 4, 4, 'product');
       if (p) {
-        Shop_Catalog_Item.verifyAt(v, v.offset(p, where, 'product'), `${where}.product`, depth + 1);
+        const target = v.offset(p, 'product');
+        try { Shop_Catalog_Item.verifyAt(v, target, depth + 1); } catch (e) { throw v.within(e, 'product'); }
       }
     }
-    v.field(t, 6, 2, where, 'quantity');
+    v.field(t, 6, 2, 'quantity');
     {
-      const p = v.field(t, 8, 4, where, 'owner');
+      const p = v.field(t, 8, 4, 'owner');
       if (p) {
-        RootThing.verifyAt(v, v.offset(p, where, 'owner'), `${where}.owner`, depth + 1);
+        const target = v.offset(p, 'owner');
+        try { RootThing.verifyAt(v, target, depth + 1); } catch (e) { throw v.within(e, 'owner'); }
       }
     }
   }
@@ -368,29 +372,33 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Cart` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Cart.verifyAt(v, v.root('Cart'), 'Cart', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Cart.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Cart'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'items');
+      const p = v.field(t, 4, 4, 'items');
       if (p) {
-        const { start, len } = v.vector(p, 4, where, 'items');
-        for (let i = 0; i < len; i++) Item.verifyAt(v, v.offset(start + i * 4, where, 'items'), `${where}.items[${i}]`, depth + 1);
+        const { start, len } = v.vector(p, 4, 'items');
+        for (let i = 0; i < len; i++) {
+          try { Item.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'items', i); }
+        }
       }
     }
-    v.field(t, 6, 16, where, 'total');
+    v.field(t, 6, 16, 'total');
     {
-      const p = v.field(t, 8, 4, where, 'tags');
+      const p = v.field(t, 8, 4, 'tags');
       if (p) {
-        const { start, len } = v.vector(p, 4, where, 'tags');
-        for (let i = 0; i < len; i++) v.string(start + i * 4, where, 'tags');
+        const { start, len } = v.vector(p, 4, 'tags');
+        v.strings(start, len, 'tags');
       }
     }
   }

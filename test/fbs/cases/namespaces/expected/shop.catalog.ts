@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier, readString, requiredOffset, writeString } from './_support.js';
+import { Verifier, type VerifyLimits, readString, requiredOffset, writeString } from './_support.js';
 import { Money, type MoneyT, type MoneyValue } from './shop.js';
 
 // Namespace Shop.Catalog.
@@ -105,23 +105,25 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Item` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Item.verifyAt(v, v.root('Item'), 'Item', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Item.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Item'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.required(v.field(t, 4, 4, where, 'sku'), where, 'sku');
+      const p = v.required(v.field(t, 4, 4, 'sku'), 'sku');
       if (p) {
-        v.string(p, where, 'sku');
+        v.string(p, 'sku');
       }
     }
-    v.field(t, 6, 16, where, 'price');
+    v.field(t, 6, 16, 'price');
   }
 }
 

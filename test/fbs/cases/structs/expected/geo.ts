@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import * as flatbuffers from 'flatbuffers';
-import { Verifier } from './_support.js';
+import { Verifier, type VerifyLimits } from './_support.js';
 
 // Namespace Geo.
 
@@ -314,27 +314,29 @@ export class Map implements flatbuffers.IUnpackableObject<MapT> {
 
   /**
    * Checks that `bytes` holds a well-formed `Map` (every offset in bounds, strings terminated,
-   * required fields present); throws a `VerifyError` naming the field otherwise. Use it before
-   * reading a buffer from an untrusted peer.
+   * vector counts within the bytes, required fields present, and no more reachable data than
+   * `limits.sizeFactor` × its length, so reading it costs O(its size) however offsets alias);
+   * throws a `VerifyError` naming the field otherwise. Call it before reading a buffer from a
+   * peer you do not trust: whatever it accepts, the readers read without an exception.
    */
-  static verify(bytes: Uint8Array): void {
-    const v = new Verifier(bytes);
-    Map.verifyAt(v, v.root('Map'), 'Map', 0);
+  static verify(bytes: Uint8Array, limits?: VerifyLimits): void {
+    const v = new Verifier(bytes, limits);
+    try { Map.verifyAt(v, v.root(), 0); } catch (e) { throw v.within(e, 'Map'); }
   }
 
-  static verifyAt(v: Verifier, pos: number, where: string, depth: number): void {
-    const t = v.table(pos, where, depth);
+  static verifyAt(v: Verifier, pos: number, depth: number): void {
+    const t = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, where, 'tiles');
+      const p = v.field(t, 4, 4, 'tiles');
       if (p) {
-        v.vector(p, 32, where, 'tiles');
+        v.vector(p, 32, 'tiles');
       }
     }
-    v.field(t, 6, 16, where, 'home');
+    v.field(t, 6, 16, 'home');
     {
-      const p = v.field(t, 8, 4, where, 'path');
+      const p = v.field(t, 8, 4, 'path');
       if (p) {
-        v.vector(p, 16, where, 'path');
+        v.vector(p, 16, 'path');
       }
     }
   }

@@ -1,0 +1,8 @@
+// @generated — do not edit. Produced by `a6kit gen` from schema.fbs.
+/* eslint-disable */
+
+/**
+ * Every declaration of namespace Kit, with child namespaces as nested module namespaces.
+ * Layers: readers, builders, object API.
+ */
+export * from './kit.js';
