@@ -160,7 +160,10 @@ export function buildReqCallReply(b: Builder, req: CallRequest, res: ResponseWri
     return b.asUint8Array();
   }
   if (!req.modified) {
-    b.finish(HTTPReqCall.Resp.createResp(b, id, HTTPReqCall.Action.NONE, 0));
+    // No action: APISIX forwards the request unchanged.
+    HTTPReqCall.Resp.startResp(b);
+    HTTPReqCall.Resp.addId(b, id);
+    b.finish(HTTPReqCall.Resp.endResp(b));
     return b.asUint8Array();
   }
   const p = req.changedPath;
