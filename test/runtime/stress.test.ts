@@ -183,7 +183,9 @@ describe('random and mutated frames', () => {
       // ...and successes as well as refusals were exercised.
       expect(seenTypes.get(-1 - Err.Code.BAD_REQUEST)).toBeGreaterThan(1000);
       expect(seenTypes.get(-1 - Err.Code.CONF_TOKEN_NOT_FOUND)).toBeGreaterThan(100);
-      expect((seenTypes.get(RPC_HTTP_REQ_CALL) ?? 0) + (seenTypes.get(RPC_PREPARE_CONF) ?? 0)).toBeGreaterThan(1000);
+      // (Every frame now passes the generated verifier first, which refuses far more mutants than
+      // the old spot checks did — a flipped string terminator, say: 461 of these succeed.)
+      expect((seenTypes.get(RPC_HTTP_REQ_CALL) ?? 0) + (seenTypes.get(RPC_PREPARE_CONF) ?? 0)).toBeGreaterThan(250);
 
       // Lying length headers: the runner waits for bytes that never come, until the gateway leaves.
       for (const head of [[2, 0xff, 0xff, 0xff], [1, 0, 0, 50], [4, 0x10]]) {
