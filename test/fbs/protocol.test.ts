@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as flatbuffers from 'flatbuffers';
 import { describe, expect, it } from 'vitest';
 import * as Runner from '../../runtime/protocol/index.js';
-import { stringPath } from '../../runtime/protocol/_support.js';
+import { stringPath, writeString } from '../../runtime/protocol/_support.js';
 import {
   DataEntry, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, Method, PrepareConf, TextEntry,
 } from './cases/ext-plugin/expected/index.js';
@@ -39,6 +39,16 @@ describe('runtime/protocol (the runner\'s layers)', () => {
     raw[at + 1] = 0xff; // not UTF-8
     const bad = Runner.PrepareConf.Req.getRootAsReq(new flatbuffers.ByteBuffer(raw));
     expect(bad.conf(1)!.name()).toBe(new TextDecoder().decode(raw.subarray(at, at + 5)));
+  });
+
+  it('writes strings with the bytes builder.createString writes, on the fast and the portable path alike', () => {
+    for (const text of ['', 'host', 'a'.repeat(64), 'a'.repeat(65), 'b'.repeat(5000), 'höst', '日本語のヘッダー', 'emoji-😀']) {
+      const ours = new flatbuffers.Builder(16);
+      ours.finish(writeString(ours, text));
+      const lib = new flatbuffers.Builder(16);
+      lib.finish(lib.createString(text));
+      expect(ours.asUint8Array(), text.slice(0, 20)).toEqual(lib.asUint8Array());
+    }
   });
 
   it('pins flatbuffers exactly (package.json, lockfile and the installed copy agree)', () => {
