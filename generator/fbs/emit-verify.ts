@@ -31,7 +31,7 @@ export function emitVerifyStatics(w: ModuleWriter, t: TableModel): void {
   w.line();
   w.block(`static verifyAt(v: ${V}, pos: number, depth: number): void`, () => {
     // Deprecated fields are never read, but a present one must still lie inside the table.
-    w.line(t.fields.length > 0 ? 'const t = v.table(pos, depth);' : 'v.table(pos, depth);');
+    w.line(t.fields.length > 0 ? 'const vt = v.table(pos, depth);' : 'v.table(pos, depth);');
     for (const f of t.fields) verifyField(w, f);
   });
   w.line();
@@ -41,7 +41,7 @@ function verifyField(w: ModuleWriter, f: FieldModel): void {
   const vo = 4 + 2 * f.id;
   const name = `'${f.name}'`;
   const ft = f.type;
-  const at = (size: number): string => `v.field(t, ${vo}, ${size}, ${name})`;
+  const at = (size: number): string => `v.field(pos, vt, ${vo}, ${size}, ${name})`;
   switch (ft.kind) {
     case 'scalar':
     case 'enum':
@@ -56,7 +56,7 @@ function verifyField(w: ModuleWriter, f: FieldModel): void {
       w.block('', () => {
         w.line(`const p = ${f.required ? `v.required(${at(4)}, ${name})` : at(4)};`);
         w.block('if (p)', () => {
-          w.line(`const tp = v.field(t, ${vo - 2}, 1, ${name});`);
+          w.line(`const tp = v.field(pos, vt, ${vo - 2}, 1, ${name});`);
           w.line(`const target = v.offset(p, ${name});`);
           w.block('try', () => {
             w.block('switch (tp ? v.bytes[tp] : 0)', () => {
@@ -88,12 +88,12 @@ function verifyField(w: ModuleWriter, f: FieldModel): void {
           const e = ft.elem;
           const size = e.kind === 'scalar' || e.kind === 'enum' ? SCALAR_SIZE[e.scalar] : e.kind === 'struct' ? e.struct.size : 4;
           if (e.kind === 'string') {
-            w.line(`const { start, len } = v.vector(p, 4, ${name});`);
-            w.line(`v.strings(start, len, ${name});`);
+            w.line(`const start = v.vector(p, 4, ${name});`);
+            w.line(`v.strings(start, v.count(start), ${name});`);
           } else if (e.kind === 'table') {
             const C = ref(w, e.table, 'value');
-            w.line(`const { start, len } = v.vector(p, 4, ${name});`);
-            w.block('for (let i = 0; i < len; i++)', () => {
+            w.line(`const start = v.vector(p, 4, ${name});`);
+            w.block('for (let i = 0, len = v.count(start); i < len; i++)', () => {
               w.line(`try { ${C}.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, ${name}, i); }`);
             });
           } else {

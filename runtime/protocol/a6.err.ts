@@ -71,7 +71,7 @@ export class Resp {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 1, 'code');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 1, 'code');
   }
 }

@@ -187,40 +187,40 @@ export class Req {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'id');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'id');
     {
-      const p = v.field(t, 6, 4, 'src_ip');
+      const p = v.field(pos, vt, 6, 4, 'src_ip');
       if (p) {
         v.vector(p, 1, 'src_ip');
       }
     }
-    v.field(t, 8, 1, 'method');
+    v.field(pos, vt, 8, 1, 'method');
     {
-      const p = v.field(t, 10, 4, 'path');
+      const p = v.field(pos, vt, 10, 4, 'path');
       if (p) {
         v.string(p, 'path');
       }
     }
     {
-      const p = v.field(t, 12, 4, 'args');
+      const p = v.field(pos, vt, 12, 4, 'args');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'args');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'args');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'args', i); }
         }
       }
     }
     {
-      const p = v.field(t, 14, 4, 'headers');
+      const p = v.field(pos, vt, 14, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'headers');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'headers');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
         }
       }
     }
-    v.field(t, 16, 4, 'conf_token');
+    v.field(pos, vt, 16, 4, 'conf_token');
   }
 }
 
@@ -341,19 +341,19 @@ export class Stop {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 2, 'status');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 2, 'status');
     {
-      const p = v.field(t, 6, 4, 'headers');
+      const p = v.field(pos, vt, 6, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'headers');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'headers');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
         }
       }
     }
     {
-      const p = v.field(t, 8, 4, 'body');
+      const p = v.field(pos, vt, 8, 4, 'body');
       if (p) {
         v.vector(p, 1, 'body');
       }
@@ -540,42 +540,42 @@ export class Rewrite {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'path');
+      const p = v.field(pos, vt, 4, 4, 'path');
       if (p) {
         v.string(p, 'path');
       }
     }
     {
-      const p = v.field(t, 6, 4, 'headers');
+      const p = v.field(pos, vt, 6, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'headers');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'headers');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
         }
       }
     }
     {
-      const p = v.field(t, 8, 4, 'args');
+      const p = v.field(pos, vt, 8, 4, 'args');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'args');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'args');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'args', i); }
         }
       }
     }
     {
-      const p = v.field(t, 10, 4, 'resp_headers');
+      const p = v.field(pos, vt, 10, 4, 'resp_headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'resp_headers');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'resp_headers');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'resp_headers', i); }
         }
       }
     }
     {
-      const p = v.field(t, 12, 4, 'body');
+      const p = v.field(pos, vt, 12, 4, 'body');
       if (p) {
         v.vector(p, 1, 'body');
       }
@@ -686,13 +686,13 @@ export class Resp {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'id');
-    v.field(t, 8, 1, 'action');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'id');
+    v.field(pos, vt, 8, 1, 'action');
     {
-      const p = v.field(t, 8, 4, 'action');
+      const p = v.field(pos, vt, 8, 4, 'action');
       if (p) {
-        const tp = v.field(t, 6, 1, 'action');
+        const tp = v.field(pos, vt, 6, 1, 'action');
         const target = v.offset(p, 'action');
         try {
           switch (tp ? v.bytes[tp] : 0) {

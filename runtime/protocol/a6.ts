@@ -80,15 +80,15 @@ export class TextEntry {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'name');
+      const p = v.field(pos, vt, 4, 4, 'name');
       if (p) {
         v.string(p, 'name');
       }
     }
     {
-      const p = v.field(t, 6, 4, 'value');
+      const p = v.field(pos, vt, 6, 4, 'value');
       if (p) {
         v.string(p, 'value');
       }
@@ -189,15 +189,15 @@ export class DataEntry {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'name');
+      const p = v.field(pos, vt, 4, 4, 'name');
       if (p) {
         v.string(p, 'name');
       }
     }
     {
-      const p = v.field(t, 6, 4, 'value');
+      const p = v.field(pos, vt, 6, 4, 'value');
       if (p) {
         v.vector(p, 1, 'value');
       }

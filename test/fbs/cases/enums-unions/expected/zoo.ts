@@ -119,8 +119,8 @@ export class Lion implements flatbuffers.IUnpackableObject<LionT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'roar');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'roar');
   }
 }
 
@@ -277,9 +277,9 @@ export class Penguin implements flatbuffers.IUnpackableObject<PenguinT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'fish_eaten');
+      const p = v.field(pos, vt, 4, 4, 'fish_eaten');
       if (p) {
         v.vector(p, 4, 'fish_eaten');
       }
@@ -412,9 +412,9 @@ export class Keeper implements flatbuffers.IUnpackableObject<KeeperT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'name');
+      const p = v.field(pos, vt, 4, 4, 'name');
       if (p) {
         v.string(p, 'name');
       }
@@ -711,12 +711,12 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 6, 1, 'animal');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 6, 1, 'animal');
     {
-      const p = v.field(t, 6, 4, 'animal');
+      const p = v.field(pos, vt, 6, 4, 'animal');
       if (p) {
-        const tp = v.field(t, 4, 1, 'animal');
+        const tp = v.field(pos, vt, 4, 1, 'animal');
         const target = v.offset(p, 'animal');
         try {
           switch (tp ? v.bytes[tp] : 0) {
@@ -728,15 +728,15 @@ export class Pen implements flatbuffers.IUnpackableObject<PenT> {
         } catch (e) { throw v.within(e, 'animal'); }
       }
     }
-    v.field(t, 8, 1, 'temper');
-    v.field(t, 10, 4, 'diet');
+    v.field(pos, vt, 8, 1, 'temper');
+    v.field(pos, vt, 10, 4, 'diet');
     {
-      const p = v.field(t, 12, 4, 'tempers');
+      const p = v.field(pos, vt, 12, 4, 'tempers');
       if (p) {
         v.vector(p, 1, 'tempers');
       }
     }
-    v.field(t, 14, 1, 'quiet');
+    v.field(pos, vt, 14, 1, 'quiet');
   }
 }
 

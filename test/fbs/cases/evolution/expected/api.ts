@@ -164,17 +164,17 @@ export class Request implements flatbuffers.IUnpackableObject<RequestT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 1, 'legacy_flag');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 1, 'legacy_flag');
     {
-      const p = v.field(t, 6, 4, 'name');
+      const p = v.field(pos, vt, 6, 4, 'name');
       if (p) {
         v.string(p, 'name');
       }
     }
-    v.field(t, 8, 2, 'retries');
+    v.field(pos, vt, 8, 2, 'retries');
     {
-      const p = v.required(v.field(t, 10, 4, 'payload'), 'payload');
+      const p = v.required(v.field(pos, vt, 10, 4, 'payload'), 'payload');
       if (p) {
         v.vector(p, 1, 'payload');
       }

@@ -106,9 +106,9 @@ export class Var implements flatbuffers.IUnpackableObject<VarT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'name');
+      const p = v.field(pos, vt, 4, 4, 'name');
       if (p) {
         v.string(p, 'name');
       }
@@ -514,12 +514,12 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 6, 1, 'info');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 6, 1, 'info');
     {
-      const p = v.field(t, 6, 4, 'info');
+      const p = v.field(pos, vt, 6, 4, 'info');
       if (p) {
-        const tp = v.field(t, 4, 1, 'info');
+        const tp = v.field(pos, vt, 4, 1, 'info');
         const target = v.offset(p, 'info');
         try {
           switch (tp ? v.bytes[tp] : 0) {
@@ -686,9 +686,9 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'result');
+      const p = v.field(pos, vt, 4, 4, 'result');
       if (p) {
         v.vector(p, 1, 'result');
       }

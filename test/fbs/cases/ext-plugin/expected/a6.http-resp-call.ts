@@ -178,19 +178,19 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'id');
-    v.field(t, 6, 2, 'status');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'id');
+    v.field(pos, vt, 6, 2, 'status');
     {
-      const p = v.field(t, 8, 4, 'headers');
+      const p = v.field(pos, vt, 8, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'headers');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'headers');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
         }
       }
     }
-    v.field(t, 10, 4, 'conf_token');
+    v.field(pos, vt, 10, 4, 'conf_token');
   }
 }
 
@@ -432,20 +432,20 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'id');
-    v.field(t, 6, 2, 'status');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'id');
+    v.field(pos, vt, 6, 2, 'status');
     {
-      const p = v.field(t, 8, 4, 'headers');
+      const p = v.field(pos, vt, 8, 4, 'headers');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'headers');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'headers');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'headers', i); }
         }
       }
     }
     {
-      const p = v.field(t, 10, 4, 'body');
+      const p = v.field(pos, vt, 10, 4, 'body');
       if (p) {
         v.vector(p, 1, 'body');
       }

@@ -154,18 +154,18 @@ export class Req implements flatbuffers.IUnpackableObject<ReqT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'conf');
+      const p = v.field(pos, vt, 4, 4, 'conf');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'conf');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'conf');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { TextEntry.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'conf', i); }
         }
       }
     }
     {
-      const p = v.field(t, 6, 4, 'key');
+      const p = v.field(pos, vt, 6, 4, 'key');
       if (p) {
         v.string(p, 'key');
       }
@@ -303,8 +303,8 @@ export class Resp implements flatbuffers.IUnpackableObject<RespT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'conf_token');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'conf_token');
   }
 }
 

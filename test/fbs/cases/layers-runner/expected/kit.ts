@@ -108,9 +108,9 @@ export class Label {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.required(v.field(t, 4, 4, 'text'), 'text');
+      const p = v.required(v.field(pos, vt, 4, 4, 'text'), 'text');
       if (p) {
         v.string(p, 'text');
       }
@@ -174,8 +174,8 @@ export class Sticker {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 1, 'glossy');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 1, 'glossy');
   }
 }
 
@@ -448,53 +448,53 @@ export class Box {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'name');
+      const p = v.field(pos, vt, 4, 4, 'name');
       if (p) {
         v.string(p, 'name');
       }
     }
-    v.field(t, 6, 1, 'size');
+    v.field(pos, vt, 6, 1, 'size');
     {
-      const p = v.field(t, 8, 4, 'tags');
+      const p = v.field(pos, vt, 8, 4, 'tags');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'tags');
-        v.strings(start, len, 'tags');
+        const start = v.vector(p, 4, 'tags');
+        v.strings(start, v.count(start), 'tags');
       }
     }
     {
-      const p = v.field(t, 10, 4, 'labels');
+      const p = v.field(pos, vt, 10, 4, 'labels');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'labels');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'labels');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { Label.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'labels', i); }
         }
       }
     }
     {
-      const p = v.field(t, 12, 4, 'colours');
+      const p = v.field(pos, vt, 12, 4, 'colours');
       if (p) {
         v.vector(p, 3, 'colours');
       }
     }
     {
-      const p = v.field(t, 14, 4, 'weights');
+      const p = v.field(pos, vt, 14, 4, 'weights');
       if (p) {
         v.vector(p, 4, 'weights');
       }
     }
     {
-      const p = v.field(t, 16, 4, 'blob');
+      const p = v.field(pos, vt, 16, 4, 'blob');
       if (p) {
         v.vector(p, 1, 'blob');
       }
     }
-    v.field(t, 20, 1, 'decoration');
+    v.field(pos, vt, 20, 1, 'decoration');
     {
-      const p = v.field(t, 20, 4, 'decoration');
+      const p = v.field(pos, vt, 20, 4, 'decoration');
       if (p) {
-        const tp = v.field(t, 18, 1, 'decoration');
+        const tp = v.field(pos, vt, 18, 1, 'decoration');
         const target = v.offset(p, 'decoration');
         try {
           switch (tp ? v.bytes[tp] : 0) {

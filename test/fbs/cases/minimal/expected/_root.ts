@@ -120,10 +120,10 @@ export class Ping implements flatbuffers.IUnpackableObject<PingT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'seq');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'seq');
     {
-      const p = v.field(t, 6, 4, 'note');
+      const p = v.field(pos, vt, 6, 4, 'note');
       if (p) {
         v.string(p, 'note');
       }

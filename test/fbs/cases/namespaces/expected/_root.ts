@@ -101,8 +101,8 @@ export class RootThing implements flatbuffers.IUnpackableObject<RootThingT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
-    v.field(t, 4, 4, 'id');
+    const vt = v.table(pos, depth);
+    v.field(pos, vt, 4, 4, 'id');
   }
 }
 

@@ -137,17 +137,17 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'product');
+      const p = v.field(pos, vt, 4, 4, 'product');
       if (p) {
         const target = v.offset(p, 'product');
         try { Shop_Catalog_Item.verifyAt(v, target, depth + 1); } catch (e) { throw v.within(e, 'product'); }
       }
     }
-    v.field(t, 6, 2, 'quantity');
+    v.field(pos, vt, 6, 2, 'quantity');
     {
-      const p = v.field(t, 8, 4, 'owner');
+      const p = v.field(pos, vt, 8, 4, 'owner');
       if (p) {
         const target = v.offset(p, 'owner');
         try { RootThing.verifyAt(v, target, depth + 1); } catch (e) { throw v.within(e, 'owner'); }
@@ -383,22 +383,22 @@ export class Cart implements flatbuffers.IUnpackableObject<CartT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'items');
+      const p = v.field(pos, vt, 4, 4, 'items');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'items');
-        for (let i = 0; i < len; i++) {
+        const start = v.vector(p, 4, 'items');
+        for (let i = 0, len = v.count(start); i < len; i++) {
           try { Item.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'items', i); }
         }
       }
     }
-    v.field(t, 6, 16, 'total');
+    v.field(pos, vt, 6, 16, 'total');
     {
-      const p = v.field(t, 8, 4, 'tags');
+      const p = v.field(pos, vt, 8, 4, 'tags');
       if (p) {
-        const { start, len } = v.vector(p, 4, 'tags');
-        v.strings(start, len, 'tags');
+        const start = v.vector(p, 4, 'tags');
+        v.strings(start, v.count(start), 'tags');
       }
     }
   }

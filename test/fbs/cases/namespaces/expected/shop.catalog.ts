@@ -116,14 +116,14 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.required(v.field(t, 4, 4, 'sku'), 'sku');
+      const p = v.required(v.field(pos, vt, 4, 4, 'sku'), 'sku');
       if (p) {
         v.string(p, 'sku');
       }
     }
-    v.field(t, 6, 16, 'price');
+    v.field(pos, vt, 6, 16, 'price');
   }
 }
 

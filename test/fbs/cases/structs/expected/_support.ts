@@ -136,14 +136,6 @@ export interface VerifyLimits {
   readonly sizeFactor?: number;
 }
 
-/** Where a table's fields are: its position, vtable and the lengths both declare. */
-export interface TableBounds {
-  readonly pos: number;
-  readonly vt: number;
-  readonly vtLen: number;
-  readonly objLen: number;
-}
-
 /**
  * Checks for the generated `verify` functions: every offset a reader would follow lands inside
  * the buffer, strings are zero-terminated, vector counts fit in the bytes that follow, required
@@ -196,8 +188,8 @@ export class Verifier {
     return this.view.getUint32(0, true);
   }
 
-  /** Checks the table at `pos` and its vtable. */
-  table(pos: number, depth: number): TableBounds {
+  /** Checks the table at `pos` and its vtable; returns the vtable's position (for `field`). */
+  table(pos: number, depth: number): number {
     if (depth > this.maxDepth) this.fail('', 'nested too deeply');
     this.need(pos, 4, '', 'table');
     const vt = pos - this.view.getInt32(pos, true);
@@ -209,18 +201,21 @@ export class Verifier {
     if (objLen < 4) this.fail('', `bad table size ${objLen}`);
     this.need(pos, objLen, '', 'table');
     this.spend(objLen, '');
-    return { pos, vt, vtLen, objLen };
+    return vt;
   }
 
-  /** Absolute position of the field at vtable offset `vo` (0 when absent), checked to hold `size` bytes. */
-  field(t: TableBounds, vo: number, size: number, name: string): number {
-    if (vo >= t.vtLen) return 0;
-    const o = this.view.getUint16(t.vt + vo, true);
+  /**
+   * Absolute position of the field at vtable offset `vo` of the table at `pos` (vtable at `vt`,
+   * checked by `table`), 0 when absent; checked to hold `size` bytes.
+   */
+  field(pos: number, vt: number, vo: number, size: number, name: string): number {
+    if (vo >= this.view.getUint16(vt, true)) return 0;
+    const o = this.view.getUint16(vt + vo, true);
     if (o === 0) return 0;
     // Inside the buffer, as flatc's C++ verifier asks; not necessarily inside the table's inline
     // bytes: flatc's TypeScript object API writes struct fields before starting their table.
-    this.need(t.pos + o, size, name, 'field');
-    return t.pos + o;
+    this.need(pos + o, size, name, 'field');
+    return pos + o;
   }
 
   /** A required field's position; fails when it is absent. */
@@ -257,13 +252,18 @@ export class Verifier {
     }
   }
 
-  /** Checks the vector whose offset is stored at `at`; returns its first element's position and length. */
-  vector(at: number, elemSize: number, name: string): { start: number; len: number } {
+  /** Checks the vector whose offset is stored at `at`; returns its first element's position. */
+  vector(at: number, elemSize: number, name: string): number {
     const v = this.offset(at, name);
     const len = this.view.getUint32(v, true);
     // The count must fit in the bytes after it: refused before anything loops over it.
     if (len > (this.size - v - 4) / elemSize) this.fail(name, `vector of ${len} elements out of bounds`);
     this.spend(4 + len * elemSize, name);
-    return { start: v + 4, len };
+    return v + 4;
+  }
+
+  /** Element count of a vector whose first element `vector` returned. */
+  count(start: number): number {
+    return this.view.getUint32(start - 4, true);
   }
 }

@@ -325,16 +325,16 @@ export class Map implements flatbuffers.IUnpackableObject<MapT> {
   }
 
   static verifyAt(v: Verifier, pos: number, depth: number): void {
-    const t = v.table(pos, depth);
+    const vt = v.table(pos, depth);
     {
-      const p = v.field(t, 4, 4, 'tiles');
+      const p = v.field(pos, vt, 4, 4, 'tiles');
       if (p) {
         v.vector(p, 32, 'tiles');
       }
     }
-    v.field(t, 6, 16, 'home');
+    v.field(pos, vt, 6, 16, 'home');
     {
-      const p = v.field(t, 8, 4, 'path');
+      const p = v.field(pos, vt, 8, 4, 'path');
       if (p) {
         v.vector(p, 16, 'path');
       }
