@@ -32,10 +32,3 @@ export function describeLayers(l: Layers): string {
   if (l.verify) parts.push('verify');
   return parts.join(', ');
 }
-
-/** The `a6kit gen` flags that select `l` (empty for the base layers). */
-export function layerFlags(l: Layers): string {
-  return [l.objectApi ? '--object-api' : '', l.values ? '--values' : '', l.verify ? '--verify' : '']
-    .filter((s) => s !== '')
-    .join(' ');
-}
