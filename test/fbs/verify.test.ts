@@ -11,6 +11,7 @@ import * as flatbuffers from 'flatbuffers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Runner from '../../runtime/protocol/index.js';
 import { HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry, VerifyError } from './cases/ext-plugin/expected/index.js';
+import { Box } from './cases/layers-runner/expected/index.js';
 import { Shop } from './cases/namespaces/expected/index.js';
 import { readWithApi } from './support/flyweight.js';
 import { removeDir } from './support/oracle.js';
@@ -71,6 +72,37 @@ describe('verify()', () => {
     const key = b.createString('route');
     b.finish(PrepareConf.Req.createReq(b, conf, key));
     expect(() => PrepareConf.Req.verify(b.asUint8Array())).toThrow(/^Req\.conf\[\d+\]\.(name|value): reaches more than/);
+  });
+
+  it('refuses aliasing through nesting: 40 levels of two offsets to one subtree (2^40 paths) in a few bytes', () => {
+    // Built with the runner's layers only (readers, builders, verify): the layers-runner golden case.
+    const b = new flatbuffers.Builder(1024);
+    Box.startBox(b);
+    let node = Box.endBox(b);
+    for (let level = 0; level < 40; level++) {
+      const children = Box.createChildrenVector(b, [node, node]);
+      Box.startBox(b);
+      Box.addChildren(b, children);
+      node = Box.endBox(b);
+    }
+    b.finish(node);
+    const bytes = b.asUint8Array();
+    expect(bytes.length).toBeLessThan(2000);
+    const started = performance.now();
+    expect(() => Box.verify(bytes)).toThrow(/^Box(\.children\[[01]\])*(\.children)?: reaches more than/);
+    expect(performance.now() - started).toBeLessThan(50);
+    // The same depth without sharing (one child per level) is a legitimate buffer.
+    const c = new flatbuffers.Builder(1024);
+    Box.startBox(c);
+    let leaf = Box.endBox(c);
+    for (let level = 0; level < 40; level++) {
+      const children = Box.createChildrenVector(c, [leaf]);
+      Box.startBox(c);
+      Box.addChildren(c, children);
+      leaf = Box.endBox(c);
+    }
+    c.finish(leaf);
+    expect(() => Box.verify(c.asUint8Array(), { sizeFactor: 1 })).not.toThrow();
   });
 
   it('accepts a large frame whose entries are all distinct (a real builder writes each once)', () => {

@@ -355,8 +355,19 @@ export class Box implements flatbuffers.IUnpackableObject<BoxT> {
     return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
   }
 
+  /** A tree: a vector may alias a subtree many times over (the verifier's budget refuses it). */
+  children(index: number, obj?: Box): Box|null {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? (obj || new Box()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+  }
+
+  childrenLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
   static startBox(builder: flatbuffers.Builder) {
-    builder.startObject(9);
+    builder.startObject(10);
   }
 
   static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
@@ -448,6 +459,22 @@ export class Box implements flatbuffers.IUnpackableObject<BoxT> {
     builder.addFieldOffset(8, decorationOffset, 0);
   }
 
+  static addChildren(builder: flatbuffers.Builder, childrenOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(9, childrenOffset, 0);
+  }
+
+  static createChildrenVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.writeInt32(builder.offset() - data[i]! + 4);
+    }
+    return builder.endVector();
+  }
+
+  static startChildrenVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
   static endBox(builder: flatbuffers.Builder): flatbuffers.Offset {
     const offset = builder.endObject();
     return offset;
@@ -461,7 +488,7 @@ export class Box implements flatbuffers.IUnpackableObject<BoxT> {
     builder.finish(offset, undefined, true);
   }
 
-  static createBox(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset, size: Size, tagsOffset: flatbuffers.Offset, labelsOffset: flatbuffers.Offset, coloursOffset: flatbuffers.Offset, weightsOffset: flatbuffers.Offset, blobOffset: flatbuffers.Offset, decorationType: Decoration, decorationOffset: flatbuffers.Offset): flatbuffers.Offset {
+  static createBox(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset, size: Size, tagsOffset: flatbuffers.Offset, labelsOffset: flatbuffers.Offset, coloursOffset: flatbuffers.Offset, weightsOffset: flatbuffers.Offset, blobOffset: flatbuffers.Offset, decorationType: Decoration, decorationOffset: flatbuffers.Offset, childrenOffset: flatbuffers.Offset): flatbuffers.Offset {
     Box.startBox(builder);
     Box.addName(builder, nameOffset);
     Box.addSize(builder, size);
@@ -472,6 +499,7 @@ export class Box implements flatbuffers.IUnpackableObject<BoxT> {
     Box.addBlob(builder, blobOffset);
     Box.addDecorationType(builder, decorationType);
     Box.addDecoration(builder, decorationOffset);
+    Box.addChildren(builder, childrenOffset);
     return Box.endBox(builder);
   }
 
@@ -486,7 +514,8 @@ export class Box implements flatbuffers.IUnpackableObject<BoxT> {
       this.bb!.createScalarList<number>(this.weights.bind(this), this.weightsLength()),
       this.bb!.createScalarList<number>(this.blob.bind(this), this.blobLength()),
       this.decorationType(),
-      (() => { const temp = unionToDecoration(this.decorationType(), this.decoration.bind(this)); return temp === null ? null : temp.unpack(); })()
+      (() => { const temp = unionToDecoration(this.decorationType(), this.decoration.bind(this)); return temp === null ? null : temp.unpack(); })(),
+      this.bb!.createObjList<Box, BoxT>(this.children.bind(this), this.childrenLength())
     );
   }
 
@@ -500,6 +529,7 @@ export class Box implements flatbuffers.IUnpackableObject<BoxT> {
     _o.blob = this.bb!.createScalarList<number>(this.blob.bind(this), this.blobLength());
     _o.decorationType = this.decorationType();
     _o.decoration = (() => { const temp = unionToDecoration(this.decorationType(), this.decoration.bind(this)); return temp === null ? null : temp.unpack(); })();
+    _o.children = this.bb!.createObjList<Box, BoxT>(this.children.bind(this), this.childrenLength());
   }
 }
 
@@ -514,7 +544,8 @@ export class BoxT implements flatbuffers.IGeneratedObject {
     public weights: (number)[] = [],
     public blob: (number)[] = [],
     public decorationType: Decoration = Decoration.NONE,
-    public decoration: LabelT|StickerT|null = null
+    public decoration: LabelT|StickerT|null = null,
+    public children: (BoxT)[] = []
   ) {}
 
   pack(builder: flatbuffers.Builder): flatbuffers.Offset {
@@ -525,6 +556,7 @@ export class BoxT implements flatbuffers.IGeneratedObject {
     const weights = Box.createWeightsVector(builder, this.weights);
     const blob = Box.createBlobVector(builder, this.blob);
     const decoration = builder.createObjectOffset(this.decoration);
+    const children = Box.createChildrenVector(builder, builder.createObjectOffsetList(this.children));
 
     Box.startBox(builder);
     Box.addName(builder, name);
@@ -536,6 +568,7 @@ export class BoxT implements flatbuffers.IGeneratedObject {
     Box.addBlob(builder, blob);
     Box.addDecorationType(builder, this.decorationType);
     Box.addDecoration(builder, decoration);
+    Box.addChildren(builder, children);
     return Box.endBox(builder);
   }
 }

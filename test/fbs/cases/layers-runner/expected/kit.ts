@@ -315,8 +315,19 @@ export class Box {
     return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
   }
 
+  /** A tree: a vector may alias a subtree many times over (the verifier's budget refuses it). */
+  children(index: number, obj?: Box): Box|null {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? (obj || new Box()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+  }
+
+  childrenLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
   static startBox(builder: flatbuffers.Builder) {
-    builder.startObject(9);
+    builder.startObject(10);
   }
 
   static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
@@ -408,6 +419,22 @@ export class Box {
     builder.addFieldOffset(8, decorationOffset, 0);
   }
 
+  static addChildren(builder: flatbuffers.Builder, childrenOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(9, childrenOffset, 0);
+  }
+
+  static createChildrenVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.writeInt32(builder.offset() - data[i]! + 4);
+    }
+    return builder.endVector();
+  }
+
+  static startChildrenVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
   static endBox(builder: flatbuffers.Builder): flatbuffers.Offset {
     const offset = builder.endObject();
     return offset;
@@ -421,7 +448,7 @@ export class Box {
     builder.finish(offset, undefined, true);
   }
 
-  static createBox(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset, size: Size, tagsOffset: flatbuffers.Offset, labelsOffset: flatbuffers.Offset, coloursOffset: flatbuffers.Offset, weightsOffset: flatbuffers.Offset, blobOffset: flatbuffers.Offset, decorationType: Decoration, decorationOffset: flatbuffers.Offset): flatbuffers.Offset {
+  static createBox(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset, size: Size, tagsOffset: flatbuffers.Offset, labelsOffset: flatbuffers.Offset, coloursOffset: flatbuffers.Offset, weightsOffset: flatbuffers.Offset, blobOffset: flatbuffers.Offset, decorationType: Decoration, decorationOffset: flatbuffers.Offset, childrenOffset: flatbuffers.Offset): flatbuffers.Offset {
     Box.startBox(builder);
     Box.addName(builder, nameOffset);
     Box.addSize(builder, size);
@@ -432,6 +459,7 @@ export class Box {
     Box.addBlob(builder, blobOffset);
     Box.addDecorationType(builder, decorationType);
     Box.addDecoration(builder, decorationOffset);
+    Box.addChildren(builder, childrenOffset);
     return Box.endBox(builder);
   }
 
@@ -503,6 +531,15 @@ export class Box {
             default: break; // unknown member: readers treat it as absent
           }
         } catch (e) { throw v.within(e, 'decoration'); }
+      }
+    }
+    {
+      const p = v.field(pos, vt, 22, 4, 'children');
+      if (p) {
+        const start = v.vector(p, 4, 'children');
+        for (let i = 0, len = v.count(start); i < len; i++) {
+          try { Box.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, 'children', i); }
+        }
       }
     }
   }

@@ -373,8 +373,19 @@ export class Box {
     return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
   }
 
+  /** A tree: a vector may alias a subtree many times over (the verifier's budget refuses it). */
+  children(index: number, obj?: Box): Box|null {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? (obj || new Box()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+  }
+
+  childrenLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
   static startBox(builder: flatbuffers.Builder) {
-    builder.startObject(9);
+    builder.startObject(10);
   }
 
   static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
@@ -466,6 +477,22 @@ export class Box {
     builder.addFieldOffset(8, decorationOffset, 0);
   }
 
+  static addChildren(builder: flatbuffers.Builder, childrenOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(9, childrenOffset, 0);
+  }
+
+  static createChildrenVector(builder: flatbuffers.Builder, data: readonly flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.writeInt32(builder.offset() - data[i]! + 4);
+    }
+    return builder.endVector();
+  }
+
+  static startChildrenVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
   static endBox(builder: flatbuffers.Builder): flatbuffers.Offset {
     const offset = builder.endObject();
     return offset;
@@ -479,7 +506,7 @@ export class Box {
     builder.finish(offset, undefined, true);
   }
 
-  static createBox(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset, size: Size, tagsOffset: flatbuffers.Offset, labelsOffset: flatbuffers.Offset, coloursOffset: flatbuffers.Offset, weightsOffset: flatbuffers.Offset, blobOffset: flatbuffers.Offset, decorationType: Decoration, decorationOffset: flatbuffers.Offset): flatbuffers.Offset {
+  static createBox(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset, size: Size, tagsOffset: flatbuffers.Offset, labelsOffset: flatbuffers.Offset, coloursOffset: flatbuffers.Offset, weightsOffset: flatbuffers.Offset, blobOffset: flatbuffers.Offset, decorationType: Decoration, decorationOffset: flatbuffers.Offset, childrenOffset: flatbuffers.Offset): flatbuffers.Offset {
     Box.startBox(builder);
     Box.addName(builder, nameOffset);
     Box.addSize(builder, size);
@@ -490,6 +517,7 @@ export class Box {
     Box.addBlob(builder, blobOffset);
     Box.addDecorationType(builder, decorationType);
     Box.addDecoration(builder, decorationOffset);
+    Box.addChildren(builder, childrenOffset);
     return Box.endBox(builder);
   }
 
@@ -549,7 +577,15 @@ export class Box {
         default: break; // a member this schema does not know yet: read as absent
       }
     }
-    return { name: f_name, size: f_size, tags: f_tags, labels: f_labels, colours: f_colours, weights: f_weights, blob: f_blob, decoration: f_decoration };
+    const o_children = bb.__offset(pos, 22);
+    const f_children: BoxValue[] = [];
+    if (o_children) {
+      const base = bb.__vector(pos + o_children);
+      const len = bb.__vector_len(pos + o_children);
+      const el = new Box();
+      for (let i = 0; i < len; i++) f_children.push(Box.toValue(el.__init(bb.__indirect(base + i * 4), bb)));
+    }
+    return { name: f_name, size: f_size, tags: f_tags, labels: f_labels, colours: f_colours, weights: f_weights, blob: f_blob, decoration: f_decoration, children: f_children };
   }
 
   /** Writes `value` (and everything it contains) into `builder`; returns the table's offset. */
@@ -596,7 +632,14 @@ export class Box {
         case 'Sticker': f_decoration = Sticker.pack(builder, f_decorationu.value); break;
       }
     }
-    builder.startObject(9);
+    let f_children = 0;
+    const f_childrenv = value.children;
+    if (f_childrenv != null) {
+      const offs: number[] = new Array(f_childrenv.length);
+      for (let i = 0; i < f_childrenv.length; i++) offs[i] = Box.pack(builder, f_childrenv[i]!);
+      f_children = writeOffsets(builder, offs);
+    }
+    builder.startObject(10);
     if (f_name !== 0) Box.addName(builder, f_name);
     if (value.size != null) Box.addSize(builder, value.size);
     if (f_tags !== 0) Box.addTags(builder, f_tags);
@@ -608,6 +651,7 @@ export class Box {
       Box.addDecorationType(builder, Decoration[f_decorationu!.type]);
       Box.addDecoration(builder, f_decoration);
     }
+    if (f_children !== 0) Box.addChildren(builder, f_children);
     return Box.endBox(builder);
   }
 
@@ -629,6 +673,8 @@ export interface BoxValue {
   readonly weights: readonly number[];
   readonly blob: Uint8Array | null;
   readonly decoration: DecorationValue | null;
+  /** A tree: a vector may alias a subtree many times over (the verifier's budget refuses it). */
+  readonly children: readonly BoxValue[];
 }
 
 /** Input of `Box.pack` / `Box.encode`: omitted fields are left out of the buffer (readers see the default). */
@@ -641,4 +687,6 @@ export interface BoxInit {
   readonly weights?: readonly number[] | null;
   readonly blob?: Uint8Array | readonly number[] | null;
   readonly decoration?: DecorationInit | null;
+  /** A tree: a vector may alias a subtree many times over (the verifier's budget refuses it). */
+  readonly children?: readonly BoxInit[] | null;
 }
