@@ -40,7 +40,9 @@ export function compileValidator(loaded: LoadedSchema): CompiledValidator {
     if (unknown) throw unknownKeywordError(unknown[1] ?? '', loaded);
   }
   checkDefaults(loaded);
-  const code = standaloneCode(ajv, validate);
+  // The schema itself travels with the validator, so a built runner can describe its plugins
+  // (`a6-runner plugins --json`) without schema.json beside it.
+  const code = standaloneCode(ajv, validate).trimEnd() + `\nexport const schema = ${JSON.stringify(loaded.schema)};\n`;
   return { code: withRuntimeHelpers(code, requiredModules(code)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
 }
 

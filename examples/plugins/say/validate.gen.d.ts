@@ -6,3 +6,5 @@ import type { CompiledValidator } from 'a6kit';
 /** Validates in place: fills in schema defaults, returns false and sets `errors` when invalid. */
 export declare const validate: CompiledValidator;
 export default validate;
+/** The JSON Schema the validator was compiled from (schema.json). */
+export declare const schema: Record<string, unknown>;
