@@ -96,7 +96,8 @@ export function checkConfEntry(
   try {
     plugin.parseConf(value);
   } catch (err) {
-    const pointer = err instanceof ConfError ? err.pointer : undefined;
+    // Duck-typed: a project loaded by a tool (tsx) may carry its own copy of the ConfError class.
+    const pointer = err instanceof ConfError || (err as Error | undefined)?.name === 'ConfError' ? (err as ConfError).pointer : undefined;
     problems.push({ field: 'value', message: `plugin "${name}" refuses its config: ${(err as Error).message}`, ...(pointer !== undefined ? { pointer } : {}) });
   }
   return problems;

@@ -45,8 +45,8 @@ export function checkConfText(text: string, file: string, plugins: ReadonlyMap<s
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     for (const err of doc.errors) {
-      const pos = err.linePos?.[0];
-      report.problems.push({ file, line: pos?.line ?? 1, column: pos?.col ?? 1, message: `cannot parse: ${err.message.split('\n')[0]}` });
+      const { line, col } = lineCounter.linePos(err.pos[0]);
+      report.problems.push({ file, line, column: col, message: `cannot parse: ${err.message.split('\n')[0]}` });
     }
     if (doc.errors.length > 0) continue;
     findPlugins(doc.contents, (phaseKey, phaseNode, keyNode) => {
