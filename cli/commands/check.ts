@@ -14,7 +14,7 @@ interface CheckFlags {
   format: string;
 }
 
-export const CHECK_EXIT_HELP = `
+const CHECK_EXIT_HELP = `
 Exit codes:
   0  every conf entry is valid
   1  invalid conf entries found (each printed as file:line:col)

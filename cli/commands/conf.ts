@@ -90,7 +90,7 @@ function parseInput(arg: string): ConfInput {
   return { name: arg.slice(0, i), json: arg.slice(i + 1) };
 }
 
-export const CONF_EXIT_HELP = `
+const CONF_EXIT_HELP = `
 Exit codes:
   0  the fragment was printed
   1  a config was refused (plugin, JSON pointer and message on stderr; nothing on stdout)
