@@ -31,7 +31,7 @@ export function phasesOf(plugin: AnyPlugin): Phase[] {
 
 /** The plugin's JSON Schema when it carries one (a generated parseConf does), else undefined. */
 export function schemaOf(plugin: AnyPlugin): Record<string, unknown> | undefined {
-  const own = (plugin as { schema?: unknown }).schema ?? (plugin.parseConf as { schema?: unknown }).schema;
+  const own: unknown = plugin.schema ?? (plugin.parseConf as { schema?: unknown }).schema;
   return typeof own === 'object' && own !== null ? (own as Record<string, unknown>) : undefined;
 }
 

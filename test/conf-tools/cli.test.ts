@@ -87,7 +87,7 @@ describe('a6-runner plugins', () => {
       ['request-body-rewrite', ['ext-plugin-pre-req', 'ext-plugin-post-req']],
       ['response-rewrite', ['ext-plugin-post-resp']],
     ]);
-    expect(list.find((p) => p.name === 'say')?.schema?.title).toBe('say');
+    for (const p of list) expect(p.schema?.title, p.name).toBe(p.name);
     const text = await run(['examples/runner.ts', 'plugins']);
     expect(text.stdout.split('\n')[0]).toMatch(/^NAME +PHASES$/);
   }, 120_000);
