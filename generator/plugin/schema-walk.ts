@@ -23,7 +23,8 @@ const traverse = ((traverseModule as unknown as { default?: Traverse }).default 
 
 /**
  * json-schema-traverse 1.0 knows draft-07 (plus `$defs`). The tables are its documented extension
- * point and are shared with ajv, which walks with `allKeys` and so is not affected by additions.
+ * point and are shared with ajv, which walks with `allKeys` to collect `$id`/`$anchor`: the
+ * additions only let that walk reach into `prefixItems` entries and `dependentSchemas` by name too.
  */
 const SCHEMA_KEYWORDS = ['unevaluatedProperties', 'unevaluatedItems', 'contentSchema'];
 const SCHEMA_LIST_KEYWORDS = ['prefixItems'];
@@ -58,8 +59,12 @@ export function walkSchema(start: JsonSchema, pre: SchemaVisitor, post?: SchemaV
   });
 }
 
-/** Keywords under which a subschema applies only conditionally (ajv applies no defaults there). */
-const COMPOSITE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else']);
+/**
+ * Keywords under which a subschema applies only in some cases, so a default there does not make a
+ * property always present: the combinators ajv applies no defaults in, and the dependency keywords
+ * (only when the named property is present). `contentSchema` describes decoded content, not the value.
+ */
+const COMPOSITE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', 'contentSchema']);
 const DEFINITIONS = new Set(['$defs', 'definitions']);
 
 export function isCompositeKeyword(keyword: string | undefined): boolean {
