@@ -8,7 +8,7 @@ import type { Ajv } from 'ajv';
 import { allowExtensionKeywords, createAjv } from './ajv-setup.js';
 import { GenError } from './errors.js';
 import type { LoadedSchema } from './schema-load.js';
-import { walkSchema } from './schema-walk.js';
+import { walkSchema, type JsonSchema } from './schema-walk.js';
 import { append } from '@hyperjump/json-pointer';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (
@@ -40,9 +40,7 @@ export function compileValidator(loaded: LoadedSchema): CompiledValidator {
     if (unknown) throw unknownKeywordError(unknown[1] ?? '', loaded);
   }
   checkDefaults(loaded);
-  // The schema itself travels with the validator, so a built runner can describe its plugins
-  // (`a6-runner plugins --json`) without schema.json beside it.
-  const code = standaloneCode(ajv, validate).trimEnd() + `\nexport const schema = ${JSON.stringify(loaded.schema)};\n`;
+  const code = withSchemaExport(standaloneCode(ajv, validate), loaded.schema);
   return { code: withRuntimeHelpers(code, requiredModules(code)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
 }
 
@@ -123,6 +121,20 @@ function withRuntimeHelpers(code: string, helpers: readonly string[]): string {
     'function __cjs(ns) { return ns.default && typeof ns.default === "object" && "__esModule" in ns.default ? ns.default : ns; }',
   ];
   return code.trimEnd() + '\n\n' + tail.join('\n') + '\n';
+}
+
+/**
+ * The schema itself travels with the validator, so a built runner can describe its plugins
+ * (`a6-runner plugins --json`) without schema.json beside it. ajv's code usually holds the root
+ * schema as a constant already (`const schemaNN = {…};`): export that one rather than a second copy.
+ */
+function withSchemaExport(code: string, schema: JsonSchema): string {
+  const literal = ` = ${JSON.stringify(schema)};\n`;
+  const at = code.indexOf(literal);
+  const lineStart = code.lastIndexOf('\n', at) + 1;
+  const declared = at < 0 ? undefined : /^const (schema\d+)$/.exec(code.slice(lineStart, at))?.[1];
+  const tail = declared === undefined ? `export const schema = ${JSON.stringify(schema)};` : `export { ${declared} as schema };`;
+  return `${code.trimEnd()}\n${tail}\n`;
 }
 
 /** The modules ajv's standalone code `require`s, in first-use order (read, never rewritten). */

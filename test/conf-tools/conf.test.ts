@@ -75,6 +75,18 @@ describe('a6kit conf', () => {
   });
 });
 
+describe('what a built runner knows about its plugins', () => {
+  it('each generated validator exports the schema it was compiled from, and the plugin carries it', async () => {
+    const { describePlugins } = await import('../../runtime/describe.js');
+    for (const p of describePlugins(plugins)) {
+      const onDisk = JSON.parse(await readFile(join(examples, 'plugins', p.name, 'schema.json'), 'utf8')) as unknown;
+      const mod = (await import(`../../examples/plugins/${p.name}/validate.gen.js`)) as { schema: unknown };
+      expect(mod.schema, p.name).toEqual(onDisk);
+      expect(p.schema, p.name).toEqual(onDisk);
+    }
+  });
+});
+
 describe('a6kit docs', () => {
   it('the committed pages of the examples are exactly what the generator writes (golden)', async () => {
     const pages = await buildDocs(examples, plugins);

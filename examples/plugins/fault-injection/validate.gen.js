@@ -110,4 +110,4 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"fault-injection","description":"Answers a share of the requests with a fixed status (and body) instead of calling the upstream.","type":"object","properties":{"http_status":{"type":"integer","minimum":200,"maximum":599,"description":"Status to answer with."},"body":{"type":"string","description":"Body to answer with (none when empty or absent)."},"percentage":{"type":"integer","minimum":0,"maximum":100,"default":100,"description":"Share of requests that get the fault, in percent."}},"required":["http_status"],"additionalProperties":false};
+export { schema31 as schema };

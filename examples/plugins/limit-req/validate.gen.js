@@ -76,4 +76,4 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"limit-req","description":"Token-bucket rate limit per route: requests wait for a token; those the bucket can never serve get 503.","type":"object","properties":{"rate":{"type":"number","minimum":0,"default":0,"description":"Tokens added per second. 0: only the initial burst is ever served."},"burst":{"type":"integer","minimum":0,"default":0,"description":"Bucket size: requests served without waiting after a quiet period. 0 refuses every request."}},"additionalProperties":false};
+export { schema31 as schema };

@@ -44,4 +44,4 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"request-body-rewrite","description":"Replaces the request body sent to the upstream.","type":"object","properties":{"new_body":{"type":"string","description":"Body the upstream receives. Empty or absent: the body is left as it is."}},"additionalProperties":false};
+export { schema31 as schema };

@@ -203,7 +203,7 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"response-rewrite","description":"Rewrites the upstream's response: status, headers, and the body (fixed, or by regex filters).","type":"object","properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"Status sent to the client instead of the upstream's."},"headers":{"type":"object","additionalProperties":{"type":"string"},"description":"Header fields to set (replacing the upstream's value); the upstream's other fields are kept."},"body":{"type":"string","description":"Body sent to the client instead of the upstream's. Ignored when filters are given."},"filters":{"type":"array","description":"Regex replacements applied in order to the upstream's body. When none matches, the body is left as it is.","items":{"type":"object","properties":{"regex":{"type":"string","minLength":1,"description":"JavaScript regular expression to search the body for."},"scope":{"enum":["once","global"],"default":"once","description":"once: replace the first match; global: replace every match."},"replace":{"type":"string","default":"","description":"Replacement text, inserted literally."}},"required":["regex"],"additionalProperties":false}}},"additionalProperties":false};
+export { schema31 as schema };
 
 // ajv's runtime helpers: its standalone code `require`s them even in ESM mode.
 import * as __helper0 from "ajv/dist/runtime/ucs2length.js";

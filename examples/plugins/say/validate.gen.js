@@ -44,4 +44,4 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"say","description":"Answers the client with a fixed body instead of calling the upstream.","type":"object","properties":{"body":{"type":"string","description":"Body to answer with (status 200). Empty or absent: the request goes on to the upstream."}},"additionalProperties":false};
+export { schema31 as schema };
