@@ -9,6 +9,9 @@ import { registerGen } from './commands/gen.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerDev } from './commands/dev.js';
+import { registerCheck } from './commands/check.js';
+import { registerConf } from './commands/conf.js';
+import { registerDocs } from './commands/docs.js';
 import { version } from './version.js';
 
 export function buildProgram(): Command {
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
   registerDev(program);
   registerBuild(program);
   registerCall(program);
+  registerConf(program);
+  registerCheck(program);
+  registerDocs(program);
   return program;
 }
 

@@ -4,6 +4,7 @@
  * of time by `a6kit gen`) is passed in, so the runner carries no schema compiler and this logic
  * exists once, not once per plugin.
  */
+import { append } from '@hyperjump/json-pointer';
 import { ConfError } from './plugin.js';
 
 /** One error as reported by an ahead-of-time compiled (ajv standalone) validator. */
@@ -59,12 +60,11 @@ export function confErrorFrom(errors: readonly ValidationError[]): ConfError {
 
 /** One validation error as [JSON pointer of the offending value, what is wrong with it]. */
 function describe(e: ValidationError): [string, string] {
-  const token = (s: unknown): string => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1');
   switch (e.keyword) {
     case 'required':
-      return [e.instancePath + token(e.params['missingProperty']), 'is required'];
+      return [append(String(e.params['missingProperty']), e.instancePath), 'is required'];
     case 'additionalProperties':
-      return [e.instancePath + token(e.params['additionalProperty']), 'is not allowed (unknown property)'];
+      return [append(String(e.params['additionalProperty']), e.instancePath), 'is not allowed (unknown property)'];
     case 'enum':
       return [e.instancePath, `must be one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`];
     case 'const':

@@ -11,6 +11,7 @@ import { createLogger, LOG_LEVELS, type Logger } from './logger.js';
 import { parseMode } from './address.js';
 import { confExpireFromEnv, DEFAULTS, startRunner, type RunnerOptions } from './server.js';
 import { isClusterWorker, runPrimary, runWorker } from './cluster.js';
+import { describePlugins, formatPluginList } from './describe.js';
 
 export interface MainOptions {
   plugins: readonly AnyPlugin[];
@@ -64,6 +65,12 @@ function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<voi
       .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false))
       .action(async (flags: Flags) => start(flags));
   run(p.command('run', { isDefault: true }).description('serve APISIX on APISIX_LISTEN_ADDRESS until SIGTERM'));
+  p.command('plugins')
+    .description('list the plugins with the phases they act in (--json: also their JSON Schemas) and exit')
+    .option('--json', 'print [{ name, phases, schema }] as JSON')
+    .action((f: { json?: boolean }) => {
+      process.stdout.write(f.json ? `${JSON.stringify(describePlugins(plugins), null, 2)}\n` : formatPluginList(plugins));
+    });
   return p;
 }
 

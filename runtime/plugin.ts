@@ -108,6 +108,11 @@ export interface Plugin<C = unknown> {
   /** Name used in the route's `ext-plugin-*` conf list (1 to 128 characters). */
   readonly name: string;
   parseConf(raw: string): C;
+  /**
+   * JSON Schema of the config, shown by `a6-runner plugins --json`. Optional: a generated
+   * `parseConf` already carries its schema; set this when `parseConf` is your own wrapper.
+   */
+  readonly schema?: Record<string, unknown>;
   requestFilter?(conf: C, req: PluginRequest, res: PluginResponseWriter): void | Promise<void>;
   responseFilter?(conf: C, res: PluginUpstreamResponse): void | Promise<void>;
 }

@@ -21,9 +21,12 @@ export function emitPlugin(model: PluginModel): Record<GeneratedFileName, string
 function emitConfigModule(model: PluginModel): string {
   return `${HEADER(`Config of plugin "${model.name}": its type and parseConf.`)}
 import { parseJsonConf } from 'a6kit';
-import { validate } from './validate.gen.js';
+import { schema, validate } from './validate.gen.js';
 
 ${model.typesCode.trim()}
+
+/** The plugin's JSON Schema (schema.json), for tools that describe or check configs. */
+export { schema };
 
 /**
  * Parses the JSON text APISIX holds for this plugin on a route, validates it against schema.json and
@@ -33,6 +36,8 @@ ${model.typesCode.trim()}
 export function parseConf(raw: string): Config {
   return parseJsonConf<Config>(raw, validate);
 }
+// A plugin that uses this parseConf carries its schema with it (\`a6-runner plugins --json\`).
+parseConf.schema = schema;
 `;
 }
 
@@ -43,5 +48,7 @@ import type { CompiledValidator } from 'a6kit';
 /** Validates in place: fills in schema defaults, returns false and sets \`errors\` when invalid. */
 export declare const validate: CompiledValidator;
 export default validate;
+/** The JSON Schema the validator was compiled from (schema.json); the validator reads it, so never change it. */
+export declare const schema: Readonly<Record<string, unknown>>;
 `;
 }

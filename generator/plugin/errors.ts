@@ -20,16 +20,3 @@ function formatLocation(file: string | undefined, pointer: string | undefined): 
   if (pointer === undefined) return `${file}: `;
   return `${file}#${pointer}: `;
 }
-
-/** RFC 6901 escaping of one reference token. */
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function unescapePointerToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => '/' + escapePointerToken(String(t))).join('');
-}

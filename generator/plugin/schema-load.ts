@@ -5,9 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createAjv, type Draft } from './ajv-setup.js';
-import { GenError, joinPointer, unescapePointerToken } from './errors.js';
+import { append } from '@hyperjump/json-pointer';
+import { GenError } from './errors.js';
+import { resolvePointer, walkSchema, type JsonSchema } from './schema-walk.js';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
+// Kept here for the sample generator (examples.ts), which resolves $refs the same way.
+export { resolvePointer };
 
 export interface LoadedSchema {
   /** File name used in messages (project-relative when loaded through a project). */
@@ -17,9 +21,6 @@ export interface LoadedSchema {
   schema: JsonSchema;
   draft: Draft;
 }
-
-/** Keywords whose values are data, not schemas: `$ref` keys inside them are not references. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
 
 export async function loadSchemaFile(path: string, displayName: string = path): Promise<LoadedSchema> {
   let text: string;
@@ -88,10 +89,10 @@ function detectDraft(schema: JsonSchema, file: string): Draft {
  */
 function checkRefs(root: JsonSchema, file: string): void {
   const anchors = collectAnchors(root);
-  walkSchema(root, '', (node, pointer) => {
+  walkSchema(root, (node, { pointer }) => {
     const ref = node['$ref'];
     if (ref === undefined) return;
-    const at = joinPointer(pointer, '$ref');
+    const at = append('$ref', pointer);
     if (typeof ref !== 'string') throw new GenError('$ref must be a string', file, at);
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       throw new GenError(
@@ -122,54 +123,13 @@ function checkRefs(root: JsonSchema, file: string): void {
 
 function collectAnchors(root: JsonSchema): Set<string> {
   const anchors = new Set<string>();
-  walkSchema(root, '', (node) => {
+  walkSchema(root, (node) => {
     if (typeof node['$anchor'] === 'string') anchors.add(node['$anchor']);
     if (typeof node['$dynamicAnchor'] === 'string') anchors.add(node['$dynamicAnchor']);
     const id = node['$id'];
     if (typeof id === 'string' && id.startsWith('#')) anchors.add(id.slice(1)); // draft-07 plain-name fragments
   });
   return anchors;
-}
-
-export function resolvePointer(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = unescapePointerToken(raw);
-    if (typeof node !== 'object' || node === null) return undefined;
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
-      node = node[Number(token)];
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(node, token)) return undefined;
-      node = (node as Record<string, unknown>)[token];
-    }
-  }
-  return node;
-}
-
-/** Keywords whose value maps user-chosen names to schemas: a name there is never a keyword. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
-
-/** Visits every schema object (skipping data-valued keywords such as `default` and `enum`). */
-export function walkSchema(node: unknown, pointer: string, visit: (node: JsonSchema, pointer: string) => void): void {
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => walkSchema(item, joinPointer(pointer, i), visit));
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const obj = node as JsonSchema;
-  visit(obj, pointer);
-  for (const [key, value] of Object.entries(obj)) {
-    if (DATA_KEYWORDS.has(key) || typeof value !== 'object' || value === null) continue;
-    const at = joinPointer(pointer, key);
-    if (SCHEMA_MAPS.has(key) && !Array.isArray(value)) {
-      // `properties: { default: {...} }` names a property "default": its value is a schema.
-      for (const [name, sub] of Object.entries(value)) walkSchema(sub, joinPointer(at, name), visit);
-    } else {
-      walkSchema(value, at, visit);
-    }
-  }
 }
 
 /** The schema must itself be valid against its draft's meta-schema. */

@@ -8,13 +8,14 @@
  */
 import { compile } from 'json-schema-to-typescript';
 import { GenError } from './errors.js';
-import { resolvePointer, walkSchema, type JsonSchema, type LoadedSchema } from './schema-load.js';
-
-const COMPOSITE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else']);
-/** Keywords whose value is one schema, or a list of schemas, that applies to the same instance or a child. */
-const SUBSCHEMA_ONE = new Set(['items', 'additionalProperties', 'contains', 'propertyNames', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else']);
-const SUBSCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
-const SUBSCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+import type { LoadedSchema } from './schema-load.js';
+import {
+  isCompositeKeyword,
+  isDefinitionsKeyword,
+  resolvePointer,
+  walkSchema,
+  type JsonSchema,
+} from './schema-walk.js';
 
 export async function generateTypes(loaded: LoadedSchema): Promise<string> {
   const schema = structuredClone(loaded.schema);
@@ -50,11 +51,11 @@ export async function generateTypes(loaded: LoadedSchema): Promise<string> {
 /** json-schema-to-typescript follows JSON pointers only: turn `#name` ($anchor) references into pointers. */
 function anchorRefsToPointers(root: JsonSchema): void {
   const anchors = new Map<string, string>();
-  walkSchema(root, '', (node, pointer) => {
+  walkSchema(root, (node, { pointer }) => {
     if (typeof node['$anchor'] === 'string') anchors.set(node['$anchor'], pointer);
   });
   if (anchors.size === 0) return;
-  walkSchema(root, '', (node) => {
+  walkSchema(root, (node) => {
     const ref = node['$ref'];
     if (typeof ref !== 'string' || !ref.startsWith('#') || ref.startsWith('#/')) return;
     const pointer = anchors.get(ref.slice(1));
@@ -120,8 +121,9 @@ function promoteDefaults(root: JsonSchema): void {
 }
 
 /**
- * Walks the subschemas of `start` that apply without crossing a `$ref` or a `$defs` entry
- * (definitions are visited when a reference reaches them, with that reference's context).
+ * Visits the subschemas of `start` that apply without crossing a `$ref` or a `$defs` entry
+ * (definitions are visited when a reference reaches them, with that reference's context), telling
+ * `fn` whether a composite keyword (oneOf, anyOf, not, if/then/else) lies on the way.
  */
 function visit(
   root: JsonSchema,
@@ -130,26 +132,25 @@ function visit(
   fn: (node: JsonSchema, composite: boolean) => void,
   compositeDef: (def: unknown) => boolean = () => false,
 ): void {
-  const walk = (node: unknown, c: boolean): void => {
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
-    const n = node as JsonSchema;
-    fn(n, c);
-    for (const [key, value] of Object.entries(n)) {
-      const inner = c || COMPOSITE.has(key);
-      if (key === '$defs' || key === 'definitions') {
+  if (typeof start !== 'object' || start === null || Array.isArray(start)) return;
+  // One context per schema on the current path; `skip` marks a definition not visited from here.
+  const stack: { composite: boolean; skip: boolean }[] = [];
+  walkSchema(
+    start as JsonSchema,
+    (node, { parent, keyword }) => {
+      const up = stack[stack.length - 1] ?? { composite, skip: false };
+      let ctx: { composite: boolean; skip: boolean };
+      if (up.skip) ctx = up;
+      else if (isDefinitionsKeyword(keyword)) {
         // Definitions are not instances of this schema; visit them only from the root, non-composite
         // context, so that unreferenced ones still get their defaults promoted.
-        if (n === root && start === root) for (const d of Object.values(value as object)) walk(d, c || compositeDef(d));
-        continue;
-      }
-      if (SUBSCHEMA_MAP.has(key) && typeof value === 'object' && value !== null) {
-        for (const sub of Object.values(value)) walk(sub, inner);
-      } else if (SUBSCHEMA_LIST.has(key) && Array.isArray(value)) {
-        for (const sub of value) walk(sub, inner);
-      } else if (SUBSCHEMA_ONE.has(key)) {
-        walk(value, inner);
-      }
-    }
-  };
-  walk(start, composite);
+        ctx = parent === root && start === root ? { composite: up.composite || compositeDef(node), skip: false } : { composite: false, skip: true };
+      } else ctx = { composite: up.composite || isCompositeKeyword(keyword), skip: false };
+      stack.push(ctx);
+      if (!ctx.skip) fn(node, ctx.composite);
+    },
+    () => {
+      stack.pop();
+    },
+  );
 }

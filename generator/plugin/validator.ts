@@ -7,7 +7,9 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { Ajv } from 'ajv';
 import { allowExtensionKeywords, createAjv } from './ajv-setup.js';
 import { GenError } from './errors.js';
-import { walkSchema, type LoadedSchema } from './schema-load.js';
+import type { LoadedSchema } from './schema-load.js';
+import { walkSchema, type JsonSchema } from './schema-walk.js';
+import { append } from '@hyperjump/json-pointer';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (
   ajv: Ajv,
@@ -38,7 +40,8 @@ export function compileValidator(loaded: LoadedSchema): CompiledValidator {
     if (unknown) throw unknownKeywordError(unknown[1] ?? '', loaded);
   }
   checkDefaults(loaded);
-  return { code: toEsm(standaloneCode(ajv, validate)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
+  const code = withSchemaExport(standaloneCode(ajv, validate), loaded.schema);
+  return { code: withRuntimeHelpers(code, requiredModules(code)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
 }
 
 /**
@@ -50,7 +53,7 @@ function checkDefaults(loaded: LoadedSchema): void {
   const ajv = createAjv(loaded.draft, { warnings: [] });
   allowExtensionKeywords(ajv, collectKeywords(loaded));
   ajv.addSchema(loaded.schema, ROOT_KEY);
-  walkSchema(loaded.schema, '', (node, pointer) => {
+  walkSchema(loaded.schema, (node, { pointer }) => {
     if (!Object.prototype.hasOwnProperty.call(node, 'default')) return;
     const check = ajv.getSchema(`${ROOT_KEY}#${pointer}`);
     if (!check || check(structuredClone(node['default']))) return;
@@ -59,7 +62,7 @@ function checkDefaults(loaded: LoadedSchema): void {
     throw new GenError(
       `the default ${JSON.stringify(node['default'])} does not fit its own schema (${why}), so every config that leaves it out would be refused`,
       loaded.file,
-      `${pointer}/default`,
+      append('default', pointer),
     );
   });
 }
@@ -68,7 +71,7 @@ const ROOT_KEY = 'a6kit-plugin-schema';
 
 function collectKeywords(loaded: LoadedSchema): Set<string> {
   const keys = new Set<string>();
-  walkSchema(loaded.schema, '', (node) => Object.keys(node).forEach((k) => keys.add(k)));
+  walkSchema(loaded.schema, (node) => Object.keys(node).forEach((k) => keys.add(k)));
   return keys;
 }
 
@@ -80,8 +83,8 @@ function compileError(message: string, loaded: LoadedSchema): GenError {
 
 function unknownKeywordError(keyword: string, loaded: LoadedSchema): GenError {
   let pointer = '';
-  walkSchema(loaded.schema, '', (node, p) => {
-    if (pointer === '' && Object.prototype.hasOwnProperty.call(node, keyword)) pointer = `${p}/${keyword}`;
+  walkSchema(loaded.schema, (node, place) => {
+    if (pointer === '' && Object.prototype.hasOwnProperty.call(node, keyword)) pointer = append(keyword, place.pointer);
   });
   return new GenError(
     `unknown keyword ${JSON.stringify(keyword)} (a typo? a6kit refuses unknown keywords so no check is silently skipped)`,
@@ -91,26 +94,50 @@ function unknownKeywordError(keyword: string, loaded: LoadedSchema): GenError {
 }
 
 /**
- * ajv's ESM output still `require`s its runtime helpers. Turn each into an import and unwrap the
- * CommonJS module the same way whichever loader runs it: Node gives the namespace a `default` that
- * is `module.exports`; bundlers in non-Node mode give `module.exports` itself.
+ * ajv's `code.esm` option (set in ajv-setup.ts) makes the standalone module export `validate` as
+ * ESM, but ajv still reaches its runtime helpers (string length, deep equality, formats) through
+ * `require("ajv/dist/runtime/…")` calls in that output (ajv issues #1976, #2209). ajv's code is
+ * kept exactly as ajv wrote it; the module gets a module-local `require` backed by static imports
+ * of exactly the modules ajv's code names, so Node
+ * runs it as ESM and a bundler sees plain imports it can follow.
  */
-function toEsm(code: string): string {
-  const modules: string[] = [];
-  const body = code
-    .replace(/^"use strict";\s*/, '')
-    .replace(/require\("([^"]+)"\)/g, (_m, spec: string) => {
-      let i = modules.indexOf(spec);
-      if (i < 0) i = modules.push(spec) - 1;
-      return `__cjs${i}`;
-    });
-  if (modules.length === 0) return body;
+function withRuntimeHelpers(code: string, helpers: readonly string[]): string {
+  if (helpers.length === 0) return code;
   // ajv and ajv-formats have no `exports` map, so Node's ESM resolver needs the file extension.
   const withExtension = (spec: string): string => (/\.[cm]?js$/.test(spec) ? spec : `${spec}.js`);
-  const head = [
-    ...modules.map((spec, i) => `import * as __ns${i} from ${JSON.stringify(withExtension(spec))};`),
-    'const __unwrap = (ns) => (ns.default && typeof ns.default === "object" && "__esModule" in ns.default ? ns.default : ns);',
-    ...modules.map((_s, i) => `const __cjs${i} = __unwrap(__ns${i});`),
+  // Imports and function declarations are hoisted, so this block can follow ajv's code, which
+  // calls `require` at the top level.
+  const tail = [
+    `// ajv's runtime helpers: its standalone code \`require\`s them even in ESM mode.`,
+    ...helpers.map((spec, i) => `import * as __helper${i} from ${JSON.stringify(withExtension(spec))};`),
+    'function require(spec) {',
+    '  switch (spec) {',
+    ...helpers.map((spec, i) => `    case ${JSON.stringify(spec)}: return __cjs(__helper${i});`),
+    '  }',
+    '  throw new Error(`a6kit: no runtime helper ${spec} was imported for this validator`);',
+    '}',
+    // Node gives a CommonJS module's namespace a `default` that is `module.exports`; bundlers in
+    // non-Node mode give `module.exports` itself. Unwrap both the same way.
+    'function __cjs(ns) { return ns.default && typeof ns.default === "object" && "__esModule" in ns.default ? ns.default : ns; }',
   ];
-  return head.join('\n') + '\n' + body;
+  return code.trimEnd() + '\n\n' + tail.join('\n') + '\n';
+}
+
+/**
+ * The schema itself travels with the validator, so a built runner can describe its plugins
+ * (`a6-runner plugins --json`) without schema.json beside it. ajv's code usually holds the root
+ * schema as a constant already (`const schemaNN = {…};`): export that one rather than a second copy.
+ */
+function withSchemaExport(code: string, schema: JsonSchema): string {
+  const literal = ` = ${JSON.stringify(schema)};\n`;
+  const at = code.indexOf(literal);
+  const lineStart = code.lastIndexOf('\n', at) + 1;
+  const declared = at < 0 ? undefined : /^const (schema\d+)$/.exec(code.slice(lineStart, at))?.[1];
+  const tail = declared === undefined ? `export const schema = ${JSON.stringify(schema)};` : `export { ${declared} as schema };`;
+  return `${code.trimEnd()}\n${tail}\n`;
+}
+
+/** The modules ajv's standalone code `require`s, in first-use order (read, never rewritten). */
+function requiredModules(code: string): string[] {
+  return [...new Set(Array.from(code.matchAll(/\brequire\("([^"]+)"\)/g), (m) => m[1] ?? ''))];
 }

@@ -101,7 +101,34 @@ const badSchemas: [string, string, string][] = [
     }),
     'bad.json#/properties/rules/items/properties/mode/default: the default "alow" does not fit its own schema (must be equal to one of the allowed values), so every config that leaves it out would be refused',
   ],
+  // Draft 2020-12 keywords that hold schemas: a bad $ref or default under each is still found.
+  [
+    'unresolvable $ref under prefixItems (2020-12)',
+    JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { t: { type: 'array', prefixItems: [{ type: 'string' }, { $ref: '#/$defs/nope' }] } } }),
+    'bad.json#/properties/t/prefixItems/1/$ref: unresolvable $ref "#/$defs/nope": nothing at /$defs/nope in this schema',
+  ],
+  [
+    'remote $ref under dependentSchemas (2020-12)',
+    JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', dependentSchemas: { a: { $ref: 'https://example.com/x.json' } } }),
+    'bad.json#/dependentSchemas/a/$ref: remote $ref "https://example.com/x.json" is not supported: a6kit never fetches schemas; copy the referenced schema into $defs and refer to it as "#/$defs/<name>"',
+  ],
+  [
+    'default that misfits under unevaluatedProperties (2020-12)',
+    JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', unevaluatedProperties: { type: 'integer', default: 'x' } }),
+    'bad.json#/unevaluatedProperties/default: the default "x" does not fit its own schema (must be integer), so every config that leaves it out would be refused',
+  ],
 ];
+
+describe('schema walking', () => {
+  it('does not take data inside an extension annotation for a schema (no $ref check, no default check)', () => {
+    const text = JSON.stringify({
+      type: 'object',
+      'x-ui': { $ref: 'https://example.com/widgets.json', default: 5, type: 'string' },
+      properties: { a: { type: 'string', examples: [{ $ref: 'not-a-ref' }] } },
+    });
+    expect(() => compileValidator(parseSchemaText(text, 'ok.json'))).not.toThrow();
+  });
+});
 
 describe('bad schemas', () => {
   it.each(badSchemas)('%s: reported with file and JSON pointer', async (_label, text, expected) => {

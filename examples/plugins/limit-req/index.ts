@@ -5,7 +5,7 @@
  */
 import { definePlugin } from 'a6kit';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseConf as parseGenerated, type Config } from './config.gen.js';
+import { parseConf as parseGenerated, schema, type Config } from './config.gen.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface LimitReqConf extends Config {
@@ -14,6 +14,7 @@ export interface LimitReqConf extends Config {
 
 export default definePlugin({
   name: 'limit-req',
+  schema,
   parseConf(raw): LimitReqConf {
     const conf = parseGenerated(raw);
     return { ...conf, bucket: new TokenBucket(conf.rate ?? 0, conf.burst ?? 0) };

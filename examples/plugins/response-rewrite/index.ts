@@ -5,7 +5,7 @@
  */
 import { ConfError, definePlugin } from 'a6kit';
 import { RUNNER_HEADER, RUNNER_NAME } from '../runner-name.js';
-import { parseConf as parseGenerated, type Config } from './config.gen.js';
+import { parseConf as parseGenerated, schema, type Config } from './config.gen.js';
 
 interface CompiledFilter {
   readonly pattern: RegExp;
@@ -44,6 +44,7 @@ export function applyFilters(body: string, filters: readonly CompiledFilter[]): 
 
 export default definePlugin({
   name: 'response-rewrite',
+  schema,
   parseConf(raw): ResponseRewriteConf {
     const conf = parseGenerated(raw);
     return { ...conf, compiled: compileFilters(conf) };
