@@ -9,6 +9,7 @@ import { registerGen } from './commands/gen.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerDev } from './commands/dev.js';
+import { registerRemove } from './commands/remove.js';
 import { version } from './version.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerGen(program);
   registerInit(program);
   registerNew(program);
+  registerRemove(program);
   registerDev(program);
   registerBuild(program);
   registerCall(program);
