@@ -49,6 +49,12 @@ export interface BuildOptions {
   sea?: boolean;
   /** Minify the bundle (smaller file, less readable stack traces). */
   minify?: boolean;
+  /**
+   * Refuse to build when the generated files are out of date with the schemas or the project does
+   * not type-check (default true). esbuild drops types without checking them, so without this a
+   * build ships an old validator or code that does not compile.
+   */
+  check?: boolean;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -72,6 +78,7 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
   if (!existsSync(entry)) {
     throw new BuildError(`no runner.ts in ${project} (is it a runner project? \`a6kit init\` makes one)`);
   }
+  if (o.check !== false) await checkProject(project, log);
   const outDir = join(project, 'dist');
   const bundle = await bundleRunner(project, entry, outDir, o.minify ?? false);
   const result: BuildResult = { bundle, bundleBytes: (await stat(bundle)).size };
@@ -99,12 +106,14 @@ export function registerBuild(program: Command): void {
     .option('--project <dir>', 'runner project to build', '.')
     .option('--sea', 'also make a Node single executable that runs without Node installed')
     .option('--minify', 'minify the bundle')
-    .action(async (flags: { project: string; sea?: boolean; minify?: boolean }) => {
+    .option('--no-check', 'skip the checks run first (generated files up to date, project type-checks)')
+    .action(async (flags: { project: string; sea?: boolean; minify?: boolean; check: boolean }) => {
       try {
         await buildRunner({
           project: flags.project,
           sea: flags.sea,
           minify: flags.minify,
+          check: flags.check,
           log: (line) => process.stdout.write(`${line}\n`),
         });
       } catch (err) {
@@ -113,6 +122,36 @@ export function registerBuild(program: Command): void {
         process.exitCode = 1;
       }
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks before bundling: the same code as `a6kit gen --check` and gen's type check
+
+async function checkProject(project: string, log: (line: string) => void): Promise<void> {
+  // Imported lazily: ts-morph and the schema compiler are only needed here.
+  const { runGenProject } = await import('../../generator/plugin/project.js');
+  const { describeTypeProblems, typeCheckProject } = await import('../../generator/plugin/typecheck.js');
+  const bypass = `or build anyway with \`a6kit build --no-check\``;
+  if (existsSync(join(project, 'plugins'))) {
+    const errors: string[] = [];
+    const gen = await runGenProject({ project, check: true, typecheck: false, log: { info: () => undefined, error: (l) => errors.push(l) } });
+    if (gen.code !== 0) {
+      const fix = gen.stale.length > 0 ? 'run `a6kit gen` (npm run gen) to regenerate them' : 'fix the schema, then run `a6kit gen`';
+      const what = gen.stale.length > 0 ? 'generated files are out of date with their schema.json' : 'a plugin schema is refused';
+      throw new BuildError(`${what}:\n${indent(errors.filter((l) => !/^a6kit gen|^nothing written$/.test(l)))}\n${fix}, ${bypass}`);
+    }
+  }
+  const types = typeCheckProject(project, new Map());
+  if (types.skipped) {
+    log(`type check skipped: ${types.skipped}`);
+  } else if (types.problems.length > 0) {
+    throw new BuildError(`${describeTypeProblems(types.problems).join('\n')}\nfix the code at those lines (\`npx tsc --noEmit\` lists the same), ${bypass}`);
+  }
+  log('checked: generated files up to date, project type-checks');
+}
+
+function indent(lines: readonly string[]): string {
+  return lines.map((l) => `  ${l}`).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
