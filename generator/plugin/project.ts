@@ -121,7 +121,7 @@ export async function runGenProject(o: GenProjectRun): Promise<GenProjectResult>
     }
   }
   if (o.check) {
-    result.stale.forEach((f) => log.error(`out of date: ${f} (run \`a6kit gen\`)`));
+    result.stale.forEach((f) => log.error(`out of date: ${f} (run a6kit gen)`));
     if (result.stale.length) result.code = 1;
   } else {
     result.written.forEach((f) => log.info(`wrote ${f}`));

@@ -115,7 +115,7 @@ describe('checks before bundling (what esbuild, which drops types, cannot see)',
     expect(await build()).toBe(1);
     const text = err.join('');
     expect(text).toContain('out of date: plugins/guard/config.gen.ts');
-    expect(text).toContain('run `a6kit gen`');
+    expect(text).toContain('run `a6kit gen` (npm run gen)');
     expect(existsSync(join(project, 'dist', 'a6-runner.cjs'))).toBe(false);
     await writeFile(schemaPath, schema);
   }, 60_000);

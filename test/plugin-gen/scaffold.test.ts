@@ -104,7 +104,7 @@ describe('a project scaffolded from six schemas', () => {
     const log = capture();
     const check = await runGenProject({ project, check: true, typecheck: false, log });
     expect(check.code).toBe(1);
-    expect(log.errors).toEqual(['out of date: plugins/cors/config.gen.ts (run a6kit gen)']);
+    expect(log.errors).toEqual(['out of date: plugins/cors/config.gen.ts (run a6kit gen)', 'a6kit gen --check failed: 1 generated file(s) out of date']);
     expect(await readFile(file, 'utf8')).toBe(good + '// hand edit\n');
     await runGenProject({ project, typecheck: false, log });
     expect(await readFile(file, 'utf8')).toBe(good);
