@@ -89,7 +89,10 @@ class LogCapture implements CallObserver {
   private keep(rec: LogRecord): void {
     this.records.push({ seq: ++this.seq, rec });
     if (this.records.length > KEPT_RECORDS) this.records.splice(0, this.records.length - KEPT_RECORDS);
-    if (typeof rec.key === 'string' && isProblem(rec)) this.lastProblem.set(rec.key, rec);
+    if (typeof rec.key === 'string' && isProblem(rec)) {
+      if (this.lastProblem.size >= KEPT_RECORDS) this.lastProblem.clear();
+      this.lastProblem.set(rec.key, rec);
+    }
   }
 
   begin(confKey: string): (failure: SimFailure) => SimFailure {
