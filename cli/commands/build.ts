@@ -139,7 +139,7 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description(`bundle a runner project into dist/${BUNDLE_NAME} (and with --sea a single executable dist/${EXECUTABLE_NAME})`)
+    .description(`check a runner project, then bundle it into dist/${BUNDLE_NAME} (and with --sea a single executable dist/${EXECUTABLE_NAME})`)
     .option('--project <dir>', 'runner project to build', '.')
     .option('--sea', 'also make a Node single executable that runs without Node installed')
     .option('--minify', 'minify the bundle')

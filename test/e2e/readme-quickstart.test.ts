@@ -8,16 +8,40 @@
  * packages come from npm's cache when it has them. ~1 min on a busy 2-core machine.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string | undefined;
+
+/** Newest modification time of the files under these folders of the checkout. */
+function newest(...folders: string[]): number {
+  let max = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else max = Math.max(max, statSync(p).mtimeMs);
+    }
+  };
+  folders.forEach((f) => walk(join(repo, f)));
+  return max;
+}
+
+// The project runs this checkout's dist/ (bin/a6kit.mjs, the a6kit/testing types): rebuild it
+// when the sources are newer, as `npm ci` would have, so the test checks the code beside it.
+beforeAll(() => {
+  const built = join(repo, 'dist', 'cli', 'main.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest('cli', 'runtime', 'generator')) return;
+  const r = spawnSync('npm', ['run', 'build:lib'], { cwd: repo, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build:lib failed:\n${r.stdout}\n${r.stderr}`);
+}, 120_000);
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
