@@ -12,6 +12,7 @@ import { registerDev } from './commands/dev.js';
 import { registerCheck } from './commands/check.js';
 import { registerConf } from './commands/conf.js';
 import { registerDocs } from './commands/docs.js';
+import { registerRemove } from './commands/remove.js';
 import { version } from './version.js';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerGen(program);
   registerInit(program);
   registerNew(program);
+  registerRemove(program);
   registerDev(program);
   registerBuild(program);
   registerCall(program);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AnyPlugin } from './plugin.js';
 import { version } from '../cli/version.js';
+import { runnerVersion } from './build-info.js';
 import { createLogger, LOG_LEVELS, type Logger } from './logger.js';
 import { parseMode } from './address.js';
 import { confExpireFromEnv, DEFAULTS, startRunner, type RunnerOptions } from './server.js';
@@ -54,7 +55,7 @@ function modeArg(v: string): number {
 function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<void>): Command {
   const p = new Command('a6-runner')
     .description(`APISIX external plugin runner (a6kit ${version}); plugins: ${plugins.map((x) => x.name).join(', ') || '(none)'}`)
-    .version(version)
+    .version(runnerVersion(version))
     .showHelpAfterError();
   const run = (cmd: Command) =>
     cmd

@@ -40,8 +40,9 @@ export interface SimRequest {
 
 export type SimErrorCode = 'BAD_REQUEST' | 'SERVICE_UNAVAILABLE' | 'CONF_TOKEN_NOT_FOUND';
 
+/** What becomes of a request (or, from `response()`, of an upstream response): one shape, told apart by `kind`. */
 export type SimResult =
-  | { kind: 'response'; status: number; headers: Record<string, string | string[]>; body: string; bodyBytes: Uint8Array }
+  | SimResponseResult
   | {
       kind: 'upstream';
       request: {
@@ -54,9 +55,46 @@ export type SimResult =
       };
       respHeaders: Record<string, string | string[]>;
     }
-  | { kind: 'error'; code: SimErrorCode; status: 503 };
+  | SimError;
 
-export type SimError = Extract<SimResult, { kind: 'error' }>;
+/** The runner answered with an error: APISIX answers the client 503. `reason` says why. */
+export interface SimError {
+  kind: 'error';
+  code: SimErrorCode;
+  status: 503;
+  /**
+   * Why, as far as it can be known: the step the runner refused, and — with a runner whose log
+   * the simulator sees (`startTestRunner`) — the plugin, its error or the refused conf's JSON
+   * pointer, and the runner's log records of the call. Not enumerable: deep equality and JSON
+   * output compare what APISIX does (kind, code, status), not the diagnosis.
+   */
+  readonly reason: SimFailure;
+}
+
+/** Which exchange the runner answered with an error. */
+export type SimStep = 'PrepareConf' | 'HTTPReqCall' | 'HTTPRespCall';
+
+export interface SimFailure {
+  /** One line: what failed and why. */
+  message: string;
+  step: SimStep;
+  /** The plugin that failed or whose conf was refused. */
+  plugin?: string;
+  /** JSON pointer into the refused conf. */
+  pointer?: string;
+  /** What the plugin threw. */
+  error?: { name: string; message: string; stack?: string };
+  /** The runner's log records of this call (pino objects), oldest first. */
+  logs: readonly Record<string, unknown>[];
+}
+
+/**
+ * Sees each call a simulator makes, to explain failures (the test runner reads its runner's log).
+ * `begin` runs as a call starts; the function it returns runs only if the call ends in an error.
+ */
+export interface CallObserver {
+  begin(confKey: string): (failure: SimFailure) => SimFailure;
+}
 
 export interface SimUpstreamResponse {
   status?: number;
@@ -65,7 +103,9 @@ export interface SimUpstreamResponse {
   vars?: Record<string, string>;
 }
 
+/** What the client receives after ext-plugin-post-resp (same shape as a request's `response`). */
 export interface SimResponseResult {
+  kind: 'response';
   status: number;
   headers: Record<string, string | string[]>;
   body: string;
@@ -75,6 +115,8 @@ export interface SimResponseResult {
 export interface SimulatorOptions {
   /** APISIX's `allow_degradation`: on runner errors pass the request on instead of answering 503. */
   allowDegradation?: boolean;
+  /** Explains failures from what the runner logged (startTestRunner sets it). */
+  observer?: CallObserver;
 }
 
 /** The runner broke the protocol or the connection (APISIX would log it and answer 503). */
@@ -289,7 +331,26 @@ class SimConn {
   }
 }
 
-type Outcome<T> = { ok: T } | { err: SimErrorCode };
+type Outcome<T> = { ok: T } | { err: SimErrorCode; step: SimStep };
+
+const STEP_OF: Record<number, SimStep> = { [RPC_HTTP_REQ_CALL]: 'HTTPReqCall', [RPC_HTTP_RESP_CALL]: 'HTTPRespCall' };
+
+/** What a code means at a step, for a reader who cannot see the runner's log. */
+function describeFailure(code: SimErrorCode, step: SimStep): string {
+  if (code === 'CONF_TOKEN_NOT_FOUND') return `the runner did not know the conf token even after a fresh PrepareConf (3 tries)`;
+  if (step === 'PrepareConf') {
+    return `the runner refused the route config at PrepareConf (${code}): a plugin it does not serve, or a config its parseConf refuses; its log says which`;
+  }
+  return `the runner failed the ${step} (${code}): a plugin threw or missed the call deadline; its log has the error`;
+}
+
+/** An error outcome, with its reason attached as a non-enumerable property. */
+function errorResult(code: SimErrorCode, step: SimStep, explain: ((f: SimFailure) => SimFailure) | undefined): SimError {
+  const base: SimFailure = { message: describeFailure(code, step), step, logs: [] };
+  const result = { kind: 'error', code, status: 503 } as SimError;
+  Object.defineProperty(result, 'reason', { value: explain ? explain(base) : base, enumerable: false });
+  return result;
+}
 
 /** Opens one connection to the runner. */
 export type Dialer = () => Promise<Duplex>;
@@ -403,7 +464,7 @@ export class GatewaySimulator {
     const [t, p] = reply;
     if (t === RPC_ERROR) {
       this.discard(c);
-      return { err: errorCode(p) };
+      return { err: errorCode(p), step: 'PrepareConf' };
     }
     if (t !== RPC_PREPARE_CONF) {
       this.discard(c);
@@ -451,7 +512,7 @@ export class GatewaySimulator {
     const [t, p] = reply;
     if (t === RPC_ERROR) {
       this.discard(c);
-      return { err: errorCode(p) };
+      return { err: errorCode(p), step: STEP_OF[type] ?? 'HTTPReqCall' };
     }
     if (t !== type) {
       this.discard(c);
@@ -463,7 +524,7 @@ export class GatewaySimulator {
 
   /** APISIX's communicate(): up to 3 tries, re-preparing after CONF_TOKEN_NOT_FOUND. */
   private async communicate(run: () => Promise<Outcome<Buffer>>): Promise<Outcome<Buffer>> {
-    let last: Outcome<Buffer> = { err: 'CONF_TOKEN_NOT_FOUND' };
+    let last: Outcome<Buffer> = { err: 'CONF_TOKEN_NOT_FOUND', step: 'PrepareConf' };
     for (let tries = 0; tries < 3; tries++) {
       last = await run();
       if ('ok' in last || last.err !== 'CONF_TOKEN_NOT_FOUND') return last;
@@ -485,6 +546,7 @@ export class GatewaySimulator {
     const reqBody = bytesOf(req.body);
     const upstreamHost = vars.upstream_host ?? vars.http_host;
     const id = this.nextId++ & 0x3fffff;
+    const explain = this.opts.observer?.begin(this.keyOf('ext-plugin-pre-req', conf));
 
     const outcome = await this.communicate(() =>
       this.once('ext-plugin-pre-req', conf, RPC_HTTP_REQ_CALL, (b, token) => {
@@ -510,7 +572,7 @@ export class GatewaySimulator {
       for (const [k, v] of args) addField(a, k, v);
       return { kind: 'upstream', request: { method, path, args: a, headers: h, body: utf8.decode(reqBody), bodyBytes: reqBody }, respHeaders: {} };
     };
-    if ('err' in outcome) return this.opts.allowDegradation ? original() : { kind: 'error', code: outcome.err, status: 503 };
+    if ('err' in outcome) return this.opts.allowDegradation ? original() : errorResult(outcome.err, outcome.step, explain);
 
     const resp = HTTPReqCall.Resp.getRootAsResp(new ByteBuffer(outcome.ok));
     if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
@@ -592,6 +654,7 @@ export class GatewaySimulator {
       return clientBody;
     };
     const id = this.nextId++ & 0x3fffff;
+    const explain = this.opts.observer?.begin(this.keyOf('ext-plugin-post-resp', conf));
 
     const outcome = await this.communicate(() =>
       this.once('ext-plugin-post-resp', conf, RPC_HTTP_RESP_CALL, (b, token) => {
@@ -600,9 +663,9 @@ export class GatewaySimulator {
       }, (info) => answerInfo(info, vars, bytesOf(req.body), takeBody)),
     );
     if ('err' in outcome) {
-      if (!this.opts.allowDegradation) return { kind: 'error', code: outcome.err, status: 503 };
+      if (!this.opts.allowDegradation) return errorResult(outcome.err, outcome.step, explain);
       // APISIX then streams the upstream body with its status but copies none of its headers.
-      return { status, headers: {}, body: utf8.decode(clientBody), bodyBytes: clientBody };
+      return { kind: 'response', status, headers: {}, body: utf8.decode(clientBody), bodyBytes: clientBody };
     }
     const resp = HTTPRespCall.Resp.getRootAsResp(new ByteBuffer(outcome.ok));
     if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
@@ -621,7 +684,7 @@ export class GatewaySimulator {
     }
     const body = resp.bodyLength() > 0 ? Uint8Array.from(resp.bodyArray()!) : clientBody;
     const code = resp.status() !== 0 ? resp.status() : status;
-    return { status: code, headers, body: utf8.decode(body), bodyBytes: body };
+    return { kind: 'response', status: code, headers, body: utf8.decode(body), bodyBytes: body };
   }
 
   /** Open connections (pooled or in use). */

@@ -42,6 +42,37 @@ const SEA_ARGV_FIX = [
   '})();',
 ].join('\n');
 
+/**
+ * Runs first in a bundle built with source maps. Node reads a file's source map only when source
+ * maps are on as the file is compiled, which for the bundle itself is too late once it runs; so
+ * on first load it turns them on and loads itself once more (CommonJS allows a top-level return),
+ * and stack traces then name the project's .ts files and lines. Costs one extra compile at start.
+ */
+const SOURCE_MAPS_ON = [
+  'if (!process.sourceMapsEnabled && typeof process.setSourceMapsEnabled === "function") {',
+  '  process.setSourceMapsEnabled(true);',
+  '  delete require.cache[__filename];',
+  '  return void (module.exports = require(__filename));',
+  '}',
+].join('\n');
+
+/**
+ * The main script of a single executable built with source maps: a SEA's main script is compiled
+ * before any of its code runs, so it turns source maps on and compiles the bundle (a SEA asset)
+ * through Node's CommonJS loader, which reads the inline map. The bundle is named as if it sat
+ * beside the executable, so frames resolve to the project's sources as for dist/a6-runner.cjs.
+ */
+const SEA_LOADER = [
+  '"use strict";',
+  'process.setSourceMapsEnabled(true);',
+  'const Module = require("node:module");',
+  'const { dirname, join } = require("node:path");',
+  `const filename = join(dirname(process.execPath), ${JSON.stringify(BUNDLE_NAME)});`,
+  'const bundle = new Module(filename, module);',
+  'bundle.filename = filename;',
+  `bundle._compile(require("node:sea").getAsset(${JSON.stringify(BUNDLE_NAME)}, "utf8"), filename);`,
+].join('\n');
+
 export interface BuildOptions {
   /** Runner project folder (holds runner.ts). */
   project: string;
@@ -49,6 +80,17 @@ export interface BuildOptions {
   sea?: boolean;
   /** Minify the bundle (smaller file, less readable stack traces). */
   minify?: boolean;
+  /**
+   * Refuse to build when the generated files are out of date with the schemas or the project does
+   * not type-check (default true). esbuild drops types without checking them, so without this a
+   * build ships an old validator or code that does not compile.
+   */
+  check?: boolean;
+  /**
+   * Stack traces in the plugins' own .ts lines (default true): an inline source map (mappings
+   * only, no sources) and source maps turned on at start.
+   */
+  sourceMaps?: boolean;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -72,8 +114,10 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
   if (!existsSync(entry)) {
     throw new BuildError(`no runner.ts in ${project} (is it a runner project? \`a6kit init\` makes one)`);
   }
+  if (o.check !== false) await checkProject(project, log);
   const outDir = join(project, 'dist');
-  const bundle = await bundleRunner(project, entry, outDir, o.minify ?? false);
+  const sourceMaps = o.sourceMaps !== false;
+  const bundle = await bundleRunner(project, entry, outDir, o.minify ?? false, sourceMaps);
   const result: BuildResult = { bundle, bundleBytes: (await stat(bundle)).size };
   log(`bundled ${display(bundle)} (${formatBytes(result.bundleBytes)})`);
   const executable = join(outDir, EXECUTABLE_NAME);
@@ -84,7 +128,7 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
       log(`removed the outdated ${display(executable)} (build with --sea to make it again)`);
     }
   } else {
-    await makeSingleExecutable(bundle, executable);
+    await makeSingleExecutable(bundle, executable, sourceMaps);
     result.executable = executable;
     result.executableBytes = (await stat(executable)).size;
     log(`single executable ${display(executable)} (${formatBytes(result.executableBytes)})`);
@@ -95,16 +139,20 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description(`bundle a runner project into dist/${BUNDLE_NAME} (and with --sea a single executable dist/${EXECUTABLE_NAME})`)
+    .description(`check a runner project, then bundle it into dist/${BUNDLE_NAME} (and with --sea a single executable dist/${EXECUTABLE_NAME})`)
     .option('--project <dir>', 'runner project to build', '.')
     .option('--sea', 'also make a Node single executable that runs without Node installed')
     .option('--minify', 'minify the bundle')
-    .action(async (flags: { project: string; sea?: boolean; minify?: boolean }) => {
+    .option('--no-check', 'skip the checks run first (generated files up to date, project type-checks)')
+    .option('--no-source-maps', "stack traces in the bundle's lines instead of the plugins' .ts lines (no inline source map)")
+    .action(async (flags: { project: string; sea?: boolean; minify?: boolean; check: boolean; sourceMaps: boolean }) => {
       try {
         await buildRunner({
           project: flags.project,
           sea: flags.sea,
           minify: flags.minify,
+          check: flags.check,
+          sourceMaps: flags.sourceMaps,
           log: (line) => process.stdout.write(`${line}\n`),
         });
       } catch (err) {
@@ -116,9 +164,39 @@ export function registerBuild(program: Command): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Checks before bundling: the same code as `a6kit gen --check` and gen's type check
+
+async function checkProject(project: string, log: (line: string) => void): Promise<void> {
+  // Imported lazily: ts-morph and the schema compiler are only needed here.
+  const { runGenProject } = await import('../../generator/plugin/project.js');
+  const { describeTypeProblems, typeCheckProject } = await import('../../generator/plugin/typecheck.js');
+  const bypass = `or build anyway with \`a6kit build --no-check\``;
+  if (existsSync(join(project, 'plugins'))) {
+    const errors: string[] = [];
+    const gen = await runGenProject({ project, check: true, typecheck: false, log: { info: () => undefined, error: (l) => errors.push(l) } });
+    if (gen.code !== 0) {
+      const fix = gen.stale.length > 0 ? 'run `a6kit gen` (npm run gen) to regenerate them' : 'fix the schema, then run `a6kit gen`';
+      const what = gen.stale.length > 0 ? 'generated files are out of date with their schema.json' : 'a plugin schema is refused';
+      throw new BuildError(`${what}:\n${indent(errors.filter((l) => !/^a6kit gen|^nothing written$/.test(l)))}\n${fix}, ${bypass}`);
+    }
+  }
+  const types = typeCheckProject(project, new Map());
+  if (types.skipped) {
+    log(`type check skipped: ${types.skipped}`);
+  } else if (types.problems.length > 0) {
+    throw new BuildError(`${describeTypeProblems(types.problems).join('\n')}\nfix the code at those lines (\`npx tsc --noEmit\` lists the same), ${bypass}`);
+  }
+  log('checked: generated files up to date, project type-checks');
+}
+
+function indent(lines: readonly string[]): string {
+  return lines.map((l) => `  ${l}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Bundle
 
-async function bundleRunner(project: string, entry: string, outDir: string, minify: boolean): Promise<string> {
+async function bundleRunner(project: string, entry: string, outDir: string, minify: boolean, sourceMaps: boolean): Promise<string> {
   // Imported lazily: tsup pulls in esbuild, rollup and friends, which no other command needs.
   const { build } = await import('tsup');
   const tsconfig = join(project, 'tsconfig.json');
@@ -135,7 +213,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       // Inline everything: the file must run with nothing installed beside it.
       noExternal: [/.*/],
       splitting: false,
-      sourcemap: false,
+      sourcemap: sourceMaps ? 'inline' : false,
       minify,
       keepNames: true,
       clean: false,
@@ -144,12 +222,16 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       silent: true,
       config: false, // a tsup.config in the project is for the project's own needs, not this bundle
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
-      banner: { js: `#!/usr/bin/env node\n${SEA_ARGV_FIX}` },
+      banner: { js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}` },
       env: { NODE_ENV: 'production' },
       esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), inlineVersion(a6kitRoot), noPinoTransports(), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the BuildError.
       esbuildOptions: (opts) => {
         opts.logLevel = 'silent';
+        // Stack traces need the mappings only; the sources stay out of the shipped file.
+        opts.sourcesContent = false;
+        // runtime/build-info.ts: `a6-runner --version` names the project, read from its package.json now.
+        opts.define = { ...opts.define, __A6KIT_PROJECT__: JSON.stringify(projectInfo(project)) };
         // Generated validators import ajv's runtime helpers, and the runtime its own dependencies:
         // when the project has no node_modules of its own (a6kit linked, or this repo's examples/),
         // find them where the a6kit in use has them installed.
@@ -270,7 +352,18 @@ function collectErrors(errors: string[]): EsbuildPlugin {
 // ---------------------------------------------------------------------------------------------
 // Single executable
 
-async function makeSingleExecutable(bundle: string, executable: string): Promise<void> {
+/** name and version from the project's package.json (null when it has none). */
+function projectInfo(project: string): { name: string; version: string } | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+    if (typeof pkg.name !== 'string') return null;
+    return { name: pkg.name, version: typeof pkg.version === 'string' ? pkg.version : '0.0.0' };
+  } catch {
+    return null;
+  }
+}
+
+async function makeSingleExecutable(bundle: string, executable: string, sourceMaps: boolean): Promise<void> {
   const node = process.execPath;
   const nodeBinary = await readFile(node);
   if (!nodeBinary.includes(SEA_FUSE)) {
@@ -280,11 +373,13 @@ async function makeSingleExecutable(bundle: string, executable: string): Promise
   try {
     const blob = join(work, 'runner.blob');
     const config = join(work, 'sea-config.json');
+    const loader = join(work, 'loader.cjs');
+    if (sourceMaps) await writeFile(loader, SEA_LOADER);
     await writeFile(config, JSON.stringify({
-      main: bundle,
+      ...(sourceMaps ? { main: loader, assets: { [BUNDLE_NAME]: bundle } } : { main: bundle }),
       output: blob,
       disableExperimentalSEAWarning: true,
-      // V8's compile cache for the bundle, made now: the runner starts faster.
+      // V8's compile cache for the main script, made now: the runner starts faster.
       useCodeCache: true,
     }));
     await run(node, ['--experimental-sea-config', config], 'node --experimental-sea-config');

@@ -15,24 +15,15 @@ export function registerInit(program: Command): void {
     .description('create a runner project (package.json, tsconfig, runner.ts, plugins/, README)')
     .argument('[dir]', 'folder to create (must be new or empty)')
     .option('--name <package>', 'package.json name (default: the folder name)')
-    .option('--a6kit <spec>', 'how to depend on a6kit: a path, file:..., a .tgz from `npm pack`, or a version (default: file: this a6kit)')
+    .option('--a6kit <spec>', 'how to depend on a6kit: a folder or a .tgz from `npm pack` (written as a file: path relative to the project), or a version (default: this a6kit)')
     .action(async (dir: string | undefined, flags: InitFlags) => {
       const answers = await askMissing([{ name: 'dir', message: 'project folder', flag: '<dir>' }], { dir });
       try {
-        await initProject({ dir: answers['dir']!, name: flags.name, a6kit: normaliseSpec(flags.a6kit) });
+        await initProject({ dir: answers['dir']!, name: flags.name, a6kit: flags.a6kit });
       } catch (err) {
         if (!(err instanceof GenError)) throw err;
         process.stderr.write(`error: ${err.message}\n`);
         process.exitCode = 1;
       }
     });
-}
-
-/** A bare path (./a6kit-0.1.0.tgz, ../a6kit) becomes a `file:` spec with an absolute path. */
-function normaliseSpec(spec: string | undefined): string | undefined {
-  if (spec === undefined) return undefined;
-  if (/^(\.{0,2}\/|~)/.test(spec) || spec.endsWith('.tgz')) {
-    return `file:${new URL(spec, `file://${process.cwd()}/`).pathname}`;
-  }
-  return spec;
 }

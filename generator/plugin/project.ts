@@ -10,7 +10,7 @@ import { emitPlugin } from './emit.js';
 import { GenError } from './errors.js';
 import { buildModel } from './model.js';
 import { loadSchemaFile, type LoadedSchema } from './schema-load.js';
-import { typeCheckProject, type TypeCheckResult } from './typecheck.js';
+import { describeTypeProblems, typeCheckProject, type TypeCheckResult } from './typecheck.js';
 
 export interface Logger {
   info(line: string): void;
@@ -123,19 +123,24 @@ export async function runGenProject(o: GenProjectRun): Promise<GenProjectResult>
   if (o.check) {
     result.stale.forEach((f) => log.error(`out of date: ${f} (run a6kit gen)`));
     if (result.stale.length) result.code = 1;
-    else log.info(`${names.length} plugin(s): up to date`);
   } else {
     result.written.forEach((f) => log.info(`wrote ${f}`));
-    log.info(`${names.length} plugin(s): ${result.written.length ? `${result.written.length} file(s) updated` : 'up to date'}`);
   }
   if (o.typecheck !== false && names.length > 0) {
     result.typecheck = typeCheckProject(project, outputs, o.compilerOptions);
     if (result.typecheck.skipped) log.info(`type check skipped: ${result.typecheck.skipped}`);
     else if (result.typecheck.problems.length > 0) {
-      log.error('the generated types do not fit your code:');
-      result.typecheck.problems.forEach((p) => log.error(`  ${p.where}: ${p.message}`));
+      describeTypeProblems(result.typecheck.problems).forEach((l) => log.error(l));
       result.code = 1;
     }
   }
+  // The summary names what failed; "up to date" is only ever said when nothing did.
+  const failed = [
+    result.stale.length ? `${result.stale.length} generated file(s) out of date` : '',
+    result.typecheck?.problems.length ? `${result.typecheck.problems.length} type error(s)` : '',
+  ].filter(Boolean);
+  const files = o.check || result.written.length === 0 ? 'up to date' : `${result.written.length} file(s) updated`;
+  if (failed.length === 0) log.info(`${names.length} plugin(s): ${files}`);
+  else log.error(`a6kit gen${o.check ? ' --check' : ''} failed: ${failed.join(', ')}${o.check || result.written.length === 0 ? '' : ` (${files})`}`);
   return result;
 }

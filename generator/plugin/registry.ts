@@ -79,6 +79,38 @@ export function addToRegistry(text: string, name: string): string {
   return file.getFullText();
 }
 
+/**
+ * Returns the registry text without plugin `name`: its import and its entry in the array go, the
+ * rest of the file (comments, other imports, formatting) stays. Refuses, changing nothing, when the
+ * imported identifier is used anywhere else (wrapped in a helper, passed to a function): that is the
+ * user's code to edit, and deleting half of it would leave the file broken.
+ */
+export function removeFromRegistry(text: string, name: string): { text: string; removed: boolean } {
+  const file = open(text);
+  const imp = file.getImportDeclaration((d) => d.getModuleSpecifierValue() === pluginSpecifier(name));
+  if (!imp) return { text, removed: false };
+  const id = imp.getDefaultImport();
+  if (id && imp.getNamedImports().length === 0 && !imp.getNamespaceImport()) {
+    const array = pluginsArray(file);
+    const uses = id.findReferencesAsNodes().filter((n) => n.getSourceFile() === file && n !== id);
+    const elsewhere = uses.filter((n) => n.getParent() !== array);
+    if (elsewhere.length > 0) {
+      const { line } = file.getLineAndColumnAtPos(elsewhere[0]!.getStart());
+      throw new GenError(`${id.getText()} is used at line ${line} in a way \`a6kit remove\` cannot undo; edit the file by hand`, REGISTRY_FILE);
+    }
+    for (const e of [...array.getElements()].reverse()) if (e.getText() === id.getText()) array.removeElement(e);
+    if (array.getElements().length === 0) array.replaceWithText('[]');
+  } else {
+    throw new GenError(`the import of ${pluginSpecifier(name)} is not the \`import x from\` that \`a6kit new\` writes; edit the file by hand`, REGISTRY_FILE);
+  }
+  // The import's whole line goes (with a comment ending it), and nothing around it: ts-morph's own
+  // remove() would also eat the blank line that follows the last import.
+  const full = file.getFullText();
+  const from = full.lastIndexOf('\n', imp.getStart() - 1) + 1;
+  const eol = full.indexOf('\n', imp.getEnd());
+  return { text: full.slice(0, from) + full.slice(eol < 0 ? full.length : eol + 1), removed: true };
+}
+
 /** `base`, or `base2`, `base3`... whichever is not yet declared in the file. */
 function freeIdentifier(file: SourceFile, base: string): string {
   const taken = new Set(file.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));

@@ -4,15 +4,16 @@
  * leaves the project as it was.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import nodePlop, { type ActionType, type NodePlopAPI } from 'node-plop';
 import { GenError } from './errors.js';
 import { buildSamples } from './examples.js';
 import { checkPluginName, findNameClash } from './names.js';
 import { a6kitPackage, templatesDir } from './package-root.js';
 import { consoleLogger, generatePluginFiles, listPluginFolders, pluginsDir, writeIfChanged, type Logger } from './project.js';
-import { addToRegistry, REGISTRY_FILE, registeredIdentifier, registryTemplate } from './registry.js';
+import { addToRegistry, REGISTRY_FILE, registeredIdentifier, registryTemplate, removeFromRegistry } from './registry.js';
 import { loadSchemaFile, parseSchemaText } from './schema-load.js';
 
 export type Phase = 'request' | 'response' | 'both';
@@ -102,11 +103,50 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
   if (!samples.valid) log.info(`note: no config accepted by the schema could be derived; fill in the test in ${dir}/${o.name}.test.ts`);
 }
 
+export interface RemovePluginOptions {
+  project: string;
+  name: string;
+  log?: Logger;
+}
+
+/**
+ * `a6kit remove`: the plugin's folder and its registration in plugins/index.ts. The registry edit
+ * is worked out first, so a refusal (the plugin used in a way only its author can undo) changes
+ * nothing; a plugin that is only in one of the two places is removed from that one.
+ */
+export async function removePlugin(o: RemovePluginOptions): Promise<void> {
+  const log = o.log ?? consoleLogger;
+  const project = resolve(o.project);
+  if (!existsSync(pluginsDir(project))) {
+    throw new GenError(`${o.project} is not a runner project (no plugins/ folder)`);
+  }
+  checkPluginName(o.name);
+  const folder = (await listPluginFolders(project)).find((f) => f === o.name);
+  const registryPath = join(project, REGISTRY_FILE);
+  const registry = existsSync(registryPath) ? await readFile(registryPath, 'utf8') : undefined;
+  const updated = registry === undefined ? undefined : removeFromRegistry(registry, o.name);
+  if (folder === undefined && !updated?.removed) {
+    throw new GenError(`no plugin ${JSON.stringify(o.name)} here: neither plugins/${o.name}/ nor an import of it in ${REGISTRY_FILE}`);
+  }
+  if (updated?.removed) {
+    await writeFile(registryPath, updated.text);
+    log.info(`unregistered from ${REGISTRY_FILE}`);
+  }
+  if (folder !== undefined) {
+    await rm(join(pluginsDir(project), folder), { recursive: true, force: true });
+    log.info(`removed plugins/${folder}/`);
+  }
+  log.info('routes that still name it will be refused at PrepareConf (unknown plugin); `npm test` checks nothing else imports it');
+}
+
 export interface InitOptions {
   dir: string;
   /** package.json name (default: the folder's name). */
   name?: string;
-  /** How the project depends on a6kit (default: `file:` this checkout). */
+  /**
+   * How the project depends on a6kit: a path (folder or `npm pack` tarball, relative to the current
+   * folder), `file:…`, or any other npm spec (a version, a git URL). Default: this a6kit's folder.
+   */
   a6kit?: string;
   log?: Logger;
 }
@@ -124,7 +164,7 @@ export async function initProject(o: InitOptions): Promise<void> {
   }
   const data = {
     packageName,
-    a6kitSpec: o.a6kit ?? `file:${pkg.root}`,
+    a6kitSpec: dependencySpec(o.a6kit ?? pkg.root, dest),
     ajvVersion: pkg.dependencies['ajv'] ?? '^8.17.0',
     ajvFormatsVersion: pkg.dependencies['ajv-formats'] ?? '^3.0.1',
     typesNodeVersion: pkg.devDependencies['@types/node'] ?? '^20.19.0',
@@ -148,6 +188,20 @@ export async function initProject(o: InitOptions): Promise<void> {
     log.info(`note: ${pkg.root}/dist is missing; run \`npm run build:lib\` there before \`npm install\` here`);
   }
   log.info(`next: cd ${shown(dest)} && npm install && npx a6kit new <plugin>`);
+}
+
+/**
+ * The `dependencies.a6kit` entry. A local path becomes `file:` + the path relative to the project
+ * folder (where npm resolves it), never an absolute path: a committed project then installs on a
+ * teammate's machine or in CI as long as a6kit sits at the same place beside it. A spec that is
+ * not a path (a version, a git URL, `npm:…`) is kept as given.
+ */
+export function dependencySpec(spec: string, projectDir: string): string {
+  const path = spec.startsWith('file:') ? spec.slice('file:'.length) : spec;
+  const isPath = spec.startsWith('file:') || isAbsolute(spec) || /^(\.{1,2}|~)(\/|$)/.test(spec) || spec.endsWith('.tgz');
+  if (!isPath) return spec;
+  const rel = relative(resolve(projectDir), resolve(path.replace(/^~(?=\/|$)/, homedir())));
+  return `file:${rel === '' ? '.' : rel.startsWith('.') ? rel : `./${rel}`}`;
 }
 
 /** A path as the user would type it from here: relative below the current folder, else absolute. */

@@ -50,3 +50,15 @@ export function typeCheckProject(
   }
   return { problems };
 }
+
+/**
+ * The report of a failed type check: what failed (tsc, with the project's tsconfig.json), then
+ * one `file:line:col: message` per error. Type errors anywhere in the project land here, so the
+ * heading does not guess that the generated types are to blame.
+ */
+export function describeTypeProblems(problems: readonly TypeProblem[]): string[] {
+  return [
+    `type check failed (tsc with tsconfig.json): ${problems.length} error(s)`,
+    ...problems.map((p) => `  ${p.where}: ${p.message}`),
+  ];
+}

@@ -1,12 +1,17 @@
 /** `a6kit build` on broken projects: a clear error naming the problem, and nothing half-written. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BuildError, buildRunner } from '../../cli/commands/build.js';
+import { buildProgram } from '../../cli/main.js';
+import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 let dir: string;
 beforeAll(async () => {
@@ -65,4 +70,70 @@ it('removes a single executable left by an earlier --sea build, which no longer 
   await buildRunner({ project, log: (l) => lines.push(l) });
   expect(existsSync(join(project, 'dist', 'a6-runner'))).toBe(false);
   expect(lines.join('\n')).toMatch(/removed the outdated .*a6-runner/);
+});
+
+describe('checks before bundling (what esbuild, which drops types, cannot see)', () => {
+  let project: string;
+  const out: string[] = [];
+  const err: string[] = [];
+  const build = async (...flags: string[]): Promise<number> => {
+    out.length = 0;
+    err.length = 0;
+    process.exitCode = undefined;
+    await buildProgram().exitOverride().parseAsync(['node', 'a6kit', 'build', '--project', project, ...flags]);
+    const code = process.exitCode ?? 0;
+    process.exitCode = undefined;
+    return code;
+  };
+  const quiet = { info: () => undefined, error: () => undefined };
+
+  beforeAll(async () => {
+    project = join(dir, 'checked');
+    await initProject({ dir: project, log: quiet });
+    // What `npm install` gives the project, as far as the type check needs it, from this checkout.
+    await mkdir(join(project, 'node_modules', '@types'), { recursive: true });
+    await symlink(repo, join(project, 'node_modules', 'a6kit'), 'dir');
+    for (const dep of ['@types/node', 'vitest', '@vitest']) await symlink(join(repo, 'node_modules', dep), join(project, 'node_modules', dep), 'dir');
+    const schema = join(dir, 'guard.schema.json');
+    await writeFile(schema, JSON.stringify({ type: 'object', properties: { header: { type: 'string' } }, required: ['header'], additionalProperties: false }));
+    await newPlugin({ project, name: 'guard', schema, log: quiet });
+    await writeFile(
+      join(project, 'plugins/guard/index.ts'),
+      "import { definePlugin } from 'a6kit';\nimport { parseConf } from './config.gen.js';\n\nexport default definePlugin({\n  name: 'guard',\n  parseConf,\n  requestFilter(conf, req, res) {\n    if (!req.headers.has(conf.header)) res.respond(403);\n  },\n});\n",
+    );
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  }, 60_000);
+  afterAll(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('a schema field renamed without `a6kit gen`: exit 1 naming the stale file and the fix, no bundle', async () => {
+    const schemaPath = join(project, 'plugins/guard/schema.json');
+    const schema = await readFile(schemaPath, 'utf8');
+    await writeFile(schemaPath, schema.replaceAll('"header"', '"token_header"'));
+    expect(await build()).toBe(1);
+    const text = err.join('');
+    expect(text).toContain('out of date: plugins/guard/config.gen.ts');
+    expect(text).toContain('run `a6kit gen` (npm run gen)');
+    expect(existsSync(join(project, 'dist', 'a6-runner.cjs'))).toBe(false);
+    await writeFile(schemaPath, schema);
+  }, 60_000);
+
+  it('a type error: exit 1 with file:line; --no-check builds anyway; fixed, it builds', async () => {
+    const index = join(project, 'plugins/guard/index.ts');
+    const good = await readFile(index, 'utf8');
+    await writeFile(index, good.replace('conf.header', 'conf.headr'));
+    expect(await build()).toBe(1);
+    expect(err.join('')).toMatch(/plugins\/guard\/index\.ts:8:\d+: Property 'headr' does not exist/);
+    expect(err.join('')).toContain('--no-check');
+    expect(existsSync(join(project, 'dist', 'a6-runner.cjs'))).toBe(false);
+
+    expect(await build('--no-check')).toBe(0);
+    expect(existsSync(join(project, 'dist', 'a6-runner.cjs'))).toBe(true);
+
+    await writeFile(index, good);
+    expect(await build(), err.join('')).toBe(0);
+    expect(out.join('')).toContain('checked: generated files up to date, project type-checks');
+  }, 90_000);
 });

@@ -60,6 +60,8 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip, env: baseEnv }) => {
       expect(r.status, `${flag}: ${r.stderr}`).toBe(0);
       expect(r.stdout.trim().length).toBeGreaterThan(0);
     }
+    // The project it was built from, then a6kit (name and version of examples/package.json).
+    expect(spawnSync(cmd()[0]!, ['--version'], { encoding: 'utf8', env: { ...process.env, ...baseEnv } }).stdout).toMatch(/^a6kit-examples 0\.1\.0 \(a6kit \d+\.\d+\.\d+/);
   });
 
   it.skipIf(skip)('runs say', async () => {

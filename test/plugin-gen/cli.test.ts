@@ -1,5 +1,6 @@
 /** The commands as a user types them (no terminal here, so no prompts). */
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../cli/main.js';
 import { scratchDir, snapshot } from './helpers.js';
@@ -38,7 +39,7 @@ describe('a6kit init / new', () => {
     expect(JSON.parse(files.get('package.json')!)).toMatchObject({ name: 'my-plugins', type: 'module' });
     // Tests run through esbuild, which drops types: `npm test` first checks that the generated files
     // match the schemas and that the code type-checks against them (what `gen --check` does).
-    expect(JSON.parse(files.get('package.json')!).scripts.test).toBe('a6kit gen --check && vitest run');
+    expect(JSON.parse(files.get('package.json')!).scripts.test).toBe('a6kit gen --check && vitest run --passWithNoTests');
     expect(files.get('plugins/hello/index.ts')).toContain('responseFilter(conf, res)');
     expect(files.get('plugins/index.ts')).toContain("import hello from './hello/index.js';");
     expect(io.out.join('')).toContain('created plugins/hello/config.gen.ts');
@@ -74,6 +75,49 @@ describe('a6kit init / new', () => {
     await run('init', join(dir, 'packed'), '--a6kit', './a6kit-0.1.0.tgz', '--name', 'edge-plugins');
     const pkg = JSON.parse((await snapshot(join(dir, 'packed'))).get('package.json')!) as { name: string; dependencies: Record<string, string> };
     expect(pkg.name).toBe('edge-plugins');
-    expect(pkg.dependencies['a6kit']).toBe(`file:${join(process.cwd(), 'a6kit-0.1.0.tgz')}`);
+    // Relative to the project (where npm resolves it): the committed project installs elsewhere too.
+    const spec = pkg.dependencies['a6kit']!;
+    expect(spec).toMatch(/^file:\.\.\/.*a6kit-0\.1\.0\.tgz$/);
+    expect(resolve(dir, 'packed', spec.slice('file:'.length))).toBe(join(process.cwd(), 'a6kit-0.1.0.tgz'));
+  });
+
+  it('init keeps a spec that is not a path as given (a version range is not a home folder)', async () => {
+    quiet();
+    await run('init', join(dir, 'ranged'), '--a6kit', '~0.1.0');
+    const pkg = JSON.parse((await snapshot(join(dir, 'ranged'))).get('package.json')!) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies['a6kit']).toBe('~0.1.0');
+  });
+});
+
+describe('a6kit remove', () => {
+  it('removes the folder and the registration `new` added, leaving the registry as before', async () => {
+    const io = quiet();
+    const project = join(dir, 'removing');
+    await run('init', project);
+    await run('new', 'keep', '--project', project);
+    const withKeep = await snapshot(project);
+    await run('new', 'drop-me', '--project', project);
+    expect((await snapshot(project)).get('plugins/index.ts')).toContain("import dropMe from './drop-me/index.js';");
+    await run('remove', 'drop-me', '--project', project);
+    expect(process.exitCode).toBeUndefined();
+    expect(await snapshot(project)).toEqual(withKeep);
+    expect(io.out.join('')).toContain('removed plugins/drop-me/');
+
+    await run('remove', 'drop-me', '--project', project);
+    expect(process.exitCode).toBe(1);
+    expect(io.err.join('')).toContain('error: no plugin "drop-me" here');
+  });
+
+  it('refuses, changing nothing, when the registry uses the plugin in a way it cannot undo', async () => {
+    const io = quiet();
+    const project = join(dir, 'removing');
+    const registry = join(project, 'plugins', 'index.ts');
+    const text = (await snapshot(project)).get('plugins/index.ts')!;
+    await writeFile(registry, text.replace('export const plugins', 'export const extra = [keep];\nexport const plugins'));
+    const before = await snapshot(project);
+    await run('remove', 'keep', '--project', project);
+    expect(process.exitCode).toBe(1);
+    expect(io.err.join('')).toMatch(/plugins\/index\.ts: keep is used at line \d+ .*\nnothing removed/);
+    expect(await snapshot(project)).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,8 @@ describe('a project scaffolded from six schemas', () => {
     const listed = /export const plugins = \[([^\]]*)\]/.exec(registry)![1]!.split(',').map((s) => s.trim()).filter(Boolean);
     expect(listed).toEqual(['cors', 'headerRewrite', 'ipRestriction', 'jwtAuth', 'rateLimit', 'trafficMirror']);
     const pkg = JSON.parse(afterNew.get('package.json')!) as { dependencies: Record<string, string>; scripts: Record<string, string> };
-    expect(pkg.dependencies['a6kit']).toBe(`file:${repoRoot.replace(/\/$/, '')}`);
+    // This checkout, as a path relative to the project: no absolute path in a committed file.
+    expect(pkg.dependencies['a6kit']).toBe(`file:${relative(project, repoRoot).replace(/\/$/, '')}`);
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['gen', 'test', 'build', 'dev']));
   });
 
@@ -107,7 +108,7 @@ describe('a project scaffolded from six schemas', () => {
     const log = capture();
     const check = await runGenProject({ project, check: true, typecheck: false, log });
     expect(check.code).toBe(1);
-    expect(log.errors).toEqual(['out of date: plugins/cors/config.gen.ts (run a6kit gen)']);
+    expect(log.errors).toEqual(['out of date: plugins/cors/config.gen.ts (run a6kit gen)', 'a6kit gen --check failed: 1 generated file(s) out of date']);
     expect(await readFile(file, 'utf8')).toBe(good + '// hand edit\n');
     await runGenProject({ project, typecheck: false, log });
     expect(await readFile(file, 'utf8')).toBe(good);
@@ -208,8 +209,15 @@ export default defineConfig({
     const line = lines.findIndex((l) => l.includes('conf.header')) + 1;
     const column = lines[line - 1]!.indexOf('conf.header') + 'conf.'.length + 1;
     expect(log.errors).toEqual([
-      'the generated types do not fit your code:',
+      'type check failed (tsc with tsconfig.json): 1 error(s)',
       `  plugins/jwt-auth/index.ts:${line}:${column}: Property 'header' does not exist on type 'Config'.`,
+      'a6kit gen failed: 1 type error(s) (2 file(s) updated)',
     ]);
+    // Never a success line after a failure.
+    expect(log.lines.join('\n')).not.toMatch(/up to date|plugin\(s\):/);
+    const check = capture();
+    expect((await runGenProject({ project, check: true, compilerOptions: a6kitPaths, log: check })).code).toBe(1);
+    expect(check.lines.join('\n')).not.toContain('up to date');
+    expect(check.errors.at(-1)).toBe('a6kit gen --check failed: 1 type error(s)');
   });
 });

@@ -145,7 +145,7 @@ describe('simulator applies header entries as APISIX + nginx do', () => {
   it('HTTPRespCall: reply headers replace the upstream ones; a valueless entry still counts as one', async () => {
     const sim = await scripted((_t, id) => respCallReply(id, [['x-gone', null], ['x-e', '']]));
     const r = await sim.response(plugin, { headers: { 'x-up': 'u' }, body: 'b' });
-    expect(r).toEqual({ status: 200, headers: {}, body: 'b', bodyBytes: new Uint8Array(Buffer.from('b')) });
+    expect(r).toEqual({ kind: 'response', status: 200, headers: {}, body: 'b', bodyBytes: new Uint8Array(Buffer.from('b')) });
     await sim.close();
   });
 });
@@ -193,7 +193,7 @@ describe('runner replies, applied by the simulator', () => {
       headers: { 'x-secret': 's', 'content-length': '2' },
       body: 'up',
     });
-    expect(r).toEqual({ status: 200, headers: {}, body: 'up', bodyBytes: new Uint8Array(Buffer.from('up')) });
+    expect(r).toEqual({ kind: 'response', status: 200, headers: {}, body: 'up', bodyBytes: new Uint8Array(Buffer.from('up')) });
   });
 
   it('post-resp: a plugin that leaves the headers alone keeps the ones APISIX would otherwise drop (content-type, content-encoding, location)', async () => {
@@ -207,7 +207,7 @@ describe('runner replies, applied by the simulator', () => {
     };
     for (const conf of [{}, { status: 201 }, { upper: true }]) {
       const r = await t.simulator.response([{ name: 'resp', conf }], { status: 200, headers, body: 'up' });
-      if ('kind' in r) throw new Error(`unexpected ${r.kind}`);
+      if (r.kind !== 'response') throw new Error(`unexpected ${r.kind}`);
       expect(r.headers, JSON.stringify(conf)).toEqual({
         'content-type': 'application/json',
         'content-encoding': 'gzip',

@@ -56,6 +56,7 @@ describe('a6kit call', () => {
 
   it('runs ext-plugin-post-resp when an upstream response is given, and reports errors', async () => {
     expect(await call(['--plugin', 'resp={"upper":true,"status":202}', '--upstream-status', '200', '--upstream-body', 'hello'])).toEqual({
+      kind: 'response',
       status: 202,
       headers: {},
       body: 'HELLO',

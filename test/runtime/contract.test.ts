@@ -349,6 +349,7 @@ describe('HTTPRespCall', () => {
       body: 'up',
     });
     expect(r).toEqual({
+      kind: 'response',
       status: 200,
       headers: { 'content-type': 'text/plain', 'x-keep': ['1', '2'], 'x-new': 'n' },
       body: 'up',
