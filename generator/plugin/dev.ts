@@ -14,6 +14,7 @@
  * retries the request (up to three times), so traffic recovers without restarting APISIX.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { lstat, unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
@@ -156,6 +157,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
   // Before anything else: a second dev session must not even regenerate into a project whose
   // runner would then never be reachable.
   await assertFree(socket);
+  if (!existsSync(join(project, 'runner.ts'))) throw new Error(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
   const loader = tsxLoader(project);
   let child: ChildProcess | undefined;
   let starts = 0;
@@ -293,6 +295,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
       cycleWaiters.splice(0).forEach((w) => w(changed.map((f) => relative(project, f))));
     };
 
+    if (closed) throw abortError();
     const w: FSWatcher = watch(project, {
       ignoreInitial: true,
       ignored: ignoredBy(project),
@@ -314,6 +317,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
     log.info(`watching ${relative(process.cwd(), project) || '.'}: what runner.ts imports and plugins/ (APISIX config.yaml: ext-plugin.path_for_test: ${socket})`);
   } catch (err) {
     await close();
+    await watcher?.close(); // made after close() had run, if the abort came while it was starting
     throw err;
   }
 
