@@ -137,7 +137,7 @@ export async function reserveSocketPath(path: string, ifLive: IfLive, opts: { re
   if (Buffer.byteLength(bindPath) > MAX_SOCKET_PATH) bindPath = join(privateDir, 's');
   if (Buffer.byteLength(bindPath) > MAX_SOCKET_PATH) {
     await rm(privateDir, { recursive: true, force: true });
-    throw new Error(`socket path ${path} is too long to be created safely (at most ${MAX_SOCKET_PATH - 12} bytes)`);
+    throw new Error(`socket path ${path} is too long to be created safely: its directory may have at most ${MAX_SOCKET_PATH - 13} bytes`);
   }
   const abandon = () => rm(privateDir, { recursive: true, force: true });
 

@@ -177,6 +177,25 @@ describe('socket mode', () => {
   });
 });
 
+describe('socket path length', () => {
+  it.skipIf(!linux)('keeps a path of up to 107 bytes working (short private name) and refuses clearly when there is no room', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const roomy = join(dir, 'x'.repeat(90 - dir.length - 1));
+      const path = join(roomy, 'runner-name.sock');
+      expect(Buffer.byteLength(path)).toBe(107);
+      const r = await startRunner({ plugins: [], logger: silent, address: `unix:${path}`, socketMode: 0o700 });
+      expect(statSync(path).mode & 0o777).toBe(0o700);
+      await r.close();
+      const cramped = join(dir, 'y'.repeat(96 - dir.length - 1), 'r.sock');
+      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${cramped}` })).rejects.toThrow(/too long to be created safely: its directory may have at most 94 bytes/);
+      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${path}x` })).rejects.toThrow(/at most 107 bytes/);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('APISIX reload: take-over', () => {
   it('in process: the second runner takes the path over; the first one closing leaves it in place', async () => {
     const { dir, cleanup } = tempDir();
