@@ -85,7 +85,8 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
     w.once('exit', (code, signal) => {
       if (stopping) return;
       log.error({ worker: w.process.pid, code, signal }, 'worker exited; starting another');
-      setTimeout(fork, 200).unref();
+      // Not unref'd: with every worker dead, this timer is all that keeps the primary alive.
+      setTimeout(() => stopping || fork(), 200);
     });
   };
   for (let i = 0; i < opts.workers; i++) fork();

@@ -112,6 +112,14 @@ function boundPaths(): string[] {
 
 const linux = process.platform === 'linux';
 
+/** Which process answers a call on this connection (the fixture's `pid` plugin). */
+async function pidOf(c: RawClient): Promise<number> {
+  const [, p] = await c.exchange(RPC_PREPARE_CONF, prepareConf('pid', [{ name: 'pid', value: '' }]));
+  const [, r] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokenOf(p) }));
+  const stop = decodeReqCallResp(r).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
+  return Number(Buffer.from(stop.bodyArray()!).toString());
+}
+
 describe('socket mode', () => {
   it('never exists at its path with a wider mode than asked, under umask 000 (40 starts in process)', async () => {
     const { dir, cleanup } = tempDir();
@@ -223,12 +231,6 @@ describe('APISIX reload: take-over', () => {
     const { dir, cleanup } = tempDir();
     try {
       const sock = join(dir, 'apisix.sock');
-      const pidOf = async (c: RawClient): Promise<number> => {
-        const [, p] = await c.exchange(RPC_PREPARE_CONF, prepareConf('pid', [{ name: 'pid', value: '' }]));
-        const [, r] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokenOf(p) }));
-        const stop = decodeReqCallResp(r).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
-        return Number(Buffer.from(stop.bodyArray()!).toString());
-      };
       const old = await startProcess(sock);
       const held = await RawClient.open(sock);
       expect(await pidOf(held)).toBe(old.child.pid);
@@ -249,6 +251,49 @@ describe('APISIX reload: take-over', () => {
       next.child.kill('SIGTERM');
       expect(await next.exited).toEqual({ code: 0, signal: null });
       expect(existsSync(sock)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('multi-process', () => {
+  it.skipIf(!linux)('the primary publishes the workers\' socket with its mode, takes the path over, and publishes again when every worker died', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'multi.sock');
+      const single = await startProcess(sock);
+      const multi = await startProcess(sock, { A6KIT_SOCKET_MODE: '0700', A6KIT_WORKERS: '2' }, true);
+      expect(statSync(sock).mode & 0o7777).toBe(0o700);
+      single.child.kill('SIGTERM');
+      expect(await single.exited).toEqual({ code: 0, signal: null });
+      const workers = new Set<number>();
+      for (let i = 0; i < 40 && workers.size < 2; i++) {
+        const c = await RawClient.open(sock);
+        workers.add(await pidOf(c));
+        await c.close();
+      }
+      expect(workers.size).toBe(2);
+      // Every worker gone at once: the shared socket closes, replacements bind it anew.
+      for (const pid of workers) process.kill(pid, 'SIGKILL');
+      await until(() => multi.lines.filter((l) => l.includes('worker exited')).length >= 2, 10_000);
+      let served: number | undefined;
+      for (let i = 0; i < 100 && served === undefined; i++) {
+        try {
+          const c = await RawClient.open(sock);
+          served = await pidOf(c);
+          await c.close();
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      expect(served).toBeDefined();
+      expect(workers.has(served!)).toBe(false);
+      expect(statSync(sock).mode & 0o7777).toBe(0o700);
+      multi.child.kill('SIGTERM');
+      expect(await multi.exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(sock)).toBe(false);
+      expect((await readdir(dir)).filter((n) => n.startsWith('.a6-'))).toEqual([]);
     } finally {
       cleanup();
     }
