@@ -41,7 +41,7 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   const ttlMs = (opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds) * 1200;
   const store = new ConfStore(ttlMs);
   // Workers bind in a private directory; the socket is published at `path` once all listen.
-  const pending = await reserveSocketPath(path, 'take-over', { reusable: true });
+  const pending = await reserveSocketPath(path, { reusable: true });
   const mode = opts.socketMode ?? DEFAULTS.socketMode;
 
   cluster.schedulingPolicy = cluster.SCHED_NONE;

@@ -136,7 +136,7 @@ export async function startRunner(
   // takes the path over from a runner still draining there (APISIX reload): socket-file.ts.
   let file: SocketFile | undefined;
   if (internals.workerOfCluster) await listenOn(server, path, backlog);
-  else file = await listenUnix(server, path, { mode, ifLive: 'take-over', backlog });
+  else file = await listenUnix(server, path, { mode, backlog });
   if (file) {
     const tokenTtlS = (opts.confExpireSeconds ?? confExpireFromEnv()) * 1.2;
     log.info(

@@ -18,9 +18,6 @@ import { createConnection, type Server } from 'node:net';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** What to do when a live process already serves the path. */
-export type IfLive = 'take-over' | 'refuse';
-
 /** Longest path a unix socket can be bound to (sun_path minus its NUL). */
 const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
 /** Private directories are named `.a6-XXXXXX` (mkdtemp); the socket keeps the target's name inside. */
@@ -115,11 +112,22 @@ async function removeLeftovers(dir: string): Promise<void> {
 }
 
 /**
- * Checks the target path and makes a private directory next to it to bind in. `refuse` fails with
- * SocketInUseError when a live process serves the path; `take-over` (what `run` does) replaces it.
- * Anything at the path that is not a socket is never replaced.
+ * For `a6kit dev`, which never takes a socket over: fails with SocketInUseError (naming the holder
+ * when it can) if a live process serves `path`, or if something that is not a socket is there.
  */
-export async function reserveSocketPath(path: string, ifLive: IfLive, opts: { reusable?: boolean } = {}): Promise<PendingSocket> {
+export async function assertNotServed(path: string): Promise<void> {
+  const existing = await lstatOrUndefined(path);
+  if (existing === undefined) return;
+  if (!existing.isSocket()) throw notASocket(path);
+  if (await isLive(path)) throw new SocketInUseError(path, await describeHolder(path));
+}
+
+/**
+ * Checks the target path and makes a private directory next to it to bind in. A socket already at
+ * the path, live or not, will be replaced by publish() (the reload take-over); anything else there
+ * is never replaced.
+ */
+export async function reserveSocketPath(path: string, opts: { reusable?: boolean } = {}): Promise<PendingSocket> {
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
     throw new Error(`socket path ${path} is too long: a unix socket path may have at most ${MAX_SOCKET_PATH} bytes`);
   }
@@ -127,7 +135,6 @@ export async function reserveSocketPath(path: string, ifLive: IfLive, opts: { re
   await mkdir(dir, { recursive: true });
   const existing = await lstatOrUndefined(path);
   if (existing && !existing.isSocket()) throw notASocket(path);
-  if (existing && ifLive === 'refuse' && (await isLive(path))) throw new SocketInUseError(path, await describeHolder(path));
   await removeLeftovers(dir);
 
   const privateDir = await mkdtemp(join(dir, PRIVATE_PREFIX));
@@ -203,9 +210,9 @@ export function listenOn(server: Server, path: string, backlog: number): Promise
 export async function listenUnix(
   server: Server,
   path: string,
-  opts: { mode: number; ifLive: IfLive; backlog: number },
+  opts: { mode: number; backlog: number },
 ): Promise<SocketFile> {
-  const pending = await reserveSocketPath(path, opts.ifLive);
+  const pending = await reserveSocketPath(path);
   try {
     await listenOn(server, pending.bindPath, opts.backlog);
   } catch (err) {

@@ -25,7 +25,7 @@ import { a6kitPackage } from './package-root.js';
 import { consoleLogger, runGenProject, type Logger } from './project.js';
 import { typeCheckProject } from './typecheck.js';
 import { socketPath } from '../../runtime/address.js';
-import { describeHolder, isLive, SocketInUseError } from '../../runtime/socket-file.js';
+import { assertNotServed, isLive, SocketInUseError } from '../../runtime/socket-file.js';
 
 export interface DevOptions {
   project: string;
@@ -85,14 +85,6 @@ function waitForSocket(path: string, child: ChildProcess, timeoutMs: number): Pr
     };
     attempt();
   });
-}
-
-/** Refuses a socket path another process serves; a dead runner's socket is left for `run` to replace. */
-async function assertFree(path: string): Promise<void> {
-  const st = await lstat(path).catch(() => undefined);
-  if (st === undefined) return;
-  if (!st.isSocket()) throw new Error(`${path} exists and is not a socket; refusing to replace it`);
-  if (await isLive(path)) throw new SocketInUseError(path, await describeHolder(path));
 }
 
 /** Where esbuild lives: it is tsup's dependency, not ours (see cli/commands/build.ts). */
@@ -156,7 +148,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
   if (o.signal?.aborted) throw abortError();
   // Before anything else: a second dev session must not even regenerate into a project whose
   // runner would then never be reachable.
-  await assertFree(socket);
+  await assertNotServed(socket);
   if (!existsSync(join(project, 'runner.ts'))) throw new Error(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
   const loader = tsxLoader(project);
   let child: ChildProcess | undefined;
@@ -169,7 +161,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
 
   const startRunner = async (): Promise<void> => {
     if (closed) return;
-    await assertFree(socket);
+    await assertNotServed(socket);
     if (closed) return;
     const proc = spawn(process.execPath, ['--import', loader, join(project, 'runner.ts'), 'run'], {
       cwd: project,
