@@ -20,10 +20,15 @@ import { basename, dirname, join } from 'node:path';
 
 /** Longest path a unix socket can be bound to (sun_path minus its NUL). */
 const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
-/** Private directories are named `.a6-XXXXXX` (mkdtemp); the socket keeps the target's name inside. */
+/**
+ * Private directories are named `.a6-<pid>-XXXXXX` (mkdtemp); the socket keeps the target's name
+ * inside. The pid tells a live runner's directory (a cluster primary keeps its own) from one left by
+ * a runner killed while starting.
+ */
 const PRIVATE_PREFIX = '.a6-';
-/** A private directory older than this was left by a runner killed while starting. */
-const LEFTOVER_AGE_MS = 10 * 60_000;
+const PRIVATE_NAME = /^\.a6-(\d+)-[A-Za-z0-9]{6}$/;
+/** Younger leftovers are spared: their pid may live in another pid namespace sharing the folder. */
+const LEFTOVER_AGE_MS = 60_000;
 
 export class SocketInUseError extends Error {
   constructor(
@@ -91,16 +96,27 @@ function notASocket(path: string): Error {
   return new Error(`${path} exists and is not a socket; refusing to replace it`);
 }
 
-/** Private directories a runner killed while starting left behind (best effort). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/** Private directories left behind by runners killed while starting (best effort). */
 async function removeLeftovers(dir: string): Promise<void> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.startsWith(PRIVATE_PREFIX) && n.length === PRIVATE_PREFIX.length + 6);
+    names = await readdir(dir);
   } catch {
     return;
   }
   const now = Date.now();
   for (const n of names) {
+    const pid = Number(PRIVATE_NAME.exec(n)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
     const p = join(dir, n);
     try {
       const st = await lstat(p);
@@ -137,14 +153,15 @@ export async function reserveSocketPath(path: string, opts: { reusable?: boolean
   if (existing && !existing.isSocket()) throw notASocket(path);
   await removeLeftovers(dir);
 
-  const privateDir = await mkdtemp(join(dir, PRIVATE_PREFIX));
+  const privateDir = await mkdtemp(join(dir, `${PRIVATE_PREFIX}${process.pid}-`));
   // Same name inside the private directory, so /proc/net/unix still says which path it serves
   // (describeHolder); a short name when that would make the path too long.
   let bindPath = join(privateDir, basename(path));
   if (Buffer.byteLength(bindPath) > MAX_SOCKET_PATH) bindPath = join(privateDir, 's');
   if (Buffer.byteLength(bindPath) > MAX_SOCKET_PATH) {
     await rm(privateDir, { recursive: true, force: true });
-    throw new Error(`socket path ${path} is too long to be created safely: its directory may have at most ${MAX_SOCKET_PATH - 13} bytes`);
+    const room = MAX_SOCKET_PATH - (Buffer.byteLength(bindPath) - Buffer.byteLength(dir));
+    throw new Error(`socket path ${path} is too long to be created safely: its directory may have at most ${room} bytes`);
   }
   const abandon = () => rm(privateDir, { recursive: true, force: true });
 
@@ -265,7 +282,7 @@ export function listeningInodes(procNetUnix: string, path: string): Set<string> 
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const dir = dirname(path);
   const name = basename(path);
-  const privateName = new RegExp(`^${escape(join(dir, PRIVATE_PREFIX))}[A-Za-z0-9]{6}/(?:${escape(name)}|s)$`);
+  const privateName = new RegExp(`^${escape(join(dir, PRIVATE_PREFIX))}\\d+-[A-Za-z0-9]{6}/(?:${escape(name)}|s)$`);
   const inodes = new Set<string>();
   for (const line of procNetUnix.split('\n').slice(1)) {
     // Num RefCount Protocol Flags Type St Inode Path; Flags 00010000 = accepting connections.

@@ -170,7 +170,7 @@ describe('socket mode', () => {
         // directory next to it, never to the path itself.
         const bound = boundPaths();
         expect(bound).not.toContain(sock);
-        expect(bound.some((p) => new RegExp(`^${dir}/\\.a6-[A-Za-z0-9]{6}/r\\.sock$`).test(p))).toBe(true);
+        expect(bound.some((p) => new RegExp(`^${dir}/\\.a6-\\d+-[A-Za-z0-9]{6}/r\\.sock$`).test(p))).toBe(true);
         expect(listeningInodes(readFileSync('/proc/net/unix', 'utf8'), sock).size).toBe(1);
         r.child.kill('SIGTERM');
         expect(await r.exited).toEqual({ code: 0, signal: null });
@@ -189,14 +189,14 @@ describe('socket path length', () => {
   it.skipIf(!linux)('keeps a path of up to 107 bytes working (short private name) and refuses clearly when there is no room', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const roomy = join(dir, 'x'.repeat(90 - dir.length - 1));
-      const path = join(roomy, 'runner-name.sock');
+      const roomy = join(dir, 'x'.repeat(80 - dir.length - 1));
+      const path = join(roomy, 'runner-with-a-long-name.so');
       expect(Buffer.byteLength(path)).toBe(107);
       const r = await startRunner({ plugins: [], logger: silent, address: `unix:${path}`, socketMode: 0o700 });
       expect(statSync(path).mode & 0o777).toBe(0o700);
       await r.close();
-      const cramped = join(dir, 'y'.repeat(96 - dir.length - 1), 'r.sock');
-      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${cramped}` })).rejects.toThrow(/too long to be created safely: its directory may have at most 94 bytes/);
+      const cramped = join(dir, 'y'.repeat(100 - dir.length - 1), 'r.sock');
+      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${cramped}` })).rejects.toThrow(/too long to be created safely: its directory may have at most \d+ bytes/);
       await expect(startRunner({ plugins: [], logger: silent, address: `unix:${path}x` })).rejects.toThrow(/at most 107 bytes/);
     } finally {
       cleanup();
