@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
-import { chmod, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, utimes } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,26 @@ describe('socket mode', () => {
       const seen = await watch.stop();
       expect(seen.socketModes).toEqual([0o700]);
       expect(seen.privateDirModes.every((m) => m === 0o700)).toBe(true);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('leftovers', () => {
+  it('a start removes the private directory of a dead runner (a minute old), never a live one\'s', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const dead = join(dir, '.a6-4194399-abcdef'); // above Linux's pid_max: no such process
+      const live = join(dir, `.a6-${process.ppid}-abcdef`);
+      const young = join(dir, '.a6-4194398-abcdef');
+      for (const d of [dead, live, young]) await mkdir(d, { mode: 0o700 });
+      const old = new Date(Date.now() - 120_000);
+      await utimes(dead, old, old);
+      await utimes(live, old, old);
+      const r = await startRunner({ plugins: [], logger: silent, address: `unix:${join(dir, 'r.sock')}` });
+      await r.close();
+      expect((await readdir(dir)).sort()).toEqual([live, young].map((d) => d.slice(dir.length + 1)).sort());
     } finally {
       cleanup();
     }
