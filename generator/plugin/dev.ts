@@ -146,8 +146,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
   const project = resolve(o.project);
   const socket = socketPath(o.socket);
   if (o.signal?.aborted) throw abortError();
-  // Before anything else: a second dev session must not even regenerate into a project whose
-  // runner would then never be reachable.
+  // Before anything else, so a refused session changes nothing (no gen, no runner).
   await assertNotServed(socket);
   if (!existsSync(join(project, 'runner.ts'))) throw new Error(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
   const loader = tsxLoader(project);
