@@ -118,6 +118,34 @@ describe('a6kit dev', () => {
     await writeFile(index, code);
   });
 
+  it('does not restart onto a socket another process has taken meanwhile, and names it', async () => {
+    log = capture();
+    const socket = join(dir, 'dev5.sock');
+    session = await startDev({ project: dir, socket, log, debounceMs: 100, typecheck: false });
+    // Another runner takes the path over (as a reloaded APISIX runner would).
+    const other = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/runtime/fixtures/runner.ts'), 'run'], {
+      env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${socket}` },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      await new Promise<void>((resolve) => other.stdout!.on('data', (d: Buffer) => d.toString().includes('runner listening') && resolve()));
+      const index = join(dir, 'plugins/hello/index.ts');
+      await writeFile(index, (await readFile(index, 'utf8')) + '\n');
+      await session.nextCycle();
+      expect(log.errors.some((l) => l.includes(`unix:${socket} is in use by pid ${other.pid}`))).toBe(true);
+      // dev's runner exited without removing the other runner's socket.
+      const sim2 = await GatewaySimulator.connect(socket);
+      expect(await sim2.request([{ name: 'stop', conf: { body: 'other' } }])).toMatchObject({ kind: 'response', body: 'other' });
+      await sim2.close();
+      await session.close();
+      session = undefined;
+      expect(existsSync(socket)).toBe(true);
+    } finally {
+      other.kill('SIGTERM');
+      await new Promise((r) => other.once('exit', r));
+    }
+  });
+
   it('stops at any moment of its start-up: the runner it spawned exits and no socket is left', async () => {
     const socket = join(dir, 'dev3.sock');
     const stop = new AbortController();
