@@ -1,13 +1,10 @@
 /**
- * The listening socket as APISIX expects it: path from `unix:/abs/path.sock`, its directory created,
- * a stale socket file from a dead runner removed, mode 0766 by default (APISIX workers often run
- * as `nobody` and must be able to connect).
+ * Listen addresses as APISIX writes them (`unix:/abs/path.sock`) and socket modes as given on the
+ * command line. What happens to the socket file itself is in socket-file.ts.
  */
-import { createConnection } from 'node:net';
-import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 
-/** `unix:/x.sock` or `/x.sock` to an absolute path. */
+/** `unix:/x.sock` or `/x.sock` to an absolute path (a relative one is taken from the cwd). */
 export function socketPath(address: string): string {
   const raw = address.startsWith('unix:') ? address.slice(5) : address;
   if (raw.length === 0) throw new Error(`invalid listen address "${address}": expected unix:/path/to/runner.sock`);
@@ -15,44 +12,6 @@ export function socketPath(address: string): string {
     throw new Error(`invalid listen address "${address}": only unix sockets are supported (unix:/path/to/runner.sock)`);
   }
   return isAbsolute(raw) ? raw : resolve(raw);
-}
-
-function isLive(path: string): Promise<boolean> {
-  return new Promise((done) => {
-    const c = createConnection(path);
-    const t = setTimeout(() => {
-      c.destroy();
-      done(false);
-    }, 250);
-    c.once('connect', () => {
-      clearTimeout(t);
-      c.destroy();
-      done(true);
-    });
-    c.once('error', () => {
-      clearTimeout(t);
-      done(false);
-    });
-  });
-}
-
-/** Makes `path` ready for listen(): creates the directory, clears a dead runner's socket. */
-export async function prepareSocketPath(path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  let st;
-  try {
-    st = await lstat(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
-  }
-  if (!st.isSocket()) throw new Error(`${path} exists and is not a socket; refusing to replace it`);
-  if (await isLive(path)) throw new Error(`${path} is in use by a running process`);
-  await unlink(path);
-}
-
-export async function setSocketMode(path: string, mode: number): Promise<void> {
-  await chmod(path, mode);
 }
 
 export function parseMode(text: string): number {

@@ -10,14 +10,14 @@
  * the primary renews entries too.
  */
 import cluster, { type Worker } from 'node:cluster';
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type { AnyPlugin } from './plugin.js';
 import type { ConfEntry } from './chain.js';
 import { ConfStore, type StoredConf } from './conf-store.js';
 import type { RemoteConf } from './engine.js';
 import type { Logger } from './logger.js';
-import { prepareSocketPath, setSocketMode } from './address.js';
-import { DEFAULTS, removeIfOurs, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
+import { reserveSocketPath, type SocketFile } from './socket-file.js';
+import { DEFAULTS, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
 
 type ToPrimary =
   | { a6: 'register'; id: number; key: string; entries: ConfEntry[] }
@@ -40,12 +40,14 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   const path = resolveAddress(opts.address);
   const ttlMs = (opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds) * 1200;
   const store = new ConfStore(ttlMs);
-  await prepareSocketPath(path);
+  // Workers bind in a private directory; the socket is published at `path` once all listen.
+  const pending = await reserveSocketPath(path, { reusable: true });
+  const mode = opts.socketMode ?? DEFAULTS.socketMode;
 
   cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ silent: false });
   let stopping = false;
-  let ino: number | undefined;
+  let file: SocketFile | undefined;
 
   const onMessage = (w: Worker, m: ToPrimary): void => {
     if (!m || typeof m !== 'object' || !('a6' in m)) return;
@@ -73,21 +75,23 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   let listening!: () => void;
   const allListening = new Promise<void>((r) => (listening = r));
   const fork = () => {
-    const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${path}`, APISIX_CONF_EXPIRE_TIME: String(ttlMs / 1200) });
+    const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${pending.bindPath}`, APISIX_CONF_EXPIRE_TIME: String(ttlMs / 1200) });
     w.on('message', (m: ToPrimary) => onMessage(w, m));
     w.once('listening', () => {
       if (--waitingFor === 0) listening();
+      // When every worker had died, the shared socket was closed and this one bound anew.
+      else if (waitingFor < 0 && !stopping && existsSync(pending.bindPath)) void pending.publish(mode).then((f) => (file = f), (err: unknown) => log.error({ err }, 'could not publish the socket again'));
     });
     w.once('exit', (code, signal) => {
       if (stopping) return;
       log.error({ worker: w.process.pid, code, signal }, 'worker exited; starting another');
-      setTimeout(fork, 200).unref();
+      // Not unref'd: with every worker dead, this timer is all that keeps the primary alive.
+      setTimeout(() => stopping || fork(), 200);
     });
   };
   for (let i = 0; i < opts.workers; i++) fork();
   await allListening;
-  await setSocketMode(path, opts.socketMode ?? DEFAULTS.socketMode);
-  ino = (await stat(path)).ino;
+  file = await pending.publish(mode);
   log.info({ address: `unix:${path}`, workers: opts.workers, tokenTtlS: ttlMs / 1000 }, 'runner listening (multi-process)');
 
   let closing: Promise<void> | undefined;
@@ -102,7 +106,8 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
         await Promise.race([exited, new Promise<void>((r) => (t = setTimeout(r, (opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs) + 150)))]);
         clearTimeout(t);
         for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
-        if (ino !== undefined) await removeIfOurs(path, ino);
+        await file?.release();
+        await pending.abandon();
         store.close();
       })()),
   };

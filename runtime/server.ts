@@ -4,14 +4,14 @@
  */
 import { createServer, type Server } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { stat, unlink } from 'node:fs/promises';
 import type { AnyPlugin } from './plugin.js';
 import { makeRegistry } from './chain.js';
 import { ConfStore } from './conf-store.js';
 import { Connection } from './connection.js';
 import { Engine, type RemoteConf } from './engine.js';
 import { createLogger, type Logger } from './logger.js';
-import { prepareSocketPath, setSocketMode, socketPath } from './address.js';
+import { socketPath } from './address.js';
+import { listenOn, listenUnix, type SocketFile } from './socket-file.js';
 
 export interface RunnerOptions {
   /** `unix:/abs/path.sock`; default `APISIX_LISTEN_ADDRESS`. */
@@ -128,29 +128,28 @@ export async function startRunner(
   const server: Server = createServer((sock) => core.serve(sock));
   server.on('error', (err) => log.error({ err }, 'server error'));
 
-  if (!internals.workerOfCluster) await prepareSocketPath(path);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // A deep backlog: a gateway with many workers may open hundreds of connections at once, and
-    // a full unix-socket backlog fails the connect (EAGAIN) instead of retrying like TCP.
-    server.listen({ path, backlog: 4096 }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  // A deep backlog: a gateway with many workers may open hundreds of connections at once, and
+  // a full unix-socket backlog fails the connect (EAGAIN) instead of retrying like TCP.
+  const backlog = 4096;
   const mode = opts.socketMode ?? DEFAULTS.socketMode;
-  if (!internals.workerOfCluster) await setSocketMode(path, mode);
-  const ino = internals.workerOfCluster ? undefined : (await stat(path)).ino;
-  if (!internals.workerOfCluster) {
+  // The primary owns the file of a cluster; a standalone runner creates it with its mode and
+  // takes the path over from a runner still draining there (APISIX reload): socket-file.ts.
+  let file: SocketFile | undefined;
+  if (internals.workerOfCluster) await listenOn(server, path, backlog);
+  else file = await listenUnix(server, path, { mode, backlog });
+  if (file) {
     const tokenTtlS = (opts.confExpireSeconds ?? confExpireFromEnv()) * 1.2;
-    log.info({ address: `unix:${path}`, mode: mode.toString(8), plugins: opts.plugins.map((p) => p.name), tokenTtlS }, 'runner listening');
+    log.info(
+      { address: `unix:${path}`, mode: mode.toString(8), plugins: opts.plugins.map((p) => p.name), tokenTtlS, ...(file.replaced && { replacedSocket: true }) },
+      'runner listening',
+    );
   }
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       server.close();
-      if (ino !== undefined) await removeIfOurs(path, ino);
+      await file?.release();
       await core.drain(opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs);
     })());
 
@@ -161,13 +160,4 @@ export async function startRunner(
     },
     close,
   };
-}
-
-/** Removes the socket file unless another runner has replaced it meanwhile. */
-export async function removeIfOurs(path: string, ino: number): Promise<void> {
-  try {
-    if ((await stat(path)).ino === ino) await unlink(path);
-  } catch {
-    /* already gone */
-  }
 }

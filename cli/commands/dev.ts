@@ -1,6 +1,6 @@
 /** `a6kit dev`: run the project's runner on a fixed socket and restart it on every change. */
 import type { Command } from 'commander';
-import { startDev } from '../../generator/plugin/dev.js';
+import { startDev, type DevSession } from '../../generator/plugin/dev.js';
 
 interface DevFlags {
   project: string;
@@ -11,20 +11,27 @@ interface DevFlags {
 export function registerDev(program: Command): void {
   program
     .command('dev')
-    .description("watch plugins/, regenerate, restart the runner on a fixed socket (APISIX's ext-plugin.path_for_test)")
+    .description("watch what the runner imports, regenerate, restart the runner on a fixed socket (APISIX's ext-plugin.path_for_test)")
     .option('--project <dir>', 'runner project', '.')
-    .option('--socket <path>', 'unix socket to listen on (set ext-plugin.path_for_test to the same path)', '/tmp/a6kit-dev.sock')
+    .option('--socket <path>', 'unix socket to listen on, unix: optional (set ext-plugin.path_for_test to the same path)', '/tmp/a6kit-dev.sock')
     .option('--no-typecheck', 'do not type-check after a schema change')
     .action(async (flags: DevFlags) => {
-      const session = await startDev({ project: flags.project, socket: flags.socket, typecheck: flags.typecheck });
-      await new Promise<void>((done) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          void session.close().then(done);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      // Signal handlers go in before anything starts: a Ctrl-C during start-up must still stop
+      // the runner dev has spawned and remove its socket.
+      const stopped = new AbortController();
+      const stop = (): void => stopped.abort();
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      let session: DevSession | undefined;
+      try {
+        session = await startDev({ project: flags.project, socket: flags.socket, typecheck: flags.typecheck, signal: stopped.signal });
+        if (!stopped.signal.aborted) await new Promise<void>((done) => stopped.signal.addEventListener('abort', () => done(), { once: true }));
+        await session.close();
+      } catch (err) {
+        if (!stopped.signal.aborted) throw err;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
     });
 }

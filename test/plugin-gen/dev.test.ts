@@ -1,9 +1,11 @@
 /**
  * `a6kit dev`: the runner runs on a fixed socket, restarts on a change, and a gateway holding
  * tokens from before the restart recovers through CONF_TOKEN_NOT_FOUND (re-sending PrepareConf).
+ * A signal stops it at any moment; `unix:` addresses work; helpers outside plugins/ restart it.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewaySimulator } from 'a6kit/testing';
@@ -81,6 +83,99 @@ describe('a6kit dev', () => {
 
     await session.close();
     session = undefined;
+    expect(existsSync(socket)).toBe(false);
+  });
+
+  it('takes unix: addresses and restarts on a change to a helper outside plugins/ that the runner imports (and not on other files)', async () => {
+    log = capture();
+    const socket = join(dir, 'dev2.sock');
+    await mkdir(join(dir, 'lib'), { recursive: true });
+    await writeFile(join(dir, 'lib/tag.ts'), "export const tag = 'one';\n");
+    const index = join(dir, 'plugins/hello/index.ts');
+    const code = await readFile(index, 'utf8');
+    await writeFile(
+      index,
+      `import { tag } from '../../lib/tag.js';\n${code.replace(/'x-a6-hello', '[a-z0-9]+'/, "'x-a6-hello', tag")}`,
+    );
+    session = await startDev({ project: dir, socket: `unix:${socket}`, log, debounceMs: 100, typecheck: false });
+    expect(session.socket).toBe(socket);
+    expect(existsSync(join(dir, 'unix:'))).toBe(false);
+    sim = await GatewaySimulator.connect(socket);
+    const conf = [{ name: 'hello', value: '{}' }];
+    expect(await sim.request(conf, { path: '/a' })).toMatchObject({ request: { headers: { 'x-a6-hello': 'one' } } });
+
+    // A file nothing imports changes nothing; the helper the plugin imports restarts the runner.
+    await writeFile(join(dir, 'notes.ts'), 'export const unused = 1;\n');
+    await writeFile(join(dir, 'lib/tag.ts'), "export const tag = 'two';\n");
+    expect(await session.nextCycle()).toEqual(['lib/tag.ts']);
+    expect(session.starts).toBe(2);
+    expect(await sim.request(conf, { path: '/a' })).toMatchObject({ request: { headers: { 'x-a6-hello': 'two' } } });
+    await sim.close();
+    sim = undefined;
+    await session.close();
+    session = undefined;
+    expect(existsSync(socket)).toBe(false);
+    await writeFile(index, code);
+  });
+
+  it('does not restart onto a socket another process has taken meanwhile, and names it', async () => {
+    log = capture();
+    const socket = join(dir, 'dev5.sock');
+    session = await startDev({ project: dir, socket, log, debounceMs: 100, typecheck: false });
+    // Another runner takes the path over (as a reloaded APISIX runner would).
+    const other = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/runtime/fixtures/runner.ts'), 'run'], {
+      env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${socket}` },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      await new Promise<void>((resolve) => other.stdout!.on('data', (d: Buffer) => d.toString().includes('runner listening') && resolve()));
+      const index = join(dir, 'plugins/hello/index.ts');
+      await writeFile(index, (await readFile(index, 'utf8')) + '\n');
+      await session.nextCycle();
+      expect(log.errors.some((l) => l.includes(`unix:${socket} is in use by pid ${other.pid}`))).toBe(true);
+      // dev's runner exited without removing the other runner's socket.
+      const sim2 = await GatewaySimulator.connect(socket);
+      expect(await sim2.request([{ name: 'stop', conf: { body: 'other' } }])).toMatchObject({ kind: 'response', body: 'other' });
+      await sim2.close();
+      await session.close();
+      session = undefined;
+      expect(existsSync(socket)).toBe(true);
+    } finally {
+      other.kill('SIGTERM');
+      await new Promise((r) => other.once('exit', r));
+    }
+  });
+
+  it('stops at any moment of its start-up: the runner it spawned exits and no socket is left', async () => {
+    const socket = join(dir, 'dev3.sock');
+    const stop = new AbortController();
+    // Abort the moment the runner is up, before dev has finished starting (the watcher is next).
+    const watchingLog = { info: (l: string) => l.startsWith('runner started') && stop.abort(), error: () => {} };
+    await expect(startDev({ project: dir, socket, log: watchingLog, signal: stop.signal, typecheck: false })).rejects.toThrow(/stopped while starting/);
+    expect(existsSync(socket)).toBe(false);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.a6-'))).toEqual([]);
+  });
+
+  it('the a6kit dev command: SIGINT during start-up stops the runner and removes its socket', async () => {
+    const socket = join(dir, 'dev4.sock');
+    const cli = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'cli/main.ts'), 'dev', '--project', dir, '--socket', `unix:${socket}`, '--no-typecheck'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const interrupted = new Promise<void>((resolve) => {
+      cli.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        // The runner listens; dev has not printed "watching" yet.
+        if (out.includes('runner started') && !cli.killed) {
+          cli.kill('SIGINT');
+          resolve();
+        }
+      });
+    });
+    cli.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => cli.once('exit', (code) => r(code)));
+    await interrupted;
+    expect(await exited).toBe(0);
     expect(existsSync(socket)).toBe(false);
   });
 });

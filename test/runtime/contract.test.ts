@@ -415,16 +415,14 @@ describe('socket file', () => {
     }
   });
 
-  it('replaces a stale socket, but neither a live one nor a regular file', async () => {
+  it('replaces a stale socket (a live one is taken over: test/hostile/socket.test.ts), never a regular file', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const path = join(dir, 'r.sock');
-      // A live listener: refused.
-      const live = createServer().listen(path);
-      await new Promise((r) => live.once('listening', r));
-      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${path}` })).rejects.toThrow(/in use/);
       // Left behind by a dead process: replaced.
-      (live as unknown as { _handle: { close(): void } })._handle.close();
+      const dead = createServer().listen(path);
+      await new Promise((r) => dead.once('listening', r));
+      (dead as unknown as { _handle: { close(): void } })._handle.close();
       await new Promise((r) => setTimeout(r, 20));
       const r = await startRunner({ plugins: [], logger: silent, address: `unix:${path}` });
       const sim = await (await import('../../runtime/testing.js')).GatewaySimulator.connect(r.address);

@@ -5,7 +5,7 @@ import { parseJsonConf } from 'a6kit';
 import { schema, validate } from './validate.gen.js';
 
 /**
- * Token-bucket rate limit per route: requests wait for a token; those the bucket can never serve get 503.
+ * Token-bucket rate limit per route: requests wait for a token, up to max_delay_ms; those the bucket cannot serve in that time get 503.
  */
 export interface Config {
   /**
@@ -16,6 +16,10 @@ export interface Config {
    * Bucket size: requests served without waiting after a quiet period. 0 refuses every request.
    */
   burst: number;
+  /**
+   * Longest wait for a token, in ms; a request that would wait longer gets 503 at once and takes no token. Keep it below the runner's call deadline (--call-timeout, 50000 by default) (an a6kit addition: the Go runner waits without a bound).
+   */
+  max_delay_ms: number;
 }
 
 /** The plugin's JSON Schema (schema.json), for tools that describe or check configs. */

@@ -1,7 +1,8 @@
 /**
- * `limit-req`: a token-bucket rate limit per route. Requests over the rate wait for their turn;
- * requests the bucket can never serve are answered 503. The bucket lives in the parsed config, so
- * each route (each PrepareConf) gets its own, as with the Go runner.
+ * `limit-req`: a token-bucket rate limit per route. Requests over the rate wait for their turn, up
+ * to `max_delay_ms`; a request the bucket cannot serve within that (or ever) is answered 503 at
+ * once and takes no token. The bucket lives in the parsed config, so each route (each
+ * PrepareConf) gets its own, as with the Go runner.
  */
 import { definePlugin } from 'a6kit';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,14 +18,16 @@ export default definePlugin({
   schema,
   parseConf(raw): LimitReqConf {
     const conf = parseGenerated(raw);
-    return { ...conf, bucket: new TokenBucket(conf.rate ?? 0, conf.burst ?? 0) };
+    return { ...conf, bucket: new TokenBucket(conf.rate, conf.burst) };
   },
   async requestFilter(conf, _req, res) {
-    const delay = conf.bucket.reserve();
-    if (delay === undefined) {
+    // A wait past the call deadline would only be answered 503 by the runner, with the token
+    // still held: refuse now instead, and keep the token for a request that can use it.
+    const reservation = conf.bucket.reserve(conf.max_delay_ms);
+    if (reservation === undefined) {
       res.respond(503);
       return;
     }
-    if (delay > 0) await sleep(delay);
+    if (reservation.delayMs > 0) await sleep(reservation.delayMs);
   },
 });

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"limit-req","description":"Token-bucket rate limit per route: requests wait for a token; those the bucket can never serve get 503.","type":"object","properties":{"rate":{"type":"number","minimum":0,"default":0,"description":"Tokens added per second. 0: only the initial burst is ever served."},"burst":{"type":"integer","minimum":0,"default":0,"description":"Bucket size: requests served without waiting after a quiet period. 0 refuses every request."}},"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"limit-req","description":"Token-bucket rate limit per route: requests wait for a token, up to max_delay_ms; those the bucket cannot serve in that time get 503.","type":"object","properties":{"rate":{"type":"number","minimum":0,"default":0,"description":"Tokens added per second. 0: only the initial burst is ever served."},"burst":{"type":"integer","minimum":0,"default":0,"description":"Bucket size: requests served without waiting after a quiet period. 0 refuses every request."},"max_delay_ms":{"type":"integer","minimum":0,"maximum":2147483647,"default":30000,"description":"Longest wait for a token, in ms; a request that would wait longer gets 503 at once and takes no token. Keep it below the runner's call deadline (--call-timeout, 50000 by default) (an a6kit addition: the Go runner waits without a bound)."}},"additionalProperties":false};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -24,9 +24,12 @@ data.rate = 0;
 if(data.burst === undefined){
 data.burst = 0;
 }
+if(data.max_delay_ms === undefined){
+data.max_delay_ms = 30000;
+}
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "rate") || (key0 === "burst"))){
+if(!(((key0 === "rate") || (key0 === "burst")) || (key0 === "max_delay_ms"))){
 validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -64,6 +67,29 @@ return false;
 }
 }
 var valid0 = _errs4 === errors;
+if(valid0){
+let data2 = data.max_delay_ms;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate20.errors = [{instancePath:instancePath+"/max_delay_ms",schemaPath:"#/properties/max_delay_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2147483647 || isNaN(data2)){
+validate20.errors = [{instancePath:instancePath+"/max_delay_ms",schemaPath:"#/properties/max_delay_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate20.errors = [{instancePath:instancePath+"/max_delay_ms",schemaPath:"#/properties/max_delay_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
 }
 }
 }
