@@ -45,7 +45,9 @@ export class RedisServer {
 
   /** A client of its own (not the plugin's), for assertions. */
   admin(): Redis {
-    return new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: true, maxRetriesPerRequest: 1 });
+    const c = new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: true, maxRetriesPerRequest: 1 });
+    c.on('error', () => {}); // refused connections while the server starts are expected
+    return c;
   }
 
   /** (Re)starts the server on the same port and waits until it answers PING. */
