@@ -8,10 +8,10 @@ import responseRewrite from './response-rewrite/index.js';
 import say from './say/index.js';
 
 export const plugins = [
-  limitCount,
   say,
   faultInjection,
   limitReq,
+  limitCount,
   requestBodyRewrite,
   responseRewrite,
 ] as const satisfies readonly AnyPlugin[];
