@@ -3,11 +3,17 @@
  * (APISIX_LISTEN_ADDRESS, APISIX_CONF_EXPIRE_TIME), with a simulator speaking to its socket.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { GatewaySimulator } from 'a6kit/testing';
 
-const RUNNER = fileURLToPath(new URL('../../../runner.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/**
+ * The tests run from the repository root (`npm test`, `npx vitest run examples`, or the examples'
+ * `npm test`, which changes there first): tsx then resolves `a6kit` to ../runtime through the
+ * root tsconfig's paths. (No import.meta here: the project's type check reads this file as CommonJS.)
+ */
+const ROOT = process.cwd();
+const RUNNER = join(ROOT, 'examples', 'runner.ts');
 
 export class GatewayNode {
   private constructor(
@@ -16,7 +22,7 @@ export class GatewayNode {
   ) {}
 
   static async start(socket: string): Promise<GatewayNode> {
-    // From the repository root, so tsx resolves `a6kit` to ../runtime through tsconfig paths.
+    if (!existsSync(RUNNER)) throw new Error(`${RUNNER} not found: run the tests from the repository root`);
     const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, 'run', '--log-level', 'warn'], {
       cwd: ROOT,
       env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${socket}`, APISIX_CONF_EXPIRE_TIME: '3600' },
