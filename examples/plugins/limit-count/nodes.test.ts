@@ -44,8 +44,8 @@ describe('two gateway nodes', () => {
     expect(all.filter((r) => r.kind === 'response' && r.status === 503)).toHaveLength(20);
     // Each remaining count from 9 down to 0 was handed out once, across both nodes.
     expect(passed.map(remaining).sort((x, y) => x! - y!)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    // Both nodes served some: the limit really was shared, not met by one node alone.
-    expect(a!.some((r) => r.kind === 'upstream') && b!.some((r) => r.kind === 'upstream')).toBe(true);
+    // (Which node got how many depends on timing; with per-node counters 20 would pass, below.)
+    expect(a!.length + b!.length).toBe(30);
   });
 
   it('policy local: each node counts on its own, so 10 per node (20 of 30) get through', async () => {
