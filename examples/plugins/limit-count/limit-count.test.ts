@@ -17,7 +17,7 @@ beforeAll(async () => {
   redis = await RedisServer.start();
 });
 afterAll(async () => {
-  await redis?.stop();
+  await redis?.dispose();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -207,6 +207,44 @@ describe('Redis failures', () => {
     // A fresh counter. Not exactly 99: a request answered 500 in the last reconnect interval
     // leaves its command queued, and the server counts it once the connection is back.
     expect(Number(quota(r).remaining)).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('policy redis-cluster', () => {
+  let cluster: RedisServer;
+  let t: TestRunner;
+  beforeAll(async () => {
+    cluster = await RedisServer.startCluster();
+    t = await startTestRunner([plugin]);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await cluster?.dispose();
+  });
+
+  const conf = (extra: Record<string, unknown> = {}) => [
+    { name: 'limit-count', conf: { count: 2, time_window: 60, policy: 'redis-cluster', redis_cluster_nodes: [`127.0.0.1:${cluster.port}`], redis_cluster_name: 'c', redis_timeout: 300, ...extra } },
+  ];
+
+  it('counts in the cluster', async () => {
+    const results: SimResult[] = [];
+    for (let i = 0; i < 3; i++) results.push(await t.simulator.request(conf()));
+    expect(results.map((r) => r.kind)).toEqual(['upstream', 'upstream', 'response']);
+    expect(results.map(quota).map((q) => q.remaining)).toEqual(['1', '0', '0']);
+  });
+
+  it('answers 500 within redis_timeout while the cluster hangs', async () => {
+    const r = conf({ count: 100 });
+    expect((await t.simulator.request(r)).kind).toBe('upstream');
+    cluster.pause();
+    try {
+      const start = performance.now();
+      expect(await t.simulator.request(r)).toMatchObject({ kind: 'response', status: 500 });
+      expect(performance.now() - start).toBeLessThan(800);
+    } finally {
+      cluster.unpause();
+    }
+    expect((await t.simulator.request(r)).kind).toBe('upstream');
   });
 });
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await Promise.all(nodes.map((n) => n.stop()));
-  await redis?.stop();
+  await redis?.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,7 +3,10 @@
  * local port, no persistence, stopped and restarted on that same port to play an outage.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 function findBinary(): string {
@@ -35,11 +38,31 @@ export class RedisServer {
   private constructor(
     private readonly bin: string,
     readonly port: number,
+    private readonly clusterDir: string | undefined,
   ) {}
 
   static async start(): Promise<RedisServer> {
-    const s = new RedisServer(findBinary(), await freePort());
+    const s = new RedisServer(findBinary(), await freePort(), undefined);
     await s.resume();
+    return s;
+  }
+
+  /** A one-node Redis Cluster owning every slot: what policy redis-cluster talks to. */
+  static async startCluster(): Promise<RedisServer> {
+    const s = new RedisServer(findBinary(), await freePort(), mkdtempSync(join(tmpdir(), 'a6kit-redis-cluster-')));
+    await s.resume();
+    const c = s.admin();
+    try {
+      await c.connect();
+      await c.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
+      const deadline = Date.now() + 10_000;
+      while (!String(await c.call('CLUSTER', 'INFO')).includes('cluster_state:ok')) {
+        if (Date.now() > deadline) throw new Error('the one-node cluster did not reach cluster_state:ok within 10 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      c.disconnect();
+    }
     return s;
   }
 
@@ -53,6 +76,9 @@ export class RedisServer {
   /** (Re)starts the server on the same port and waits until it answers PING. */
   async resume(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'];
+    // A lone cluster node does not know its own address (CLUSTER SLOTS would name it ""): announce it.
+    if (this.clusterDir !== undefined)
+      args.push('--cluster-enabled', 'yes', '--cluster-announce-ip', '127.0.0.1', '--dir', this.clusterDir, '--cluster-config-file', 'nodes.conf');
     const proc = spawn(this.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc = proc;
     proc.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
@@ -91,5 +117,11 @@ export class RedisServer {
     const gone = new Promise<void>((r) => proc.once('exit', () => r()));
     proc.kill('SIGKILL');
     await gone;
+  }
+
+  /** Stops the server for good and removes its files. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    if (this.clusterDir !== undefined) rmSync(this.clusterDir, { recursive: true, force: true });
   }
 }
