@@ -10,7 +10,7 @@
  * config starts new counters as in APISIX.
  */
 import { createHash } from 'node:crypto';
-import { definePlugin, type ConfContext } from 'a6kit';
+import { definePlugin, type ConfContext, type PluginRequest, type PluginResponseWriter } from 'a6kit';
 import { parseConf as parseGenerated, type Config } from './config.gen.js';
 import type { Counter, Tally } from './counter.js';
 import { keyReader, type KeyReader } from './key.js';
@@ -37,9 +37,8 @@ class RedisCounter implements Counter {
     private readonly windowMs: number,
   ) {}
 
-  async incr(key: string): Promise<Tally> {
-    const [count, ttlMs] = await this.lease.count(this.prefix + key, this.windowMs);
-    return { count, ttlMs };
+  incr(key: string): Promise<Tally> {
+    return this.lease.count(this.prefix + key, this.windowMs).then(([count, ttlMs]) => ({ count, ttlMs }));
   }
 
   release(): void {
@@ -74,6 +73,37 @@ function counterOf(conf: Config, raw: string, ctx: ConfContext | undefined): Cou
   return new RedisCounter(leaseClient(targetOf(conf)), `a6kit:limit-count:${namespace(raw, ctx)}:`, windowMs);
 }
 
+function count(conf: LimitCountConf, key: string, req: PluginRequest, res: PluginResponseWriter): void | Promise<void> {
+  const tally = conf.counter.incr(key);
+  if (!(tally instanceof Promise)) return answer(conf, tally, req, res);
+  return tally.then(
+    (t) => answer(conf, t, req, res),
+    () => {
+      // Redis down or slower than redis_timeout.
+      if (!conf.allow_degradation) res.respond(FAILED_STATUS, FAILED_BODY);
+    },
+  );
+}
+
+function answer(conf: LimitCountConf, tally: Tally, req: PluginRequest, res: PluginResponseWriter): void {
+  const remaining = conf.count - tally.count;
+  const reset = String(Math.ceil(tally.ttlMs / 1000));
+  if (remaining < 0) {
+    if (conf.show_limit_quota_header) {
+      res.headers.set('X-RateLimit-Limit', conf.limitText);
+      res.headers.set('X-RateLimit-Remaining', '0');
+      res.headers.set('X-RateLimit-Reset', reset);
+    }
+    res.respond(conf.rejected_code, conf.rejectedBody);
+    return;
+  }
+  if (conf.show_limit_quota_header) {
+    req.respHeaders.set('X-RateLimit-Limit', conf.limitText);
+    req.respHeaders.set('X-RateLimit-Remaining', String(remaining));
+    req.respHeaders.set('X-RateLimit-Reset', reset);
+  }
+}
+
 export default definePlugin({
   name: 'limit-count',
   parseConf(raw, ctx): LimitCountConf {
@@ -90,31 +120,11 @@ export default definePlugin({
   releaseConf(conf) {
     conf.counter.release();
   },
-  async requestFilter(conf, req, res) {
-    const key = await conf.keyOf(req);
-    let tally: Tally;
-    try {
-      tally = await conf.counter.incr(key);
-    } catch {
-      // Redis down or slower than redis_timeout.
-      if (!conf.allow_degradation) res.respond(FAILED_STATUS, FAILED_BODY);
-      return;
-    }
-    const remaining = conf.count - tally.count;
-    const reset = String(Math.ceil(tally.ttlMs / 1000));
-    if (remaining < 0) {
-      if (conf.show_limit_quota_header) {
-        res.headers.set('X-RateLimit-Limit', conf.limitText);
-        res.headers.set('X-RateLimit-Remaining', '0');
-        res.headers.set('X-RateLimit-Reset', reset);
-      }
-      res.respond(conf.rejected_code, conf.rejectedBody);
-      return;
-    }
-    if (conf.show_limit_quota_header) {
-      req.respHeaders.set('X-RateLimit-Limit', conf.limitText);
-      req.respHeaders.set('X-RateLimit-Remaining', String(remaining));
-      req.respHeaders.set('X-RateLimit-Reset', reset);
-    }
+  requestFilter(conf, req, res) {
+    // Synchronous all the way when it can be (policy local, key remote_addr or constant): no
+    // promise, no microtask on the hot path.
+    const key = conf.keyOf(req);
+    if (typeof key === 'string') return count(conf, key, req, res);
+    return key.then((k) => count(conf, k, req, res));
   },
 });
