@@ -48,6 +48,18 @@ describe('two gateway nodes', () => {
     expect(a!.length + b!.length).toBe(30);
   });
 
+  it('policy redis: the shared window ends for both nodes at once, and both count from zero again', async () => {
+    const route = [{ name: 'limit-count', conf: { count: 2, time_window: 1, key_type: 'constant', key: 'window', policy: 'redis', redis_host: '127.0.0.1', redis_port: redis.port } }];
+    const [n1, n2] = nodes.map((n) => n.simulator);
+    const start = Date.now();
+    const first = [await n1!.request(route), await n2!.request(route), await n1!.request(route), await n2!.request(route)];
+    expect(first.map((r) => r.kind)).toEqual(['upstream', 'upstream', 'response', 'response']);
+    await new Promise((r) => setTimeout(r, Math.max(0, start + 1100 - Date.now())));
+    const after = [await n2!.request(route), await n1!.request(route), await n2!.request(route)];
+    expect(after.map((r) => r.kind)).toEqual(['upstream', 'upstream', 'response']);
+    expect(after.slice(0, 2).map(remaining)).toEqual([1, 0]);
+  });
+
   it('policy local: each node counts on its own, so 10 per node (20 of 30) get through', async () => {
     const [a, b] = await burst({ policy: 'local' });
     for (const node of [a!, b!]) {
