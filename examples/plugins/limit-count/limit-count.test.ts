@@ -9,6 +9,7 @@ import { startTestRunner, type SimResult, type TestRunner } from 'a6kit/testing'
 import { RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../../runtime/frame.js';
 import { HTTPReqCall, RawClient, decodeReqCallResp, prepareConf, reqCall, tokenOf } from '../../../test/runtime/helpers.js';
 import plugin from './index.js';
+import { LocalCounter } from './local-counter.js';
 import { CONNECTION_NAME, openClients } from './redis-clients.js';
 import { RedisServer } from './test/redis-server.js';
 
@@ -121,6 +122,20 @@ describe.each(['local', 'redis'] as const)('policy %s', (policy) => {
     } finally {
       await c.close();
     }
+  });
+});
+
+describe('local counter', () => {
+  it('keeps only the keys of windows that have not ended (memory follows one window of traffic)', () => {
+    let now = 0;
+    const c = new LocalCounter(1000, () => now);
+    for (let i = 0; i < 500; i++) c.incr(`ip-${i}`);
+    expect(c.incr('ip-1')).toEqual({ count: 2, ttlMs: 1000 });
+    now = 999;
+    expect(c.incr('late')).toEqual({ count: 1, ttlMs: 1000 });
+    now = 1000; // the first 500 windows end; the next count sweeps them
+    expect(c.incr('ip-1')).toEqual({ count: 1, ttlMs: 1000 });
+    expect(c.size).toBe(2); // 'late' (ends at 1999) and the new 'ip-1'
   });
 });
 
