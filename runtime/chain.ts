@@ -66,7 +66,7 @@ export function buildChain(
       if (plugin === undefined) throw new ConfRejected(e.name, key, 'no such plugin in this runner');
       let conf: unknown;
       try {
-        conf = plugin.parseConf(e.value);
+        conf = plugin.parseConf(e.value, { key });
       } catch (err) {
         const pointer =
           err && typeof err === 'object' && 'pointer' in err && typeof err.pointer === 'string'
@@ -76,11 +76,29 @@ export function buildChain(
       }
       links.push({ plugin, conf });
     } catch (err) {
-      if (!(err instanceof ConfRejected) || !skipInvalid) throw err;
+      if (!(err instanceof ConfRejected) || !skipInvalid) {
+        releaseChain({ key, links }); // the configs parsed before this one are never used
+        throw err;
+      }
       onSkip(err);
     }
   }
   return { key, links };
+}
+
+/**
+ * Gives every config of a chain back to its plugin (`releaseConf`): the one place the runner calls
+ * it, when the conf store drops a chain or a chain is refused while being built.
+ */
+export function releaseChain(chain: Chain): void {
+  for (const { plugin, conf } of chain.links) {
+    if (plugin.releaseConf === undefined) continue;
+    try {
+      plugin.releaseConf(conf);
+    } catch (err) {
+      process.emitWarning(`plugin "${plugin.name}" failed to release a config of conf "${chain.key}": ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 }
 
 /** Stable identity of a conf list, to hand out the same token for the same key and conf. */

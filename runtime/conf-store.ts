@@ -8,7 +8,7 @@
  * APISIX_CONF_EXPIRE_TIME x 1.2 so they outlive APISIX's own cache, and every use renews them.
  */
 import { randomFillSync } from 'node:crypto';
-import { confFingerprint, type Chain, type ConfEntry } from './chain.js';
+import { confFingerprint, releaseChain, type Chain, type ConfEntry } from './chain.js';
 
 interface Entry {
   readonly token: number;
@@ -122,13 +122,16 @@ export class ConfStore {
     for (const e of this.byToken.values()) if (e.expires <= now) this.remove(e);
   }
 
+  /** Every chain leaves the store here, so its plugins release what its configs hold. */
   private remove(e: Entry): void {
     this.byToken.delete(e.token);
     if (this.byKey.get(e.key) === e) this.byKey.delete(e.key);
+    releaseChain(e.chain);
   }
 
   close(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = undefined;
+    for (const e of this.byToken.values()) this.remove(e);
   }
 }

@@ -2,7 +2,7 @@
  * What every connection shares: the plugin registry, the conf-token store and the settings.
  * In multi-process mode a `RemoteConf` makes the primary process the source of truth for tokens.
  */
-import { buildChain, ConfRejected, type Chain, type ConfEntry, type PluginRegistry } from './chain.js';
+import { buildChain, ConfRejected, releaseChain, type Chain, type ConfEntry, type PluginRegistry } from './chain.js';
 import { ConfStore, type StoredConf } from './conf-store.js';
 import type { Logger } from './logger.js';
 
@@ -56,15 +56,20 @@ export class Engine {
 
   /** Validates the conf list and returns its token. Throws ConfRejected for a refused conf. */
   prepare(key: string, entries: readonly ConfEntry[]): number | Promise<number> {
-    const chain = this.build(key, entries);
     const remote = this.remote;
-    if (remote !== undefined) {
-      return remote.register(key, entries).then((token) => {
-        this.store.put(key, entries, chain, token);
-        return token;
-      });
+    if (remote === undefined) {
+      // Reuse first: an identical conf was accepted already, and a chain built only to be thrown
+      // away would make plugins acquire (and have to release) resources for nothing.
+      return this.store.reuse(key, entries) ?? this.store.put(key, entries, this.build(key, entries));
     }
-    return this.store.reuse(key, entries) ?? this.store.put(key, entries, chain);
+    const chain = this.build(key, entries);
+    return remote.register(key, entries).then(
+      (token) => this.store.put(key, entries, chain, token),
+      (err: unknown) => {
+        releaseChain(chain);
+        throw err;
+      },
+    );
   }
 
   /** The chain of a token: sync when known here, a promise when the primary must be asked. */

@@ -98,16 +98,26 @@ export interface PluginUpstreamResponse {
   setBody(body: BodyInit): void;
 }
 
+/** Where a config comes from, for plugins whose state must be told apart per route. */
+export interface ConfContext {
+  /**
+   * APISIX's key of the conf (route or service id, its version and the phase): the same on every
+   * gateway node for the same route version, different for another route or a changed conf.
+   */
+  readonly key: string;
+}
+
 /**
  * A plugin. `C` is its parsed config: what `parseConf` returns and every filter receives.
  *
  * `parseConf` runs once per PrepareConf (never per request) with the JSON text APISIX holds for
  * the route; throw (ideally a `ConfError`) to refuse the config, with a message saying what is wrong.
+ * The runner always passes `ctx`; it is optional so tests may call `parseConf(text)` alone.
  */
 export interface Plugin<C = unknown> {
   /** Name used in the route's `ext-plugin-*` conf list (1 to 128 characters). */
   readonly name: string;
-  parseConf(raw: string): C;
+  parseConf(raw: string, ctx?: ConfContext): C;
   /**
    * JSON Schema of the config, shown by `a6-runner plugins --json`. Optional: a generated
    * `parseConf` already carries its schema; set this when `parseConf` is your own wrapper.
@@ -115,6 +125,14 @@ export interface Plugin<C = unknown> {
   readonly schema?: Record<string, unknown>;
   requestFilter?(conf: C, req: PluginRequest, res: PluginResponseWriter): void | Promise<void>;
   responseFilter?(conf: C, res: PluginUpstreamResponse): void | Promise<void>;
+  /**
+   * Called once for every config `parseConf` returned, when the runner no longer uses it: its conf
+   * token expired or was replaced, the route's conf list was refused after it, or the runner is
+   * closing. Release here what `parseConf` acquired (a shared connection, a timer). Filters may
+   * still be running with `conf` (a call in flight). Should not throw; a throw is reported as a
+   * process warning and ignored.
+   */
+  releaseConf?(conf: C): void;
 }
 
 /** Thrown by `parseConf` for a config that is refused; the runner logs `message` with the route key. */
