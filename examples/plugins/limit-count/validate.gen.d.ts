@@ -6,3 +6,5 @@ import type { CompiledValidator } from 'a6kit';
 /** Validates in place: fills in schema defaults, returns false and sets `errors` when invalid. */
 export declare const validate: CompiledValidator;
 export default validate;
+/** The JSON Schema the validator was compiled from (schema.json); the validator reads it, so never change it. */
+export declare const schema: Readonly<Record<string, unknown>>;
