@@ -1,0 +1,266 @@
+/**
+ * Chain execution: one call runs its chain's filters for one phase (request or upstream
+ * response) in order, until the end or until a request filter answers the client itself (Stop).
+ * One loop serves both phases; a phase only says which filter to call, whether the call is
+ * settled early, and how its reply is built.
+ *
+ * Synchronous filters cost no promise and no closure. A filter that returns a thenable suspends
+ * the call under the call deadline; the thenable goes through Promise.resolve, so one whose then()
+ * throws, or calls back twice, still settles the call exactly once.
+ *
+ * The call is also its plugins' channel to the gateway (ExtraInfo: vars and bodies).
+ */
+import type { Builder, HTTPReqCall, HTTPRespCall } from './wire.js';
+import { Err } from './wire.js';
+import { RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, encodeFrame } from './frame.js';
+import { buildBodyAsk, buildReqCallReply, buildRespCallReply, buildVarAsk, decodeExtraInfoResp } from './codec.js';
+import { CallRequest, ResponseWriter, UpstreamResponse, type InfoChannel } from './call-objects.js';
+import type { Chain, ChainLink } from './chain.js';
+import type { Engine } from './engine.js';
+import { replyBuilder } from './reply.js';
+
+/** The connection side of a call (implemented by the dispatcher). */
+export interface CallHost {
+  readonly engine: Engine;
+  /** The connection is gone: nothing can be sent any more. */
+  readonly closed: boolean;
+  /** Sends a frame that is not the reply (an ExtraInfo request). */
+  send(frame: Buffer): void;
+  /** The call waits on a promise: frames that arrive now belong to it. */
+  suspended(call: Call): void;
+  /** Ends the call: sends its reply (a payload of `type`, or an error code) unless `undefined`. */
+  settled(call: Call, reply: { type: number; payload: Uint8Array } | Err.Code | undefined): void;
+}
+
+/** The gateway ended the call's connection, or the call ended before an ExtraInfo answer came. */
+export class CallAborted extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CallAborted';
+  }
+}
+
+interface Waiter {
+  resolve(v: Uint8Array | undefined): void;
+  reject(e: Error): void;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
+}
+
+export abstract class Call implements InfoChannel {
+  done = false;
+  /** Index of the next link to run. */
+  private next = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** The link whose promise the call waits on (for the deadline's log line). */
+  private awaiting: ChainLink | undefined;
+  private waiting: Waiter | undefined;
+  private queue: Array<{ frame: Buffer; w: Waiter }> | undefined;
+
+  constructor(
+    protected readonly host: CallHost,
+    readonly chain: Chain,
+  ) {}
+
+  /** Runs this phase's filter of `link`; returns what it returned (undefined when it has none). */
+  protected abstract invoke(link: ChainLink): unknown;
+  /** True once no further filter may run (a request answered by a plugin). */
+  protected abstract get stopped(): boolean;
+  protected abstract buildReply(b: Builder): Uint8Array;
+  protected abstract readonly replyType: number;
+
+  /** Runs the filters from the next link on, until the chain ends or a filter suspends the call. */
+  run(): void {
+    const links = this.chain.links;
+    while (this.next < links.length && !this.stopped) {
+      const link = links[this.next++]!;
+      let pending: PromiseLike<unknown> | undefined;
+      try {
+        const out = this.invoke(link);
+        if (out !== undefined && isThenable(out)) pending = out;
+      } catch (err) {
+        this.fail(link, err);
+        return;
+      }
+      if (pending !== undefined) {
+        this.suspend(link, pending);
+        return;
+      }
+    }
+    this.end();
+  }
+
+  private end(): void {
+    if (this.done) return;
+    let payload: Uint8Array;
+    try {
+      payload = this.buildReply(replyBuilder());
+    } catch (err) {
+      this.fail(undefined, err);
+      return;
+    }
+    this.finish('the call is already over');
+    this.host.settled(this, { type: this.replyType, payload });
+  }
+
+  /** Waits for a filter's thenable under the call deadline. */
+  private suspend(link: ChainLink, p: PromiseLike<unknown>): void {
+    this.awaiting = link;
+    if (this.timer === undefined) {
+      this.host.suspended(this);
+      this.timer = setTimeout(missedDeadline, this.host.engine.settings.callTimeoutMs, this);
+    }
+    Promise.resolve(p).then(
+      () => {
+        if (!this.done) this.run();
+      },
+      (err: unknown) => this.fail(link, err),
+    );
+  }
+
+  /** @internal called by the deadline timer */
+  deadline(): void {
+    if (this.done) return;
+    this.host.engine.log.error(
+      { key: this.chain.key, plugin: this.awaiting?.plugin.name, timeoutMs: this.host.engine.settings.callTimeoutMs },
+      'plugin missed the call deadline',
+    );
+    this.finish('the call missed its deadline');
+    this.host.settled(this, Err.Code.SERVICE_UNAVAILABLE);
+  }
+
+  /** A filter threw or rejected, or the reply could not be built: SERVICE_UNAVAILABLE. */
+  private fail(link: ChainLink | undefined, err: unknown): void {
+    if (this.done) return;
+    this.finish('the call is already over');
+    if (err instanceof CallAborted || this.host.closed) {
+      this.host.settled(this, undefined);
+      return;
+    }
+    this.host.engine.log.error({ key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) }, 'plugin failed');
+    this.host.settled(this, Err.Code.SERVICE_UNAVAILABLE);
+  }
+
+  /** The connection went away or broke the protocol: the call ends with no reply. */
+  abort(reason: string): void {
+    if (this.done) return;
+    this.finish(reason);
+  }
+
+  // ------------------------------------------------------------------ ExtraInfo
+
+  askVar(name: string): Promise<Uint8Array | undefined> {
+    return this.ask(() => buildVarAsk(replyBuilder(), name));
+  }
+
+  askBody(which: 'request' | 'response'): Promise<Uint8Array | undefined> {
+    return this.ask(() => buildBodyAsk(replyBuilder(), which));
+  }
+
+  /** Sends one ExtraInfo request at a time: the gateway answers them strictly in turn. */
+  private ask(build: () => Uint8Array): Promise<Uint8Array | undefined> {
+    if (this.done) return Promise.reject(new CallAborted('the call is already over'));
+    const frame = encodeFrame(RPC_EXTRA_INFO, build());
+    return new Promise((resolve, reject) => {
+      const w = { resolve, reject };
+      if (this.waiting === undefined) {
+        this.waiting = w;
+        this.host.send(frame);
+      } else {
+        (this.queue ??= []).push({ frame, w });
+      }
+    });
+  }
+
+  /** An ExtraInfo request is out: the gateway's next ExtraInfo frame answers it (even after the call ended). */
+  get awaitingInfo(): boolean {
+    return this.waiting !== undefined;
+  }
+
+  /** An ExtraInfo answer arrived for the request in flight. */
+  answer(payload: Buffer): void {
+    const w = this.waiting!;
+    this.waiting = undefined;
+    const next = this.queue?.shift();
+    if (next !== undefined) {
+      this.waiting = next.w;
+      this.host.send(next.frame);
+    }
+    let result: Uint8Array | undefined;
+    try {
+      result = decodeExtraInfoResp(payload);
+    } catch (err) {
+      w.reject(err as Error);
+      return;
+    }
+    w.resolve(result);
+  }
+
+  private finish(reason: string): void {
+    this.done = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    // Most calls end with nothing outstanding: only then build the (stack-capturing) error.
+    if (this.waiting === undefined && this.queue === undefined) return;
+    const err = new CallAborted(reason);
+    const w = this.waiting;
+    // `waiting` stays set: the dispatcher counts the gateway's answer that is still due.
+    w?.reject(err);
+    if (this.queue) for (const q of this.queue) q.w.reject(err);
+    this.queue = undefined;
+  }
+}
+
+function missedDeadline(call: Call): void {
+  call.deadline();
+}
+
+/** ext-plugin-pre-req / post-req: request filters, Stop or Rewrite. */
+export class RequestCall extends Call {
+  private readonly req: CallRequest;
+  private readonly res = new ResponseWriter();
+  protected readonly replyType = RPC_HTTP_REQ_CALL;
+
+  constructor(host: CallHost, chain: Chain, r: HTTPReqCall.Req) {
+    super(host, chain);
+    this.req = new CallRequest(r, this);
+  }
+
+  protected invoke(link: ChainLink): unknown {
+    const f = link.plugin.requestFilter;
+    return f === undefined ? undefined : f.call(link.plugin, link.conf, this.req, this.res);
+  }
+
+  protected get stopped(): boolean {
+    return this.res.responded;
+  }
+
+  protected buildReply(b: Builder): Uint8Array {
+    return buildReqCallReply(b, this.req, this.res);
+  }
+}
+
+/** ext-plugin-post-resp: response filters over the upstream response. */
+export class ResponseCall extends Call {
+  private readonly res: UpstreamResponse;
+  protected readonly replyType = RPC_HTTP_RESP_CALL;
+
+  constructor(host: CallHost, chain: Chain, r: HTTPRespCall.Req) {
+    super(host, chain);
+    this.res = new UpstreamResponse(r, this);
+  }
+
+  protected invoke(link: ChainLink): unknown {
+    const f = link.plugin.responseFilter;
+    return f === undefined ? undefined : f.call(link.plugin, link.conf, this.res);
+  }
+
+  protected get stopped(): boolean {
+    return false;
+  }
+
+  protected buildReply(b: Builder): Uint8Array {
+    return buildRespCallReply(b, this.res);
+  }
+}
