@@ -45,6 +45,9 @@ export class FrameReader {
   private refused = false;
   /** Frames handed out so far (lets the owner tell a new partial frame from an old one). */
   frames = 0;
+  /** While paused, the rest of the chunk being read waits here (a view, at most one socket read). */
+  private paused = false;
+  private held: Buffer | undefined;
 
   constructor(
     private readonly onFrame: FrameHandler,
@@ -63,8 +66,27 @@ export class FrameReader {
     return this.headerHave !== 0 || this.partial !== undefined;
   }
 
+  /**
+   * Stops handing out frames, also from the chunk being read: a peer that sends many requests in
+   * one write (or does not read its replies) is served one frame at a time, not all at once.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const held = this.held;
+    this.held = undefined;
+    if (held !== undefined) this.push(held);
+  }
+
   push(chunk: Buffer): void {
     if (this.refused) return;
+    if (this.paused) {
+      this.held = this.held === undefined ? chunk : Buffer.concat([this.held, chunk]);
+      return;
+    }
     let off = 0;
     const end = chunk.length;
     if (this.headerHave !== 0 || this.partial !== undefined) {
@@ -86,6 +108,10 @@ export class FrameReader {
       this.frames++;
       this.onFrame(type, payload);
       if (this.refused) return;
+      if (this.paused) {
+        if (off < end) this.held = chunk.subarray(off);
+        return;
+      }
     }
     while (off < end) this.headerByte(chunk[off++]!);
   }
@@ -96,6 +122,11 @@ export class FrameReader {
     while (this.headerHave !== 0 && off < chunk.length) {
       this.headerByte(chunk[off++]!);
       if (this.refused) return -1;
+      if (this.paused && this.headerHave === 0 && this.partial === undefined) {
+        // An empty frame completed the header and paused the reader.
+        if (off < chunk.length) this.held = chunk.subarray(off);
+        return -1;
+      }
     }
     const p = this.partial;
     if (p === undefined) return this.headerHave === 0 || off < chunk.length ? off : -1;
@@ -109,7 +140,12 @@ export class FrameReader {
     this.budget.release(p.length);
     this.frames++;
     this.onFrame(this.partialType, p);
-    return this.refused ? -1 : off;
+    if (this.refused) return -1;
+    if (this.paused) {
+      if (off < chunk.length) this.held = chunk.subarray(off);
+      return -1;
+    }
+    return off;
   }
 
   /** One byte of a header split across chunks. */
@@ -153,6 +189,7 @@ export class FrameReader {
     this.partial = undefined;
     this.filled = 0;
     this.headerHave = 0;
+    this.held = undefined;
   }
 }
 

@@ -93,7 +93,9 @@ export class Connection implements Wire {
       this.paused = false;
       this.lastActive = this.env.clock.now;
       this.env.output.delete(this);
-      if (!this.closed) this.sock.resume();
+      if (this.closed) return;
+      this.sock.resume();
+      this.reader.resume();
     };
     sock.on('data', (chunk: Buffer) => this.onData(chunk));
     sock.on('error', () => {
@@ -127,6 +129,7 @@ export class Connection implements Wire {
     if (!this.sock.write(frame) && !this.paused) {
       this.paused = true;
       this.sock.pause();
+      this.reader.pause();
       this.env.output.add(this);
       this.sock.once('drain', this.onDrain);
     }
