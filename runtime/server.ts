@@ -75,6 +75,9 @@ export function resolveAddress(address: string | undefined): string {
 /** Everything a runner needs except a listening socket. */
 export interface RunnerCore {
   readonly engine: Engine;
+  readonly limits: Limits;
+  /** Logs a connection refused for the connection cap (throttled). */
+  refused(open: number): void;
   /** Serves one gateway connection (a socket, or one end of a memory pipe). */
   serve(conn: Duplex): void;
   readonly connections: number;
@@ -123,6 +126,8 @@ export function createRunnerCore(
   sweeper.unref();
   return {
     engine,
+    limits,
+    refused: (open) => tooMany.write({ open, limit: limits.maxConnections }),
     serve(sock) {
       if (conns.size >= limits.maxConnections) {
         tooMany.write({ open: conns.size, limit: limits.maxConnections });
@@ -159,6 +164,9 @@ export async function startRunner(
   const core = createRunnerCore(opts, log, internals);
   const server: Server = createServer((sock) => core.serve(sock));
   server.on('error', (err) => log.error({ err }, 'server error'));
+  // Over the cap, net.Server closes the new connection before any JS object is made for it.
+  server.maxConnections = core.limits.maxConnections;
+  server.on('drop', () => core.refused(core.connections));
 
   if (!internals.workerOfCluster) await prepareSocketPath(path);
   await new Promise<void>((resolve, reject) => {
