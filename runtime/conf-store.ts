@@ -31,6 +31,15 @@ interface Entry {
   readonly bytes: number;
   /** Used since the eviction hand last passed: gets a second chance (CLOCK, an LRU approximation). */
   used: boolean;
+  /** Eviction order: a doubly linked ring through every entry, oldest first after the sentinel. */
+  older: Entry | Ring;
+  newer: Entry | Ring;
+}
+
+/** The ring's sentinel: `newer` is the oldest entry, `older` the newest. */
+interface Ring {
+  older: Entry | Ring;
+  newer: Entry | Ring;
 }
 
 /**
@@ -60,6 +69,11 @@ function randomToken(): number {
   return randomPool[--randomLeft]!;
 }
 
+function unlink(e: Entry): void {
+  e.older.newer = e.newer;
+  e.newer.older = e.older;
+}
+
 export interface StoredConf {
   readonly token: number;
   readonly key: string;
@@ -68,8 +82,17 @@ export interface StoredConf {
 
 /** The bounded token table (used as the local store, the cluster primary's table and a worker's cache). */
 export class ConfStore {
-  /** Insertion order is the eviction order; a used entry is moved to the back when the hand meets it. */
   private readonly byToken = new Map<number, Entry>();
+  /**
+   * Eviction order, kept in a linked ring rather than read off the Map's insertion order: walking a
+   * Map from its front after many deletions skips every deleted slot, which made eviction quadratic.
+   */
+  private readonly ring: Ring = (() => {
+    const r = {} as Ring;
+    r.older = r;
+    r.newer = r;
+    return r;
+  })();
   private readonly byKey = new Map<string, Entry>();
   private sweeper: NodeJS.Timeout | undefined;
   private totalBytes = 0;
@@ -124,7 +147,10 @@ export class ConfStore {
   put(key: string, entries: readonly ConfEntry[], chain: Chain, token = this.newToken()): number {
     const old = this.byToken.get(token);
     if (old !== undefined) this.remove(old);
-    const e: Entry = { token, key, entries, chain, expires: this.now() + this.ttlMs, bytes: estimateBytes(key, entries), used: false };
+    const ring = this.ring;
+    const e: Entry = { token, key, entries, chain, expires: this.now() + this.ttlMs, bytes: estimateBytes(key, entries), used: false, older: ring.older, newer: ring };
+    e.older.newer = e;
+    ring.older = e;
     this.byToken.set(token, e);
     this.byKey.set(key, e);
     this.totalBytes += e.bytes;
@@ -170,13 +196,17 @@ export class ConfStore {
    */
   private evictOverflow(keep: Entry): void {
     const { maxConfs, maxConfBytes } = this.limits;
+    const ring = this.ring;
     let passes = 0;
     while ((this.byToken.size > maxConfs || this.totalBytes > maxConfBytes) && this.byToken.size > 1) {
-      const oldest = this.byToken.values().next().value as Entry;
+      const oldest = ring.newer as Entry;
       if (oldest === keep || (oldest.used && passes++ < this.byToken.size)) {
         oldest.used = false;
-        this.byToken.delete(oldest.token);
-        this.byToken.set(oldest.token, oldest);
+        unlink(oldest);
+        oldest.older = ring.older;
+        oldest.newer = ring;
+        ring.older.newer = oldest;
+        ring.older = oldest;
         continue;
       }
       this.remove(oldest);
@@ -188,6 +218,7 @@ export class ConfStore {
     if (this.byToken.get(e.token) !== e) return;
     this.byToken.delete(e.token);
     if (this.byKey.get(e.key) === e) this.byKey.delete(e.key);
+    unlink(e);
     this.totalBytes -= e.bytes;
   }
 

@@ -10,7 +10,7 @@
  * Rows live in scenarios/ (one module each, default export a Scenario): other rows (aliasing
  * frames, socket modes) plug in by adding a module there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -81,10 +81,27 @@ interface Row {
   pass: boolean;
 }
 
+/**
+ * The runner child runs from an esbuild bundle, as `a6kit build` ships it (tsx's loader would add
+ * its own memory to every figure); dependencies stay in node_modules. Falls back to tsx.
+ */
+function runnerCommand(): string[] {
+  const root = join(here, '..', '..');
+  const out = join(root, '.tmp', 'hostile-runner.mjs');
+  const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+  const r = existsSync(esbuild)
+    ? spawnSync(esbuild, [join(here, 'runner.ts'), '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${out}`], { stdio: 'inherit' })
+    : undefined;
+  if (r?.status === 0) return [out];
+  process.stdout.write('(esbuild unavailable: the runner runs under tsx, whose loader adds to its RSS)\n');
+  return ['--import', 'tsx', join(here, 'runner.ts')];
+}
+const RUNNER = runnerCommand();
+
 async function startRunner(path: string, s: Scenario): Promise<{ child: ChildProcess; exited: Promise<number | null>; logFile: string }> {
   const logFile = join(dirname(path), 'runner.log');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'runner.ts'), 'run', ...(s.runnerArgs ?? [])], {
+  const child = spawn(process.execPath, [...RUNNER, 'run', ...(s.runnerArgs ?? [])], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, A6KIT_LOG_LEVEL: 'warn', ...s.runnerEnv },
     stdio: ['ignore', fd, fd],
   });
