@@ -8,12 +8,13 @@
  * the call under the call deadline; the thenable goes through Promise.resolve, so one whose then()
  * throws, or calls back twice, still settles the call exactly once.
  *
- * The call is also its plugins' channel to the gateway (ExtraInfo: vars and bodies).
+ * The call is also its plugins' channel to the gateway (ExtraInfo: vars and bodies, extra-info.ts).
  */
 import type { Builder, HTTPReqCall, HTTPRespCall } from './wire.js';
 import { Err } from './wire.js';
 import { RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, encodeFrame } from './frame.js';
-import { buildBodyAsk, buildReqCallReply, buildRespCallReply, buildVarAsk, decodeExtraInfoResp } from './codec.js';
+import { buildBodyAsk, buildReqCallReply, buildRespCallReply, buildVarAsk } from './codec.js';
+import { CallAborted, InfoExchange } from './extra-info.js';
 import { CallRequest, ResponseWriter, UpstreamResponse, type InfoChannel } from './call-objects.js';
 import type { Chain, ChainLink } from './chain.js';
 import type { Engine } from './engine.js';
@@ -32,19 +33,6 @@ export interface CallHost {
   settled(call: Call, reply: { type: number; payload: Uint8Array } | Err.Code | undefined): void;
 }
 
-/** The gateway ended the call's connection, or the call ended before an ExtraInfo answer came. */
-export class CallAborted extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'CallAborted';
-  }
-}
-
-interface Waiter {
-  resolve(v: Uint8Array | undefined): void;
-  reject(e: Error): void;
-}
-
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
 }
@@ -56,8 +44,8 @@ export abstract class Call implements InfoChannel {
   private timer: NodeJS.Timeout | undefined;
   /** The link whose promise the call waits on (for the deadline's log line). */
   private awaiting: ChainLink | undefined;
-  private waiting: Waiter | undefined;
-  private queue: Array<{ frame: Buffer; w: Waiter }> | undefined;
+  /** Questions to the gateway (made on the first one). */
+  private info: InfoExchange | undefined;
 
   constructor(
     protected readonly host: CallHost,
@@ -159,56 +147,26 @@ export abstract class Call implements InfoChannel {
     return this.ask(() => buildBodyAsk(replyBuilder(), which));
   }
 
-  /** Sends one ExtraInfo request at a time: the gateway answers them strictly in turn. */
   private ask(build: () => Uint8Array): Promise<Uint8Array | undefined> {
     if (this.done) return Promise.reject(new CallAborted('the call is already over'));
     const frame = encodeFrame(RPC_EXTRA_INFO, build());
-    return new Promise((resolve, reject) => {
-      const w = { resolve, reject };
-      if (this.waiting === undefined) {
-        this.waiting = w;
-        this.host.send(frame);
-      } else {
-        (this.queue ??= []).push({ frame, w });
-      }
-    });
+    return (this.info ??= new InfoExchange((f) => this.host.send(f))).ask(frame);
   }
 
   /** An ExtraInfo request is out: the gateway's next ExtraInfo frame answers it (even after the call ended). */
   get awaitingInfo(): boolean {
-    return this.waiting !== undefined;
+    return this.info !== undefined && this.info.outstanding;
   }
 
   /** An ExtraInfo answer arrived for the request in flight. */
   answer(payload: Buffer): void {
-    const w = this.waiting!;
-    this.waiting = undefined;
-    const next = this.queue?.shift();
-    if (next !== undefined) {
-      this.waiting = next.w;
-      this.host.send(next.frame);
-    }
-    let result: Uint8Array | undefined;
-    try {
-      result = decodeExtraInfoResp(payload);
-    } catch (err) {
-      w.reject(err as Error);
-      return;
-    }
-    w.resolve(result);
+    this.info!.answer(payload);
   }
 
   private finish(reason: string): void {
     this.done = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
-    // Most calls end with nothing outstanding: only then build the (stack-capturing) error.
-    if (this.waiting === undefined && this.queue === undefined) return;
-    const err = new CallAborted(reason);
-    const w = this.waiting;
-    // `waiting` stays set: the dispatcher counts the gateway's answer that is still due.
-    w?.reject(err);
-    if (this.queue) for (const q of this.queue) q.w.reject(err);
-    this.queue = undefined;
+    this.info?.abort(reason);
   }
 }
 

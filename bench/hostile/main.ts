@@ -101,7 +101,7 @@ const RUNNER = runnerCommand();
 async function startRunner(path: string, s: Scenario): Promise<{ child: ChildProcess; exited: Promise<number | null>; logFile: string }> {
   const logFile = join(dirname(path), 'runner.log');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...RUNNER, 'run', ...(s.runnerArgs ?? [])], {
+  const child = spawn(process.execPath, [...(process.env.A6KIT_HOSTILE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...RUNNER, 'run', ...(s.runnerArgs ?? [])], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, A6KIT_LOG_LEVEL: 'warn', ...s.runnerEnv },
     stdio: ['ignore', fd, fd],
   });
@@ -148,6 +148,7 @@ async function runRow(s: Scenario): Promise<Row> {
     outcome = `scenario failed: ${(err as Error).message}`;
   }
   const seconds = (Date.now() - t0) / 1000;
+  const finalMiB = ctx.rssMiB();
   await sleep(200);
   bystander.postMessage('stop');
   const by = await Promise.race([report, sleep(5000).then(() => ({ worst: NaN, calls: 0, errors: 1 }))]);
@@ -161,9 +162,11 @@ async function runRow(s: Scenario): Promise<Row> {
   const crashLines = readFileSync(logFile, 'utf8')
     .split('\n')
     .filter((l) => /FATAL|uncaught|heap limit/i.test(l)).length;
-  rmSync(dir, { recursive: true, force: true });
-  const maxRss = s.maxRssMiB ?? RSS_TARGET_MIB;
-  const pass = !crashed && crashLines === 0 && !(peakMiB >= maxRss) && by.worst < LATENCY_TARGET_MS && !outcome.startsWith('scenario failed');
+  if (process.env.A6KIT_HOSTILE_KEEP_LOGS) process.stdout.write(`    runner log kept: ${logFile}\n`);
+  else rmSync(dir, { recursive: true, force: true });
+  const finalOk = s.maxFinalRssMiB === undefined || finalMiB < s.maxFinalRssMiB;
+  if (s.maxFinalRssMiB !== undefined) outcome += `; RSS at the end ${finalMiB.toFixed(0)} MiB (target < ${s.maxFinalRssMiB})`;
+  const pass = !crashed && crashLines === 0 && !(peakMiB >= RSS_TARGET_MIB) && finalOk && by.worst < LATENCY_TARGET_MS && !outcome.startsWith('scenario failed');
   return { name: s.name, peakMiB, worstMs: by.worst, calls: by.calls, bystanderErrors: by.errors, crashed: crashed || crashLines > 0, outcome, seconds, pass };
 }
 

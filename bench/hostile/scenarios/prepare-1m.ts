@@ -11,7 +11,7 @@ const conf = (i: number) => [{ name: 'noop', value: JSON.stringify({ route: i, a
 export default {
   name: 'prepare-1m',
   row: `${TOTAL.toLocaleString('en')} distinct PrepareConf with default limits`,
-  maxRssMiB: 256,
+  maxFinalRssMiB: 256,
   async run(ctx) {
     const lanes = await Promise.all(Array.from({ length: LANES }, () => FrameClient.open(ctx.path)));
     const last: number[] = [];
@@ -41,6 +41,6 @@ export default {
       if (f && f[0] === RPC_HTTP_REQ_CALL) valid++;
     }
     for (const l of lanes) l.destroy();
-    return `${TOTAL - errors} tokens handed out (${errors} errors); ${valid}/${last.length} of the latest still valid; final RSS ${ctx.rssMiB().toFixed(0)} MiB`;
+    return `${TOTAL - errors} tokens handed out (${errors} errors); ${valid}/${last.length} of the latest still valid`;
   },
 } satisfies Scenario;
