@@ -29,8 +29,10 @@ export interface CallHost {
   send(frame: Buffer): void;
   /** The call waits on a promise: frames that arrive now belong to it. */
   suspended(call: Call): void;
-  /** Ends the call: sends its reply (a payload of `type`, or an error code) unless `undefined`. */
-  settled(call: Call, reply: { type: number; payload: Uint8Array } | Err.Code | undefined): void;
+  /** Ends the call with its reply: a payload of `type`, built in the shared builder. */
+  replied(call: Call, type: number, payload: Uint8Array): void;
+  /** Ends the call with an error code, or with no reply at all (`undefined`: the connection is gone). */
+  failed(call: Call, code: Err.Code | undefined): void;
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
@@ -57,7 +59,7 @@ export abstract class Call implements InfoChannel {
   /** True once no further filter may run (a request answered by a plugin). */
   protected abstract get stopped(): boolean;
   protected abstract buildReply(b: Builder): Uint8Array;
-  protected abstract readonly replyType: number;
+  protected abstract get replyType(): number;
 
   /** Runs the filters from the next link on, until the chain ends or a filter suspends the call. */
   run(): void {
@@ -90,7 +92,7 @@ export abstract class Call implements InfoChannel {
       return;
     }
     this.finish('the call is already over');
-    this.host.settled(this, { type: this.replyType, payload });
+    this.host.replied(this, this.replyType, payload);
   }
 
   /** Waits for a filter's thenable under the call deadline. */
@@ -116,7 +118,7 @@ export abstract class Call implements InfoChannel {
       'plugin missed the call deadline',
     );
     this.finish('the call missed its deadline');
-    this.host.settled(this, Err.Code.SERVICE_UNAVAILABLE);
+    this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
   }
 
   /** A filter threw or rejected, or the reply could not be built: SERVICE_UNAVAILABLE. */
@@ -124,11 +126,11 @@ export abstract class Call implements InfoChannel {
     if (this.done) return;
     this.finish('the call is already over');
     if (err instanceof CallAborted || this.host.closed) {
-      this.host.settled(this, undefined);
+      this.host.failed(this, undefined);
       return;
     }
     this.host.engine.log.error({ key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) }, 'plugin failed');
-    this.host.settled(this, Err.Code.SERVICE_UNAVAILABLE);
+    this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
   }
 
   /** The connection went away or broke the protocol: the call ends with no reply. */
@@ -150,7 +152,7 @@ export abstract class Call implements InfoChannel {
   private ask(build: () => Uint8Array): Promise<Uint8Array | undefined> {
     if (this.done) return Promise.reject(new CallAborted('the call is already over'));
     const frame = encodeFrame(RPC_EXTRA_INFO, build());
-    return (this.info ??= new InfoExchange((f) => this.host.send(f))).ask(frame);
+    return (this.info ??= new InfoExchange(this.host)).ask(frame);
   }
 
   /** An ExtraInfo request is out: the gateway's next ExtraInfo frame answers it (even after the call ended). */
@@ -178,7 +180,6 @@ function missedDeadline(call: Call): void {
 export class RequestCall extends Call {
   private readonly req: CallRequest;
   private readonly res = new ResponseWriter();
-  protected readonly replyType = RPC_HTTP_REQ_CALL;
 
   constructor(host: CallHost, chain: Chain, r: HTTPReqCall.Req) {
     super(host, chain);
@@ -194,6 +195,10 @@ export class RequestCall extends Call {
     return this.res.responded;
   }
 
+  protected get replyType(): number {
+    return RPC_HTTP_REQ_CALL;
+  }
+
   protected buildReply(b: Builder): Uint8Array {
     return buildReqCallReply(b, this.req, this.res);
   }
@@ -202,7 +207,6 @@ export class RequestCall extends Call {
 /** ext-plugin-post-resp: response filters over the upstream response. */
 export class ResponseCall extends Call {
   private readonly res: UpstreamResponse;
-  protected readonly replyType = RPC_HTTP_RESP_CALL;
 
   constructor(host: CallHost, chain: Chain, r: HTTPRespCall.Req) {
     super(host, chain);
@@ -216,6 +220,10 @@ export class ResponseCall extends Call {
 
   protected get stopped(): boolean {
     return false;
+  }
+
+  protected get replyType(): number {
+    return RPC_HTTP_RESP_CALL;
   }
 
   protected buildReply(b: Builder): Uint8Array {

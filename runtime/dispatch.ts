@@ -191,21 +191,23 @@ export class Dispatcher implements CallHost {
     this.call = call;
   }
 
-  settled(call: Call, reply: { type: number; payload: Uint8Array } | Err.Code | undefined): void {
+  replied(call: Call, type: number, payload: Uint8Array): void {
     if (this.call === call) this.call = undefined;
     if (call.awaitingInfo) this.strayAnswers++;
-    if (reply === undefined || this.closed) return;
-    if (typeof reply === 'number') {
-      this.error(reply);
-      return;
-    }
-    const frame = frameOf(reply.type, reply.payload);
+    if (this.closed) return;
+    const frame = frameOf(type, payload);
     if (frame === undefined) {
-      this.engine.log.error({ key: call.chain.key, size: reply.payload.length }, 'reply exceeds the frame limit');
+      this.engine.log.error({ key: call.chain.key, size: payload.length }, 'reply exceeds the frame limit');
       this.error(Err.Code.SERVICE_UNAVAILABLE);
       return;
     }
     this.wire.reply(frame, call.chain.key);
+  }
+
+  failed(call: Call, code: Err.Code | undefined): void {
+    if (this.call === call) this.call = undefined;
+    if (call.awaitingInfo) this.strayAnswers++;
+    if (code !== undefined && !this.closed) this.error(code);
   }
 
   /** The connection is going away: the call in flight ends with no reply. */

@@ -22,7 +22,7 @@ export class InfoExchange {
   private waiting: Waiter | undefined;
   private queue: Array<{ frame: Buffer; w: Waiter }> | undefined;
 
-  constructor(private readonly send: (frame: Buffer) => void) {}
+  constructor(private readonly wire: { send(frame: Buffer): void }) {}
 
   /** Sends `frame` (an ExtraInfo request) now, or after the answers due before it. */
   ask(frame: Buffer): Promise<Uint8Array | undefined> {
@@ -30,7 +30,7 @@ export class InfoExchange {
       const w = { resolve, reject };
       if (this.waiting === undefined) {
         this.waiting = w;
-        this.send(frame);
+        this.wire.send(frame);
       } else {
         (this.queue ??= []).push({ frame, w });
       }
@@ -49,7 +49,7 @@ export class InfoExchange {
     const next = this.queue?.shift();
     if (next !== undefined) {
       this.waiting = next.w;
-      this.send(next.frame);
+      this.wire.send(next.frame);
     }
     let result: Uint8Array | undefined;
     try {
