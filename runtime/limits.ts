@@ -56,6 +56,13 @@ export const LIMIT_KNOBS: ReadonlyArray<{ key: keyof Limits; flag: string; env: 
   { key: 'maxConfBytes', flag: '--max-conf-bytes', env: 'A6KIT_MAX_CONF_BYTES', unit: 'bytes', help: 'estimated bytes of confs kept (least recently used evicted first)' },
 ];
 
+/** The given limits over the defaults; a limit left undefined keeps its default. */
 export function withDefaults(partial: Partial<Limits> | undefined): Limits {
-  return { ...DEFAULT_LIMITS, ...partial };
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const [k, v] of Object.entries(partial ?? {})) {
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !(v > 0)) throw new Error(`invalid limit ${k}: ${String(v)} (expected a positive number)`);
+    out[k] = v;
+  }
+  return out as unknown as Limits;
 }

@@ -84,12 +84,13 @@ function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<voi
     // Limits (docs/runner.md, "Limits and threat model").
     for (const k of LIMIT_KNOBS) {
       const arg = k.unit === 'bytes' ? `<bytes>` : k.unit === 'ms' ? '<ms>' : '<n>';
-      cmd.addOption(
-        new Option(`${k.flag} ${arg}`, k.help)
-          .env(k.env)
-          .argParser(k.unit === 'bytes' ? bytesArg(k.flag) : positiveInt(k.flag))
-          .default(DEFAULT_LIMITS[k.key], formatDefault(k.unit, DEFAULT_LIMITS[k.key])),
-      );
+      // Stored under the limit's own name (`--frame-timeout` sets `frameTimeoutMs`).
+      const o = new Option(`${k.flag} ${arg}`, k.help)
+        .env(k.env)
+        .argParser(k.unit === 'bytes' ? bytesArg(k.flag) : positiveInt(k.flag))
+        .default(DEFAULT_LIMITS[k.key], formatDefault(k.unit, DEFAULT_LIMITS[k.key]));
+      o.attributeName = () => k.key;
+      cmd.addOption(o);
     }
     return cmd.action(async (flags: Flags) => start(flags));
   };

@@ -168,4 +168,34 @@ describe('runner process', () => {
       cleanup();
     }
   });
+
+  it('takes its limits from flags and env: --frame-timeout, A6KIT_IDLE_TIMEOUT_MS', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'r.sock');
+      process.env.A6KIT_IDLE_TIMEOUT_MS = '700';
+      let r: Started;
+      try {
+        r = await start(sock, ['--frame-timeout', '300']);
+      } finally {
+        delete process.env.A6KIT_IDLE_TIMEOUT_MS;
+      }
+      const t0 = Date.now();
+      const half = await RawClient.open(sock);
+      half.write(Uint8Array.from([RPC_PREPARE_CONF, 0]));
+      const idle = await RawClient.open(sock);
+      await half.whenClosed();
+      const halfMs = Date.now() - t0;
+      await idle.whenClosed();
+      const idleMs = Date.now() - t0;
+      expect(halfMs).toBeLessThan(idleMs);
+      expect(halfMs).toBeLessThan(1500);
+      expect(idleMs).toBeGreaterThanOrEqual(600);
+      expect(idleMs).toBeLessThan(3000);
+      terminateLikeApisix(r.child);
+      expect(await r.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      cleanup();
+    }
+  });
 });
