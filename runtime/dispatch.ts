@@ -20,8 +20,10 @@ export interface Wire {
   readonly closed: boolean;
   /** Sends a frame inside an exchange (an ExtraInfo request). */
   send(frame: Buffer): void;
-  /** Sends the frame that ends an exchange; `large` replies are subject to the output budget. */
-  reply(frame: Buffer, key: string): void;
+  /** Whether a reply of `bytes` fits the output budget (logs the refusal when it does not). */
+  fits(bytes: number, key: string): boolean;
+  /** Sends the frame that ends an exchange. */
+  reply(frame: Buffer): void;
   /** The peer broke the protocol: close the connection. */
   violation(what: string): void;
 }
@@ -164,7 +166,7 @@ export class Dispatcher implements CallHost {
 
   private prepared(key: string, token: number): void {
     const frame = frameOf(RPC_PREPARE_CONF, buildPrepareResp(replyBuilder(), token));
-    this.wire.reply(frame ?? ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE], key);
+    this.wire.reply(frame ?? ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE]);
   }
 
   private refuseConf(key: string, err: unknown): void {
@@ -178,7 +180,7 @@ export class Dispatcher implements CallHost {
   }
 
   private error(code: Err.Code): void {
-    this.wire.reply(ERROR_FRAMES[code], '');
+    this.wire.reply(ERROR_FRAMES[code]);
   }
 
   // ------------------------------------------------------------------ CallHost
@@ -195,13 +197,14 @@ export class Dispatcher implements CallHost {
     if (this.call === call) this.call = undefined;
     if (call.awaitingInfo) this.strayAnswers++;
     if (this.closed) return;
-    const frame = frameOf(type, payload);
+    const key = call.chain.key;
+    const frame = this.wire.fits(payload.length, key) ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
     if (frame === undefined) {
-      this.engine.log.error({ key: call.chain.key, size: payload.length }, 'reply exceeds the frame limit');
+      this.engine.log.error({ key, size: payload.length }, 'reply exceeds the frame limit');
       this.error(Err.Code.SERVICE_UNAVAILABLE);
       return;
     }
-    this.wire.reply(frame, call.chain.key);
+    this.wire.reply(frame);
   }
 
   failed(call: Call, code: Err.Code | undefined): void {

@@ -36,7 +36,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnections: 4096,
   // Sixteen 16 MiB frames in flight at once; far above what APISIX's bodies need in practice.
   maxBufferedBytes: 256 * MiB,
-  maxOutputBytes: 256 * MiB,
+  // Output waits only for a peer that does not read (APISIX reads every reply at once): eight
+  // 16 MiB replies in transit, and both budgets together stay well inside 512 MiB.
+  maxOutputBytes: 128 * MiB,
   // Above APISIX's 60 s send timeout: a frame APISIX is still sending is never cut.
   frameTimeoutMs: 90_000,
   // Above APISIX's keepalive (180 s): APISIX closes its idle pooled connections first.

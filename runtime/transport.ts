@@ -10,8 +10,6 @@ import { FrameReader, type FrameBudget } from './frame.js';
 import { Dispatcher, type Wire } from './dispatch.js';
 import type { Engine } from './engine.js';
 import type { ConnectionLimits } from './limits.js';
-import { ERROR_FRAMES } from './reply.js';
-import { Err } from './wire.js';
 import type { ThrottledLog } from './logger.js';
 
 /** Replies below this size skip the output-budget check (error frames, small replies). */
@@ -135,13 +133,22 @@ export class Connection implements Wire {
     }
   }
 
-  reply(frame: Buffer, key: string): void {
-    if (this.closed) return;
+  /**
+   * Whether a reply of `bytes` may be queued: small ones always; a large one only while the unsent
+   * output of all connections stays within the budget. Asked before the reply is framed, so a
+   * refused one is never copied.
+   */
+  fits(bytes: number, key: string): boolean {
     const output = this.env.output;
-    if (frame.length >= OUTPUT_CHECK_MIN && output.unsent + frame.length > output.max) {
-      this.env.logs.refused.write({ what: 'reply', key, size: frame.length, unsent: output.unsent, limit: output.max });
-      frame = ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
-    }
+    if (bytes < OUTPUT_CHECK_MIN) return true;
+    const unsent = output.unsent;
+    if (unsent + bytes <= output.max) return true;
+    this.env.logs.refused.write({ what: 'reply', key, size: bytes, unsent, limit: output.max });
+    return false;
+  }
+
+  reply(frame: Buffer): void {
+    if (this.closed) return;
     this.send(frame);
     if (this.draining && this.dispatcher.idle) this.sock.end();
   }

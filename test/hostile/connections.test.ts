@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { definePlugin, type AnyPlugin } from '../../runtime/plugin.js';
-import { startRunner, type RunnerOptions, type RunningRunner } from '../../runtime/server.js';
+import { createServer } from 'node:net';
+import { createRunnerCore, startRunner, type RunnerOptions, type RunningRunner } from '../../runtime/server.js';
 import { createLogger } from '../../runtime/logger.js';
 import { ConfStore } from '../../runtime/conf-store.js';
 import { FrameReader, MAX_PAYLOAD, RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
@@ -447,7 +448,12 @@ describe('SIGTERM under load', () => {
           return;
         }
         await new Promise((r) => setImmediate(r));
-        if (stopping) await sleep(Math.random() * 5);
+        if (stopping) {
+          // A pooled connection is reused some time after its last reply, and only once nginx has
+          // had a chance to see the runner's close (a timer, then a poll of the sockets).
+          await sleep(1 + Math.random() * 5);
+          await new Promise((r) => setImmediate(r));
+        }
       }
     });
     await sleep(150);
@@ -457,5 +463,30 @@ describe('SIGTERM under load', () => {
     expect(sent).toBeGreaterThan(100);
     expect(dropped).toBe(0);
     expect(answered).toBe(sent);
+  });
+
+  it('a request already on its way when the drain starts is answered (the connection is not half-closed under it)', async () => {
+    const tmp = tempDir();
+    const core = createRunnerCore({ plugins, confExpireSeconds: 3600 }, createLogger('silent'));
+    const server = createServer((sock) => core.serve(sock));
+    const path = join(tmp.dir, 'drain.sock');
+    await new Promise<void>((r) => server.listen(path, r));
+    try {
+      const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.open(`unix:${path}`)));
+      const [, tp] = await clients[0]!.exchange(RPC_PREPARE_CONF, prepareConf('noop', [{ name: 'noop', value: '' }]));
+      const token = tokenOf(tp);
+      for (const c of clients) expect((await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token })))[0]).toBe(RPC_HTTP_REQ_CALL);
+      // Every connection is idle; each gets a request, and the drain starts before the runner read any.
+      for (const c of clients) c.send(RPC_HTTP_REQ_CALL, reqCall({ token }));
+      const drained = core.drain(1000);
+      const got = await Promise.all(clients.map((c) => Promise.race([c.next(3000).then(([t]) => t), c.whenClosed().then(() => -1)])));
+      expect(got).toEqual(clients.map(() => RPC_HTTP_REQ_CALL));
+      // Each was closed right after that reply, long before the grace period ended.
+      await Promise.all(clients.map((c) => c.whenClosed()));
+      await drained;
+    } finally {
+      server.close();
+      tmp.cleanup();
+    }
   });
 });
