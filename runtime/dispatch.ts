@@ -148,14 +148,14 @@ export class Dispatcher implements CallHost {
       return;
     }
     if (typeof token === 'number') {
-      this.prepared(key, token);
+      this.prepared(token);
       return;
     }
     this.busy = true;
     token.then(
       (t) => {
         this.busy = false;
-        if (!this.closed) this.prepared(key, t);
+        if (!this.closed) this.prepared(t);
       },
       (err: unknown) => {
         this.busy = false;
@@ -164,7 +164,7 @@ export class Dispatcher implements CallHost {
     );
   }
 
-  private prepared(key: string, token: number): void {
+  private prepared(token: number): void {
     const frame = frameOf(RPC_PREPARE_CONF, buildPrepareResp(replyBuilder(), token));
     this.wire.reply(frame ?? ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE]);
   }
