@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { definePlugin, type AnyPlugin } from '../../runtime/plugin.js';
 import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
 import { createRunnerCore, startRunner, type RunnerOptions, type RunningRunner } from '../../runtime/server.js';
 import { createLogger } from '../../runtime/logger.js';
 import { ConfStore } from '../../runtime/conf-store.js';
@@ -484,6 +485,47 @@ describe('SIGTERM under load', () => {
       // Each was closed right after that reply, long before the grace period ended.
       await Promise.all(clients.map((c) => c.whenClosed()));
       await drained;
+    } finally {
+      server.close();
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('error mapping', () => {
+  it('a bug in the runner (not a decoding error) is answered SERVICE_UNAVAILABLE and logged as an error; garbage stays BAD_REQUEST', async () => {
+    const tmp = tempDir();
+    const lines: Array<{ level: string; msg: string }> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString().split('\n')) if (l) lines.push(JSON.parse(l) as { level: string; msg: string });
+        done();
+      },
+    });
+    const core = createRunnerCore({ plugins, confExpireSeconds: 3600 }, createLogger('debug', sink));
+    const server = createServer((sock) => core.serve(sock));
+    const path = join(tmp.dir, 'bug.sock');
+    await new Promise<void>((r) => server.listen(path, r));
+    try {
+      const c = await RawClient.open(`unix:${path}`);
+      const [, tp] = await c.exchange(RPC_PREPARE_CONF, prepareConf('noop', [{ name: 'noop', value: '' }]));
+      // A bug on the hot path, simulated: the token lookup throws a TypeError.
+      const confs = core.engine.confs as { get(t: number): unknown };
+      const realGet = confs.get;
+      confs.get = () => {
+        throw new TypeError('simulated bug');
+      };
+      const [t1, p1] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokenOf(tp) }));
+      expect([t1, errCode(p1)]).toEqual([RPC_ERROR, Err.Code.SERVICE_UNAVAILABLE]);
+      expect(lines.some((l) => l.level === 'error' && /bug in a6kit/.test(l.msg))).toBe(true);
+      confs.get = realGet;
+      // Undecodable bytes are the peer's fault: BAD_REQUEST, the connection stays usable.
+      const [t2, p2] = await c.exchange(RPC_HTTP_REQ_CALL, Buffer.from('not a flatbuffer'));
+      expect([t2, errCode(p2)]).toEqual([RPC_ERROR, Err.Code.BAD_REQUEST]);
+      const [t3] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokenOf(tp) }));
+      expect(t3).toBe(RPC_HTTP_REQ_CALL);
+      await c.close();
+      await core.drain(100);
     } finally {
       server.close();
       tmp.cleanup();
