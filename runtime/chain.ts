@@ -100,10 +100,3 @@ export function releaseChain(chain: Chain): void {
     }
   }
 }
-
-/** Stable identity of a conf list, to hand out the same token for the same key and conf. */
-export function confFingerprint(entries: readonly ConfEntry[]): string {
-  let s = '';
-  for (const e of entries) s += `${e.name.length}:${e.name}${e.value.length}:${e.value}`;
-  return s;
-}

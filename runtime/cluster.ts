@@ -12,10 +12,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import { existsSync } from 'node:fs';
 import type { AnyPlugin } from './plugin.js';
-import type { ConfEntry } from './chain.js';
-import { ConfStore, type StoredConf } from './conf-store.js';
-import type { RemoteConf } from './engine.js';
-import type { Logger } from './logger.js';
+import { ConfRejected, releaseChain, type Chain, type ConfEntry } from './chain.js';
+import { ConfStore, tokenTtlMs, type Confs, type StoredConf } from './conf-store.js';
+import { createLogger, type Logger } from './logger.js';
+import { withDefaults, type ConfLimits } from './limits.js';
 import { reserveSocketPath, type SocketFile } from './socket-file.js';
 import { DEFAULTS, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
 
@@ -38,8 +38,11 @@ export const isClusterWorker = (): boolean => cluster.isWorker && process.env.A6
 export async function runPrimary(opts: RunnerOptions & { workers: number; log: Logger }): Promise<{ close(): Promise<void> }> {
   const { log } = opts;
   const path = resolveAddress(opts.address);
-  const ttlMs = (opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds) * 1200;
-  const store = new ConfStore(ttlMs);
+  const confExpireSeconds = opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds;
+  const ttlMs = tokenTtlMs(confExpireSeconds);
+  // The source of truth is bounded like a single runner's store: a token it evicts is answered
+  // CONF_TOKEN_NOT_FOUND by every worker, and APISIX prepares it again.
+  const store = new ConfStore(ttlMs, Date.now, withDefaults(opts.limits));
   // Workers bind in a private directory; the socket is published at `path` once all listen.
   const pending = await reserveSocketPath(path, { reusable: true });
   const mode = opts.socketMode ?? DEFAULTS.socketMode;
@@ -75,7 +78,7 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   let listening!: () => void;
   const allListening = new Promise<void>((r) => (listening = r));
   const fork = () => {
-    const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${pending.bindPath}`, APISIX_CONF_EXPIRE_TIME: String(ttlMs / 1200) });
+    const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${pending.bindPath}`, APISIX_CONF_EXPIRE_TIME: String(confExpireSeconds) });
     w.on('message', (m: ToPrimary) => onMessage(w, m));
     w.once('listening', () => {
       if (--waitingFor === 0) listening();
@@ -113,8 +116,8 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   };
 }
 
-/** Worker side of the token protocol. */
-class PrimaryLink implements RemoteConf {
+/** Worker side of the token protocol: messages to and from the primary. */
+class PrimaryLink {
   private nextId = 1;
   private readonly pending = new Map<number, (m: ToWorker) => void>();
   private readonly usedTokens = new Set<number>();
@@ -191,11 +194,73 @@ class PrimaryLink implements RemoteConf {
   }
 }
 
+/**
+ * A worker's conf tokens: a bounded local cache in front of the primary. Tokens in the cache are
+ * served synchronously (the hot path); a token it lacks is fetched from the primary (the slow path),
+ * which is how a call finds a conf prepared on another worker or evicted from this cache.
+ */
+class ClusterConfs implements Confs {
+  readonly hasSlowPath = true;
+
+  constructor(
+    private readonly link: PrimaryLink,
+    private readonly cache: ConfStore,
+    private readonly log: Logger,
+  ) {}
+
+  get(token: number): Chain | undefined {
+    const chain = this.cache.get(token);
+    if (chain !== undefined) this.link.used(token);
+    return chain;
+  }
+
+  async find(token: number, build: (key: string, entries: readonly ConfEntry[]) => Chain): Promise<Chain | undefined> {
+    const stored = await this.link.fetch(token);
+    if (stored === undefined) return undefined;
+    const known = this.cache.get(token); // another call for the same token got here first
+    if (known !== undefined) return known;
+    try {
+      const chain = build(stored.key, stored.entries);
+      this.cache.put(stored.key, stored.entries, chain, token);
+      return chain;
+    } catch (err) {
+      // Another worker accepted this conf, so this only happens with non-deterministic parsers.
+      this.log.error({ key: stored.key, err: err instanceof ConfRejected ? err.message : String(err) }, 'conf refused on this worker');
+      return undefined;
+    }
+  }
+
+  /** Validates here first (a refused conf never reaches the primary), then registers with the primary. */
+  async prepare(key: string, entries: readonly ConfEntry[], build: () => Chain): Promise<number> {
+    const chain = build();
+    let token: number;
+    try {
+      token = await this.link.register(key, entries);
+    } catch (err) {
+      releaseChain(chain); // never stored, so never released by the cache
+      throw err;
+    }
+    this.cache.put(key, entries, chain, token);
+    return token;
+  }
+
+  close(): void {
+    this.cache.close();
+  }
+}
+
 /** Runs one worker: a normal runner whose tokens come from the primary. */
 export async function runWorker(opts: RunnerOptions & { plugins: readonly AnyPlugin[] }): Promise<RunningRunner> {
-  const ttlMs = (opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds) * 1200;
+  const ttlMs = tokenTtlMs(opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds);
   const link = new PrimaryLink(Math.min(Math.max(ttlMs / 4, 50), 5000));
-  const runner = await startRunner(opts, { remote: link, workerOfCluster: true });
+  const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
+  const runner = await startRunner(
+    { ...opts, logger: log },
+    {
+      confs: (ttl, limits: ConfLimits) => new ClusterConfs(link, new ConfStore(ttl, Date.now, limits), log),
+      workerOfCluster: true,
+    },
+  );
   const stop = () => {
     void runner.close().then(() => process.exit(0));
   };

@@ -1,20 +1,10 @@
 /**
- * What every connection shares: the plugin registry, the conf-token store and the settings.
- * In multi-process mode a `RemoteConf` makes the primary process the source of truth for tokens.
+ * What every connection of a process shares: the plugin registry, the conf tokens (behind the
+ * `Confs` interface: local, or the cluster primary's), the settings and the logger.
  */
-import { buildChain, ConfRejected, releaseChain, type Chain, type ConfEntry, type PluginRegistry } from './chain.js';
-import { ConfStore, type StoredConf } from './conf-store.js';
+import { buildChain, type Chain, type ConfEntry, type ConfRejected, type PluginRegistry } from './chain.js';
+import type { Confs } from './conf-store.js';
 import type { Logger } from './logger.js';
-
-/** How a worker process reaches the primary's token table (see cluster.ts). */
-export interface RemoteConf {
-  /** Registers a validated conf with the primary; resolves to the token every worker will accept. */
-  register(key: string, entries: readonly ConfEntry[]): Promise<number>;
-  /** Fetches a token this worker has not seen (it may have been prepared on another worker). */
-  fetch(token: number): Promise<StoredConf | undefined>;
-  /** Notes a use, so the primary renews the entry too. */
-  used(token: number): void;
-}
 
 export interface EngineSettings {
   readonly callTimeoutMs: number;
@@ -22,17 +12,28 @@ export interface EngineSettings {
 }
 
 export class Engine {
-  remote: RemoteConf | undefined;
-
   constructor(
     readonly registry: PluginRegistry,
-    readonly store: ConfStore,
+    readonly confs: Confs,
     readonly log: Logger,
     readonly settings: EngineSettings,
   ) {}
 
-  private build(key: string, entries: readonly ConfEntry[]): Chain {
+  /** Resolves and parses a conf list into a chain; throws ConfRejected for a refused conf. */
+  build(key: string, entries: readonly ConfEntry[]): Chain {
     return buildChain(this.registry, key, entries, this.settings.skipInvalidConf, (err) => this.logRefusal(err, 'conf entry skipped'));
+  }
+
+  private readonly builder = (key: string, entries: readonly ConfEntry[]): Chain => this.build(key, entries);
+
+  /** The slow path for a token this process does not hold (see Confs.find). */
+  find(token: number): Promise<Chain | undefined> {
+    return this.confs.find(token, this.builder);
+  }
+
+  /** Validates the conf list and returns its token (see Confs.prepare); throws ConfRejected for a refused conf. */
+  prepare(key: string, entries: readonly ConfEntry[]): number | Promise<number> {
+    return this.confs.prepare(key, entries, () => this.build(key, entries));
   }
 
   /**
@@ -52,48 +53,5 @@ export class Engine {
     this.refusals.set(id, { at: now, repeated: 0 });
     const level = msg === 'conf refused' ? 'error' : 'warn';
     this.log[level]({ key: err.key, plugin: err.plugin, pointer: err.pointer, reason: err.reason, repeatedSinceLastLog: seen?.repeated ?? 0 }, msg);
-  }
-
-  /** Validates the conf list and returns its token. Throws ConfRejected for a refused conf. */
-  prepare(key: string, entries: readonly ConfEntry[]): number | Promise<number> {
-    const remote = this.remote;
-    if (remote === undefined) {
-      // Reuse first: an identical conf was accepted already, and a chain built only to be thrown
-      // away would make plugins acquire (and have to release) resources for nothing.
-      return this.store.reuse(key, entries) ?? this.store.put(key, entries, this.build(key, entries));
-    }
-    const chain = this.build(key, entries);
-    return remote.register(key, entries).then(
-      (token) => this.store.put(key, entries, chain, token),
-      (err: unknown) => {
-        releaseChain(chain);
-        throw err;
-      },
-    );
-  }
-
-  /** The chain of a token: sync when known here, a promise when the primary must be asked. */
-  lookup(token: number): Chain | undefined | Promise<Chain | undefined> {
-    const chain = this.store.get(token);
-    const remote = this.remote;
-    if (remote === undefined) return chain;
-    if (chain !== undefined) {
-      remote.used(token);
-      return chain;
-    }
-    return remote.fetch(token).then((stored) => {
-      if (stored === undefined) return undefined;
-      const known = this.store.get(token); // another call for the same token got here first
-      if (known !== undefined) return known;
-      try {
-        const c = this.build(stored.key, stored.entries);
-        this.store.put(stored.key, stored.entries, c, token);
-        return c;
-      } catch (err) {
-        // Another worker accepted this conf, so this only happens with non-deterministic parsers.
-        this.log.error({ key: stored.key, err: err instanceof ConfRejected ? err.message : String(err) }, 'conf refused on this worker');
-        return undefined;
-      }
-    });
   }
 }

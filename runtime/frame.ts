@@ -1,7 +1,9 @@
 /**
  * Framing of the runner socket: every message is 1 type byte, a 3-byte big-endian payload length,
- * then the payload. The reader below survives any split of the stream (down to one byte per chunk)
- * and hands out zero-copy views when a frame lies inside one chunk.
+ * then the payload. The reader below survives any split of the stream (down to one byte per chunk),
+ * hands out zero-copy views when a frame lies inside one chunk, and collects a frame that spans
+ * chunks into ONE buffer of its announced size: a peer trickling one byte per write costs a copy of
+ * that byte, never a Buffer per chunk.
  */
 
 /** RPC types, as APISIX numbers them (apisix/constants.lua). */
@@ -17,70 +19,181 @@ export const HEADER_LEN = 4;
 
 export type FrameHandler = (type: number, payload: Buffer) => void;
 
+/**
+ * Memory for frames that span chunks, shared by every connection of a process. A reader reserves a
+ * frame's announced size before buffering any of it; a refusal means the frame is never buffered.
+ */
+export interface FrameBudget {
+  reserve(bytes: number): boolean;
+  release(bytes: number): void;
+}
+
+/** A budget without a limit (client-side readers, tests). */
+export const UNLIMITED: FrameBudget = { reserve: () => true, release: () => {} };
+
 /** Incremental frame parser: feed it chunks, it calls `onFrame` once per complete frame. */
 export class FrameReader {
-  private pending: Buffer[] = [];
-  private pendingLen = 0;
-  /** Length of the payload being collected, or -1 while the header is incomplete. */
-  private need = -1;
+  /** Header bytes of a frame whose header is split across chunks (0 when none). */
+  private headerHave = 0;
+  private headerType = 0;
+  private headerLen = 0;
+  /** The frame being collected across chunks, sized to its payload; `filled` bytes are in. */
+  private partial: Buffer | undefined;
+  private partialType = 0;
+  private filled = 0;
+  /** Set once a frame was refused: the reader takes nothing more. */
+  private refused = false;
+  /** Frames handed out so far (lets the owner tell a new partial frame from an old one). */
+  frames = 0;
+  /** While paused, the rest of the chunk being read waits here (a view, at most one socket read). */
+  private paused = false;
+  private held: Buffer | undefined;
 
-  constructor(private readonly onFrame: FrameHandler) {}
+  constructor(
+    private readonly onFrame: FrameHandler,
+    private readonly budget: FrameBudget = UNLIMITED,
+    /** Called once when a frame's announced size does not fit the budget. */
+    private readonly onRefused: (announced: number) => void = () => {},
+  ) {}
 
   /** Bytes received but not yet part of a complete frame (for leak checks and limits). */
   get buffered(): number {
-    return this.pendingLen;
+    return this.headerHave + this.filled;
+  }
+
+  /** True between the first byte of a frame and its last: the frame deadline runs. */
+  get inFrame(): boolean {
+    return this.headerHave !== 0 || this.partial !== undefined;
+  }
+
+  /**
+   * Stops handing out frames, also from the chunk being read: a peer that sends many requests in
+   * one write (or does not read its replies) is served one frame at a time, not all at once.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const held = this.held;
+    this.held = undefined;
+    if (held !== undefined) this.push(held);
   }
 
   push(chunk: Buffer): void {
-    if (this.pendingLen === 0) {
-      this.parse(chunk);
+    if (this.refused) return;
+    if (this.paused) {
+      this.held = this.held === undefined ? chunk : Buffer.concat([this.held, chunk]);
       return;
     }
-    this.pending.push(chunk);
-    this.pendingLen += chunk.length;
-    const wanted = this.need < 0 ? HEADER_LEN : HEADER_LEN + this.need;
-    if (this.pendingLen < wanted) return;
-    const all = Buffer.concat(this.pending, this.pendingLen);
-    this.pending = [];
-    this.pendingLen = 0;
-    this.need = -1;
-    this.parse(all);
-  }
-
-  /** Parses every complete frame in `buf` (which starts at a frame boundary) and keeps the rest. */
-  private parse(buf: Buffer): void {
     let off = 0;
-    const end = buf.length;
-    while (end - off >= HEADER_LEN) {
-      const len = (buf[off + 1]! << 16) | (buf[off + 2]! << 8) | buf[off + 3]!;
-      if (end - off - HEADER_LEN < len) {
-        this.need = len;
-        break;
-      }
-      const type = buf[off]!;
-      const payload = buf.subarray(off + HEADER_LEN, off + HEADER_LEN + len);
-      off += HEADER_LEN + len;
-      this.onFrame(type, payload);
+    const end = chunk.length;
+    if (this.headerHave !== 0 || this.partial !== undefined) {
+      off = this.continueFrame(chunk);
+      if (off < 0) return;
     }
-    if (off < end) {
-      const rest = off === 0 ? buf : buf.subarray(off);
-      this.pending.push(rest);
-      this.pendingLen = rest.length;
-      if (this.pendingLen >= HEADER_LEN) {
-        this.need = (rest[1]! << 16) | (rest[2]! << 8) | rest[3]!;
-      } else {
-        this.need = -1;
+    // The common case: whole frames inside the chunk, handed out as views.
+    while (end - off >= HEADER_LEN) {
+      const len = (chunk[off + 1]! << 16) | (chunk[off + 2]! << 8) | chunk[off + 3]!;
+      if (end - off - HEADER_LEN < len) {
+        if (!this.startPartial(chunk[off]!, len)) return;
+        chunk.copy(this.partial!, 0, off + HEADER_LEN, end);
+        this.filled = end - off - HEADER_LEN;
+        return;
+      }
+      const type = chunk[off]!;
+      const payload = chunk.subarray(off + HEADER_LEN, off + HEADER_LEN + len);
+      off += HEADER_LEN + len;
+      this.frames++;
+      this.onFrame(type, payload);
+      if (this.refused) return;
+      if (this.paused) {
+        if (off < end) this.held = chunk.subarray(off);
+        return;
+      }
+    }
+    while (off < end) this.headerByte(chunk[off++]!);
+  }
+
+  /** Feeds the frame in progress; returns where the rest of `chunk` starts, or -1 when all was used. */
+  private continueFrame(chunk: Buffer): number {
+    let off = 0;
+    while (this.headerHave !== 0 && off < chunk.length) {
+      this.headerByte(chunk[off++]!);
+      if (this.refused) return -1;
+      if (this.paused && this.headerHave === 0 && this.partial === undefined) {
+        // An empty frame completed the header and paused the reader.
+        if (off < chunk.length) this.held = chunk.subarray(off);
+        return -1;
+      }
+    }
+    const p = this.partial;
+    if (p === undefined) return this.headerHave === 0 || off < chunk.length ? off : -1;
+    const take = Math.min(p.length - this.filled, chunk.length - off);
+    chunk.copy(p, this.filled, off, off + take);
+    this.filled += take;
+    off += take;
+    if (this.filled < p.length) return -1;
+    this.partial = undefined;
+    this.filled = 0;
+    this.budget.release(p.length);
+    this.frames++;
+    this.onFrame(this.partialType, p);
+    if (this.refused) return -1;
+    if (this.paused) {
+      if (off < chunk.length) this.held = chunk.subarray(off);
+      return -1;
+    }
+    return off;
+  }
+
+  /** One byte of a header split across chunks. */
+  private headerByte(b: number): void {
+    switch (this.headerHave++) {
+      case 0:
+        this.headerType = b;
+        this.headerLen = 0;
+        return;
+      case 1:
+      case 2:
+        this.headerLen = (this.headerLen << 8) | b;
+        return;
+      default: {
+        const len = (this.headerLen << 8) | b;
+        this.headerHave = 0;
+        if (len === 0) {
+          this.frames++;
+          this.onFrame(this.headerType, EMPTY);
+        } else this.startPartial(this.headerType, len);
       }
     }
   }
 
-  /** Drops anything buffered (used when the connection goes away). */
+  private startPartial(type: number, len: number): boolean {
+    if (!this.budget.reserve(len)) {
+      this.refused = true;
+      this.onRefused(len);
+      return false;
+    }
+    // Outside Node's shared pool: a small partial frame must not pin an 8 KiB slab.
+    this.partial = Buffer.allocUnsafeSlow(len);
+    this.partialType = type;
+    this.filled = 0;
+    return true;
+  }
+
+  /** Drops anything buffered (used when the connection goes away) and gives its budget back. */
   reset(): void {
-    this.pending = [];
-    this.pendingLen = 0;
-    this.need = -1;
+    if (this.partial !== undefined) this.budget.release(this.partial.length);
+    this.partial = undefined;
+    this.filled = 0;
+    this.headerHave = 0;
+    this.held = undefined;
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /**
  * One buffer holding header and payload, copied: the payload usually lives in a reusable

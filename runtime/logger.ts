@@ -24,3 +24,30 @@ export function createLogger(level: string = 'info', destination: NodeJS.Writabl
     dest,
   );
 }
+
+/**
+ * A log line that a peer can trigger at will (a refused connection, a frame over budget) is
+ * written at most once per interval, with how many were left out meanwhile: a flood of hostile
+ * connections must not turn into a flood of synchronous writes to stdout.
+ */
+export class ThrottledLog {
+  private last = 0;
+  private suppressed = 0;
+  constructor(
+    private readonly log: Logger,
+    private readonly level: 'error' | 'warn' | 'info',
+    private readonly msg: string,
+    private readonly everyMs = 1000,
+  ) {}
+
+  write(fields: Record<string, unknown>): void {
+    const now = Date.now();
+    if (now - this.last < this.everyMs) {
+      this.suppressed++;
+      return;
+    }
+    this.last = now;
+    this.log[this.level]({ ...fields, suppressedSinceLastLog: this.suppressed }, this.msg);
+    this.suppressed = 0;
+  }
+}

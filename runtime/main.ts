@@ -6,11 +6,12 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AnyPlugin } from './plugin.js';
-import { version } from '../cli/version.js';
+import { version } from './version.js';
 import { runnerVersion } from './build-info.js';
 import { createLogger, LOG_LEVELS, type Logger } from './logger.js';
 import { parseMode } from './address.js';
 import { confExpireFromEnv, DEFAULTS, startRunner, type RunnerOptions } from './server.js';
+import { DEFAULT_LIMITS, LIMIT_KNOBS, type Limits } from './limits.js';
 import { isClusterWorker, runPrimary, runWorker } from './cluster.js';
 import { describePlugins, formatPluginList } from './describe.js';
 
@@ -23,12 +24,30 @@ export interface MainOptions {
 /** Default process count: one. Multi-process did not pay off on the machines measured (docs/runner.md). */
 export const DEFAULT_WORKERS = 1;
 
-interface Flags {
+interface Flags extends Limits {
   logLevel: string;
   socketMode: number;
   workers: number;
   callTimeout: number;
   skipInvalidConf: boolean;
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, k: 1 << 10, kib: 1 << 10, m: 1 << 20, mib: 1 << 20, g: 1 << 30, gib: 1 << 30 };
+
+/** A byte count: an integer, optionally with a binary unit (64MiB, 512k, 1g). */
+function bytesArg(what: string) {
+  return (v: string): number => {
+    const m = /^(\d+)\s*([a-z]*)$/i.exec(v.trim());
+    const unit = m ? BYTE_UNITS[m[2]!.toLowerCase()] : undefined;
+    const n = m && unit !== undefined ? Number(m[1]) * unit : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number of bytes (e.g. 67108864, 64MiB, 512k)`);
+    return n;
+  };
+}
+
+function formatDefault(unit: 'count' | 'bytes' | 'ms', n: number): string {
+  if (unit === 'bytes' && n % (1 << 20) === 0) return `${n / (1 << 20)}MiB`;
+  return String(n);
 }
 
 function positiveInt(what: string) {
@@ -57,14 +76,26 @@ function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<voi
     .description(`APISIX external plugin runner (a6kit ${version}); plugins: ${plugins.map((x) => x.name).join(', ') || '(none)'}`)
     .version(runnerVersion(version))
     .showHelpAfterError();
-  const run = (cmd: Command) =>
+  const run = (cmd: Command): Command => {
     cmd
       .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS as string[]).env('A6KIT_LOG_LEVEL').default('info'))
       .addOption(new Option('--socket-mode <octal>', 'file mode of the unix socket').env('A6KIT_SOCKET_MODE').argParser(modeArg).default(DEFAULTS.socketMode, '0766'))
       .addOption(new Option('--workers <n|auto>', 'processes serving the socket (auto = one per core)').env('A6KIT_WORKERS').argParser(workersArg).default(DEFAULT_WORKERS))
       .addOption(new Option('--call-timeout <ms>', 'deadline of one call through the plugins').env('A6KIT_CALL_TIMEOUT_MS').argParser(positiveInt('--call-timeout')).default(DEFAULTS.callTimeoutMs))
-      .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false))
-      .action(async (flags: Flags) => start(flags));
+      .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false));
+    // Limits (docs/runner.md, "Limits and threat model").
+    for (const k of LIMIT_KNOBS) {
+      const arg = k.unit === 'bytes' ? `<bytes>` : k.unit === 'ms' ? '<ms>' : '<n>';
+      // Stored under the limit's own name (`--frame-timeout` sets `frameTimeoutMs`).
+      const o = new Option(`${k.flag} ${arg}`, k.help)
+        .env(k.env)
+        .argParser(k.unit === 'bytes' ? bytesArg(k.flag) : positiveInt(k.flag))
+        .default(DEFAULT_LIMITS[k.key], formatDefault(k.unit, DEFAULT_LIMITS[k.key]));
+      o.attributeName = () => k.key;
+      cmd.addOption(o);
+    }
+    return cmd.action(async (flags: Flags) => start(flags));
+  };
   run(p.command('run', { isDefault: true }).description('serve APISIX on APISIX_LISTEN_ADDRESS until SIGTERM'));
   p.command('plugins')
     .description('list the plugins with the phases they act in (--json: also their JSON Schemas) and exit')
@@ -94,6 +125,7 @@ export async function runMain(opts: MainOptions): Promise<void> {
         socketMode: f.socketMode,
         callTimeoutMs: f.callTimeout,
         skipInvalidConf: Boolean(f.skipInvalidConf),
+        limits: limitsOf(f),
         logger: log,
       };
       if (isClusterWorker()) {
@@ -117,6 +149,12 @@ export async function runMain(opts: MainOptions): Promise<void> {
     }
   };
   await program(opts.plugins, start).parseAsync([...argv]);
+}
+
+function limitsOf(f: Flags): Limits {
+  const out: Partial<Record<keyof Limits, number>> = {};
+  for (const k of LIMIT_KNOBS) out[k.key] = f[k.key];
+  return out as Limits;
 }
 
 /** SIGTERM/SIGINT: stop accepting, finish calls in flight, remove the socket, exit 0 within 1 s. */

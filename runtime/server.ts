@@ -1,15 +1,17 @@
 /**
- * The runner in one process: listens on the unix socket, hands each connection to a Connection,
- * and closes gracefully (stop accepting, finish calls in flight, remove the socket).
+ * The runner in one process: listens on the unix socket, hands each connection to a Connection
+ * (transport.ts) within the connection limits, sweeps deadlines, and closes gracefully (stop
+ * accepting, answer what arrives during the grace period, remove the socket).
  */
 import { createServer, type Server } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AnyPlugin } from './plugin.js';
 import { makeRegistry } from './chain.js';
-import { ConfStore } from './conf-store.js';
-import { Connection } from './connection.js';
-import { Engine, type RemoteConf } from './engine.js';
-import { createLogger, type Logger } from './logger.js';
+import { ConfStore, LocalConfs, tokenTtlMs, type Confs } from './conf-store.js';
+import { Connection, InputBudget, OutputBudget, type ConnectionEnv } from './transport.js';
+import { Engine } from './engine.js';
+import { createLogger, ThrottledLog, type Logger } from './logger.js';
+import { withDefaults, type Limits } from './limits.js';
 import { socketPath } from './address.js';
 import { listenOn, listenUnix, type SocketFile } from './socket-file.js';
 
@@ -26,6 +28,8 @@ export interface RunnerOptions {
   skipInvalidConf?: boolean;
   /** How long close() lets calls in flight finish. Default 700 ms (APISIX kills the runner 1 s after SIGTERM). */
   shutdownGraceMs?: number;
+  /** What a connection and the conf store may cost (limits.ts); unset ones keep their defaults. */
+  limits?: Partial<Limits>;
   /** Log level when no logger is given. Default `info`. */
   logLevel?: string;
   logger?: Logger;
@@ -41,7 +45,8 @@ export interface RunningRunner {
 
 /** Internal extras used by cluster workers. */
 export interface RunnerInternals {
-  remote?: RemoteConf;
+  /** Conf tokens from elsewhere (the cluster primary); default: a local store. */
+  confs?: (ttlMs: number, limits: Limits) => Confs;
   /** The primary owns the socket file: workers neither prepare nor remove it. */
   workerOfCluster?: boolean;
 }
@@ -70,10 +75,13 @@ export function resolveAddress(address: string | undefined): string {
 /** Everything a runner needs except a listening socket. */
 export interface RunnerCore {
   readonly engine: Engine;
+  readonly limits: Limits;
+  /** Logs a connection refused for the connection cap (throttled). */
+  refused(open: number): void;
   /** Serves one gateway connection (a socket, or one end of a memory pipe). */
   serve(conn: Duplex): void;
   readonly connections: number;
-  /** Closes every connection, letting calls in flight finish for up to `graceMs`. */
+  /** Closes every connection, answering what arrives for up to `graceMs`. */
   drain(graceMs: number): Promise<void>;
 }
 
@@ -82,24 +90,52 @@ export function createRunnerCore(
   log: Logger,
   internals: RunnerInternals = {},
 ): RunnerCore {
-  const expire = opts.confExpireSeconds ?? confExpireFromEnv();
-  const store = new ConfStore(expire * 1200);
-  const engine = new Engine(makeRegistry(opts.plugins), store, log, {
+  const limits = withDefaults(opts.limits);
+  const ttlMs = tokenTtlMs(opts.confExpireSeconds ?? confExpireFromEnv());
+  const confs = internals.confs?.(ttlMs, limits) ?? new LocalConfs(new ConfStore(ttlMs, Date.now, limits));
+  const engine = new Engine(makeRegistry(opts.plugins), confs, log, {
     callTimeoutMs: opts.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
     skipInvalidConf: opts.skipInvalidConf ?? false,
   });
-  engine.remote = internals.remote;
   const conns = new Set<Connection>();
   let whenEmpty: (() => void) | undefined;
+  const clock = { now: Date.now() };
+  const env: ConnectionEnv = {
+    engine,
+    limits,
+    input: new InputBudget(limits.maxBufferedBytes),
+    output: new OutputBudget(limits.maxOutputBytes),
+    clock,
+    logs: {
+      refused: new ThrottledLog(log, 'warn', 'over a memory limit: refused'),
+      closed: new ThrottledLog(log, 'info', 'connection closed by the runner'),
+    },
+    onClose(c) {
+      conns.delete(c);
+      if (conns.size === 0) whenEmpty?.();
+    },
+  };
+  const tooMany = new ThrottledLog(log, 'warn', 'too many connections: closing the new one');
+  // Deadlines are checked by one sweep rather than a timer per frame: the hot path only stores
+  // the coarse time, and precision of a quarter of the shortest limit is plenty.
+  const sweepMs = Math.min(Math.max(Math.min(limits.frameTimeoutMs, limits.idleTimeoutMs) / 4, 20), 1000);
+  const sweeper = setInterval(() => {
+    const now = (clock.now = Date.now());
+    for (const c of conns) c.check(now);
+  }, sweepMs);
+  sweeper.unref();
   return {
     engine,
+    limits,
+    refused: (open) => tooMany.write({ open, limit: limits.maxConnections }),
     serve(sock) {
-      conns.add(
-        new Connection(sock, engine, (c) => {
-          conns.delete(c);
-          if (conns.size === 0) whenEmpty?.();
-        }),
-      );
+      if (conns.size >= limits.maxConnections) {
+        tooMany.write({ open: conns.size, limit: limits.maxConnections });
+        sock.on('error', () => {});
+        sock.destroy();
+        return;
+      }
+      conns.add(new Connection(sock, env));
     },
     get connections() {
       return conns.size;
@@ -113,7 +149,8 @@ export function createRunnerCore(
         clearTimeout(t);
         for (const c of conns) c.destroy();
       }
-      store.close();
+      clearInterval(sweeper);
+      confs.close();
     },
   };
 }
@@ -127,6 +164,9 @@ export async function startRunner(
   const core = createRunnerCore(opts, log, internals);
   const server: Server = createServer((sock) => core.serve(sock));
   server.on('error', (err) => log.error({ err }, 'server error'));
+  // Over the cap, net.Server closes the new connection before any JS object is made for it.
+  server.maxConnections = core.limits.maxConnections;
+  server.on('drop', () => core.refused(core.connections));
 
   // A deep backlog: a gateway with many workers may open hundreds of connections at once, and
   // a full unix-socket backlog fails the connect (EAGAIN) instead of retrying like TCP.
@@ -138,7 +178,7 @@ export async function startRunner(
   if (internals.workerOfCluster) await listenOn(server, path, backlog);
   else file = await listenUnix(server, path, { mode, backlog });
   if (file) {
-    const tokenTtlS = (opts.confExpireSeconds ?? confExpireFromEnv()) * 1.2;
+    const tokenTtlS = tokenTtlMs(opts.confExpireSeconds ?? confExpireFromEnv()) / 1000;
     log.info(
       { address: `unix:${path}`, mode: mode.toString(8), plugins: opts.plugins.map((p) => p.name), tokenTtlS, ...(file.replaced && { replacedSocket: true }) },
       'runner listening',

@@ -224,7 +224,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
       banner: { js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}` },
       env: { NODE_ENV: 'production' },
-      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), inlineVersion(a6kitRoot), noPinoTransports(), collectErrors(errors)],
+      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), noPinoTransports(), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the BuildError.
       esbuildOptions: (opts) => {
         opts.logLevel = 'silent';
@@ -295,24 +295,6 @@ export function ownPackageRoot(): string {
     if (parent === dir) throw new BuildError('cannot find the a6kit package this command runs from');
     dir = parent;
   }
-}
-
-/**
- * a6kit reads its version from its package.json at run time (cli/version.ts); a runner deployed as
- * one file has no package.json beside it, so the version is written into the bundle instead.
- */
-function inlineVersion(root: string): EsbuildPlugin {
-  const versionModule = join(root, 'cli', 'version.ts');
-  return {
-    name: 'a6kit-inline-version',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]cli[\\/]version\.ts$/ }, (args) => {
-        if (args.path !== versionModule) return undefined;
-        const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-        return { contents: `export const version = ${JSON.stringify(version)};\n`, loader: 'ts' };
-      });
-    },
-  };
 }
 
 /**

@@ -138,4 +138,64 @@ describe('runner process', () => {
       cleanup();
     }
   });
+
+  it('multi-process: the primary bounds the token table; an evicted token is unknown on every worker, the latest are valid', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'r.sock');
+      const r = await start(sock, ['--workers', '2', '--max-confs', '20']);
+      const prep = await RawClient.open(sock);
+      const tokens: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const [t, p] = await prep.exchange(RPC_PREPARE_CONF, prepareConf(`route-${i}`, [{ name: 'pid', value: String(i) }]));
+        expect(t).toBe(RPC_PREPARE_CONF);
+        tokens.push(tokenOf(p));
+      }
+      // Fresh connections land on both workers; the worker that prepared a token has it cached,
+      // the other one asks the primary, which has evicted the oldest.
+      for (let round = 0; round < 3; round++) {
+        const clients = await Promise.all(Array.from({ length: 16 }, () => RawClient.open(sock)));
+        const latest = await Promise.all(clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[99 - (i % 10)]! }))));
+        for (const [type] of latest) expect(type).toBe(RPC_HTTP_REQ_CALL);
+        const oldest = await Promise.all(clients.map((c) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[0]! }))));
+        for (const [type, payload] of oldest) expect([type, errCode(payload)]).toEqual([RPC_ERROR, Err.Code.CONF_TOKEN_NOT_FOUND]);
+        await Promise.all(clients.map((c) => c.close()));
+      }
+      await prep.close();
+      terminateLikeApisix(r.child);
+      expect(await r.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('takes its limits from flags and env: --frame-timeout, A6KIT_IDLE_TIMEOUT_MS', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const sock = join(dir, 'r.sock');
+      process.env.A6KIT_IDLE_TIMEOUT_MS = '700';
+      let r: Started;
+      try {
+        r = await start(sock, ['--frame-timeout', '300']);
+      } finally {
+        delete process.env.A6KIT_IDLE_TIMEOUT_MS;
+      }
+      const t0 = Date.now();
+      const half = await RawClient.open(sock);
+      half.write(Uint8Array.from([RPC_PREPARE_CONF, 0]));
+      const idle = await RawClient.open(sock);
+      await half.whenClosed();
+      const halfMs = Date.now() - t0;
+      await idle.whenClosed();
+      const idleMs = Date.now() - t0;
+      expect(halfMs).toBeLessThan(idleMs);
+      expect(halfMs).toBeLessThan(1500);
+      expect(idleMs).toBeGreaterThanOrEqual(600);
+      expect(idleMs).toBeLessThan(3000);
+      terminateLikeApisix(r.child);
+      expect(await r.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      cleanup();
+    }
+  });
 });

@@ -32,6 +32,31 @@ describe('FrameReader', () => {
     );
   });
 
+  it('hands out nothing while paused, and the rest of the chunk in order once resumed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 50 })), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        (frames, cut) => {
+          const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
+          const got: Array<[number, number[]]> = [];
+          // Pauses after every frame, like a connection whose reply did not fit the socket.
+          const r: FrameReader = new FrameReader((t, p) => {
+            got.push([t, [...p]]);
+            r.pause();
+          });
+          for (let off = 0; off < stream.length; off += cut) r.push(stream.subarray(off, off + cut));
+          for (let i = 0; i < frames.length; i++) {
+            expect(got.length).toBe(i + 1);
+            r.resume();
+          }
+          expect(got).toEqual(frames.map(([t, p]) => [t, [...p]]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads byte by byte and writes the 3-byte big-endian length', () => {
     const f = encodeFrame(2, new Uint8Array(0x010203));
     expect([...f.subarray(0, 4)]).toEqual([2, 1, 2, 3]);

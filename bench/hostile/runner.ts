@@ -1,0 +1,41 @@
+/**
+ * The runner the hostile bench attacks: an ordinary runner executable (runMain, as `a6kit build`
+ * makes one) with the few plugins the scenarios route to. Started as a child process so its peak
+ * RSS (VmHWM) and a crash belong to it alone.
+ */
+import { runMain } from '../../runtime/main.js';
+import { definePlugin } from '../../runtime/plugin.js';
+
+export const benchPlugins = [
+  definePlugin({ name: 'noop', parseConf: () => null, requestFilter() {} }),
+  /** Answers with a body of `size` bytes: a reply that grows large. */
+  definePlugin({
+    name: 'big',
+    parseConf: (raw) => JSON.parse(raw) as { size: number },
+    requestFilter(c, _req, res) {
+      res.write(Buffer.alloc(c.size, 97));
+    },
+  }),
+  /** A thenable whose then() throws. */
+  definePlugin({
+    name: 'bad-thenable',
+    parseConf: () => null,
+    requestFilter: () =>
+      ({
+        then() {
+          throw new Error('then() throws');
+        },
+      }) as unknown as Promise<void>,
+  }),
+  /** A little asynchronous work per call. */
+  definePlugin({
+    name: 'tick',
+    parseConf: () => null,
+    async requestFilter(_c, req) {
+      await new Promise((r) => setImmediate(r));
+      req.headers.set('x-tick', '1');
+    },
+  }),
+];
+
+await runMain({ plugins: benchPlugins });

@@ -1,0 +1,232 @@
+/**
+ * Chain execution: one call runs its chain's filters for one phase (request or upstream
+ * response) in order, until the end or until a request filter answers the client itself (Stop).
+ * One loop serves both phases; a phase only says which filter to call, whether the call is
+ * settled early, and how its reply is built.
+ *
+ * Synchronous filters cost no promise and no closure. A filter that returns a thenable suspends
+ * the call under the call deadline; the thenable goes through Promise.resolve, so one whose then()
+ * throws, or calls back twice, still settles the call exactly once.
+ *
+ * The call is also its plugins' channel to the gateway (ExtraInfo: vars and bodies, extra-info.ts).
+ */
+import type { Builder, HTTPReqCall, HTTPRespCall } from './wire.js';
+import { Err } from './wire.js';
+import { RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, encodeFrame } from './frame.js';
+import { buildBodyAsk, buildReqCallReply, buildRespCallReply, buildVarAsk } from './codec.js';
+import { CallAborted, InfoExchange } from './extra-info.js';
+import { CallRequest, ResponseWriter, UpstreamResponse, type InfoChannel } from './call-objects.js';
+import type { Chain, ChainLink } from './chain.js';
+import type { Engine } from './engine.js';
+import { replyBuilder } from './reply.js';
+
+/** The connection side of a call (implemented by the dispatcher). */
+export interface CallHost {
+  readonly engine: Engine;
+  /** The connection is gone: nothing can be sent any more. */
+  readonly closed: boolean;
+  /** Sends a frame that is not the reply (an ExtraInfo request). */
+  send(frame: Buffer): void;
+  /** The call waits on a promise: frames that arrive now belong to it. */
+  suspended(call: Call): void;
+  /** Ends the call with its reply: a payload of `type`, built in the shared builder. */
+  replied(call: Call, type: number, payload: Uint8Array): void;
+  /** Ends the call with an error code, or with no reply at all (`undefined`: the connection is gone). */
+  failed(call: Call, code: Err.Code | undefined): void;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
+}
+
+export abstract class Call implements InfoChannel {
+  done = false;
+  /** Index of the next link to run. */
+  private next = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** The link whose promise the call waits on (for the deadline's log line). */
+  private awaiting: ChainLink | undefined;
+  /** Questions to the gateway (made on the first one). */
+  private info: InfoExchange | undefined;
+
+  constructor(
+    protected readonly host: CallHost,
+    readonly chain: Chain,
+  ) {}
+
+  /** Runs this phase's filter of `link`; returns what it returned (undefined when it has none). */
+  protected abstract invoke(link: ChainLink): unknown;
+  /** True once no further filter may run (a request answered by a plugin). */
+  protected abstract get stopped(): boolean;
+  protected abstract buildReply(b: Builder): Uint8Array;
+  protected abstract get replyType(): number;
+
+  /** Runs the filters from the next link on, until the chain ends or a filter suspends the call. */
+  run(): void {
+    const links = this.chain.links;
+    while (this.next < links.length && !this.stopped) {
+      const link = links[this.next++]!;
+      let pending: PromiseLike<unknown> | undefined;
+      try {
+        const out = this.invoke(link);
+        if (out !== undefined && isThenable(out)) pending = out;
+      } catch (err) {
+        this.fail(link, err);
+        return;
+      }
+      if (pending !== undefined) {
+        this.suspend(link, pending);
+        return;
+      }
+    }
+    this.end();
+  }
+
+  private end(): void {
+    if (this.done) return;
+    let payload: Uint8Array;
+    try {
+      payload = this.buildReply(replyBuilder());
+    } catch (err) {
+      this.fail(undefined, err);
+      return;
+    }
+    this.finish('the call is already over');
+    this.host.replied(this, this.replyType, payload);
+  }
+
+  /** Waits for a filter's thenable under the call deadline. */
+  private suspend(link: ChainLink, p: PromiseLike<unknown>): void {
+    this.awaiting = link;
+    if (this.timer === undefined) {
+      this.host.suspended(this);
+      this.timer = setTimeout(missedDeadline, this.host.engine.settings.callTimeoutMs, this);
+    }
+    Promise.resolve(p).then(
+      () => {
+        if (!this.done) this.run();
+      },
+      (err: unknown) => this.fail(link, err),
+    );
+  }
+
+  /** @internal called by the deadline timer */
+  deadline(): void {
+    if (this.done) return;
+    this.host.engine.log.error(
+      { key: this.chain.key, plugin: this.awaiting?.plugin.name, timeoutMs: this.host.engine.settings.callTimeoutMs },
+      'plugin missed the call deadline',
+    );
+    this.finish('the call missed its deadline');
+    this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
+  }
+
+  /** A filter threw or rejected, or the reply could not be built: SERVICE_UNAVAILABLE. */
+  private fail(link: ChainLink | undefined, err: unknown): void {
+    if (this.done) return;
+    this.finish('the call is already over');
+    if (err instanceof CallAborted || this.host.closed) {
+      this.host.failed(this, undefined);
+      return;
+    }
+    this.host.engine.log.error({ key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) }, 'plugin failed');
+    this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
+  }
+
+  /** The connection went away or broke the protocol: the call ends with no reply. */
+  abort(reason: string): void {
+    if (this.done) return;
+    this.finish(reason);
+  }
+
+  // ------------------------------------------------------------------ ExtraInfo
+
+  askVar(name: string): Promise<Uint8Array | undefined> {
+    return this.ask(() => buildVarAsk(replyBuilder(), name));
+  }
+
+  askBody(which: 'request' | 'response'): Promise<Uint8Array | undefined> {
+    return this.ask(() => buildBodyAsk(replyBuilder(), which));
+  }
+
+  private ask(build: () => Uint8Array): Promise<Uint8Array | undefined> {
+    if (this.done) return Promise.reject(new CallAborted('the call is already over'));
+    const frame = encodeFrame(RPC_EXTRA_INFO, build());
+    return (this.info ??= new InfoExchange(this.host)).ask(frame);
+  }
+
+  /** An ExtraInfo request is out: the gateway's next ExtraInfo frame answers it (even after the call ended). */
+  get awaitingInfo(): boolean {
+    return this.info !== undefined && this.info.outstanding;
+  }
+
+  /** An ExtraInfo answer arrived for the request in flight. */
+  answer(payload: Buffer): void {
+    this.info!.answer(payload);
+  }
+
+  private finish(reason: string): void {
+    this.done = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.info?.abort(reason);
+  }
+}
+
+function missedDeadline(call: Call): void {
+  call.deadline();
+}
+
+/** ext-plugin-pre-req / post-req: request filters, Stop or Rewrite. */
+export class RequestCall extends Call {
+  private readonly req: CallRequest;
+  private readonly res = new ResponseWriter();
+
+  constructor(host: CallHost, chain: Chain, r: HTTPReqCall.Req) {
+    super(host, chain);
+    this.req = new CallRequest(r, this);
+  }
+
+  protected invoke(link: ChainLink): unknown {
+    const f = link.plugin.requestFilter;
+    return f === undefined ? undefined : f.call(link.plugin, link.conf, this.req, this.res);
+  }
+
+  protected get stopped(): boolean {
+    return this.res.responded;
+  }
+
+  protected get replyType(): number {
+    return RPC_HTTP_REQ_CALL;
+  }
+
+  protected buildReply(b: Builder): Uint8Array {
+    return buildReqCallReply(b, this.req, this.res);
+  }
+}
+
+/** ext-plugin-post-resp: response filters over the upstream response. */
+export class ResponseCall extends Call {
+  private readonly res: UpstreamResponse;
+
+  constructor(host: CallHost, chain: Chain, r: HTTPRespCall.Req) {
+    super(host, chain);
+    this.res = new UpstreamResponse(r, this);
+  }
+
+  protected invoke(link: ChainLink): unknown {
+    const f = link.plugin.responseFilter;
+    return f === undefined ? undefined : f.call(link.plugin, link.conf, this.res);
+  }
+
+  protected get stopped(): boolean {
+    return false;
+  }
+
+  protected get replyType(): number {
+    return RPC_HTTP_RESP_CALL;
+  }
+
+  protected buildReply(b: Builder): Uint8Array {
+    return buildRespCallReply(b, this.res);
+  }
+}

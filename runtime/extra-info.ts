@@ -1,0 +1,76 @@
+/**
+ * The ExtraInfo exchange of one call: the plugins' questions to the gateway (a var, a body) and
+ * its answers. The gateway answers strictly in turn, so one question is on the wire at a time and
+ * the others wait here. Made only when a call first asks something.
+ */
+import { decodeExtraInfoResp } from './codec.js';
+
+/** The gateway ended the call's connection, or the call ended before an ExtraInfo answer came. */
+export class CallAborted extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CallAborted';
+  }
+}
+
+interface Waiter {
+  resolve(v: Uint8Array | undefined): void;
+  reject(e: Error): void;
+}
+
+export class InfoExchange {
+  private waiting: Waiter | undefined;
+  private queue: Array<{ frame: Buffer; w: Waiter }> | undefined;
+
+  constructor(private readonly wire: { send(frame: Buffer): void }) {}
+
+  /** Sends `frame` (an ExtraInfo request) now, or after the answers due before it. */
+  ask(frame: Buffer): Promise<Uint8Array | undefined> {
+    return new Promise((resolve, reject) => {
+      const w = { resolve, reject };
+      if (this.waiting === undefined) {
+        this.waiting = w;
+        this.wire.send(frame);
+      } else {
+        (this.queue ??= []).push({ frame, w });
+      }
+    });
+  }
+
+  /** A question is on the wire: the gateway's next ExtraInfo frame answers it (also after the call ended). */
+  get outstanding(): boolean {
+    return this.waiting !== undefined;
+  }
+
+  /** The answer to the question on the wire arrived. */
+  answer(payload: Buffer): void {
+    const w = this.waiting!;
+    this.waiting = undefined;
+    const next = this.queue?.shift();
+    if (next !== undefined) {
+      this.waiting = next.w;
+      this.wire.send(next.frame);
+    }
+    let result: Uint8Array | undefined;
+    try {
+      result = decodeExtraInfoResp(payload);
+    } catch (err) {
+      w.reject(err as Error);
+      return;
+    }
+    w.resolve(result);
+  }
+
+  /**
+   * The call ended: every question still open fails with CallAborted. `outstanding` stays true
+   * when a question was on the wire, so the dispatcher can swallow the answer still due.
+   */
+  abort(reason: string): void {
+    // Most calls end with nothing open: only then build the (stack-capturing) error.
+    if (this.waiting === undefined && this.queue === undefined) return;
+    const err = new CallAborted(reason);
+    this.waiting?.reject(err);
+    if (this.queue) for (const q of this.queue) q.w.reject(err);
+    this.queue = undefined;
+  }
+}

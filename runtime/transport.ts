@@ -1,0 +1,203 @@
+/**
+ * Transport: one gateway connection as bytes. Collects frames (frame.ts) and hands them to the
+ * dispatcher, writes replies with backpressure, and enforces what a connection may cost: the
+ * shared budgets for incomplete frames and unsent output, the frame deadline and the idle limit
+ * (checked by the runner's sweep, so the hot path only stores a coarse timestamp), and closing
+ * only between exchanges when the runner drains.
+ */
+import type { Duplex } from 'node:stream';
+import { FrameReader, type FrameBudget } from './frame.js';
+import { Dispatcher, type Wire } from './dispatch.js';
+import type { Engine } from './engine.js';
+import type { ConnectionLimits } from './limits.js';
+import type { ThrottledLog } from './logger.js';
+
+/** Replies below this size skip the output-budget check (error frames, small replies). */
+const OUTPUT_CHECK_MIN = 64 << 10;
+
+/** Unsent output of every connection whose peer is not keeping up. */
+export class OutputBudget {
+  private readonly backlogged = new Set<Connection>();
+  constructor(readonly max: number) {}
+
+  add(c: Connection): void {
+    this.backlogged.add(c);
+  }
+
+  delete(c: Connection): void {
+    this.backlogged.delete(c);
+  }
+
+  /** Bytes written but not yet taken by the peers. */
+  get unsent(): number {
+    let sum = 0;
+    for (const c of this.backlogged) sum += c.unsent;
+    return sum;
+  }
+}
+
+/** The incomplete-frame budget: bytes reserved by frames being collected, all connections together. */
+export class InputBudget implements FrameBudget {
+  used = 0;
+  constructor(readonly max: number) {}
+
+  reserve(bytes: number): boolean {
+    if (this.used + bytes > this.max) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  release(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+/** What all connections of a runner share. */
+export interface ConnectionEnv {
+  readonly engine: Engine;
+  readonly limits: ConnectionLimits;
+  readonly input: InputBudget;
+  readonly output: OutputBudget;
+  /** Coarse clock, advanced by the runner's sweep: reading it costs nothing on the hot path. */
+  readonly clock: { now: number };
+  readonly logs: { readonly refused: ThrottledLog; readonly closed: ThrottledLog };
+  onClose(c: Connection): void;
+}
+
+export class Connection implements Wire {
+  closed = false;
+  private readonly reader: FrameReader;
+  private readonly dispatcher: Dispatcher;
+  /** Coarse time of the last byte received or of output taken by the peer. */
+  private lastActive: number;
+  /** Coarse time the frame in progress started (0: none). */
+  private frameStarted = 0;
+  private paused = false;
+  private draining = false;
+  private readonly onDrain: () => void;
+
+  constructor(
+    private readonly sock: Duplex,
+    private readonly env: ConnectionEnv,
+  ) {
+    this.lastActive = env.clock.now;
+    this.dispatcher = new Dispatcher(env.engine, this);
+    this.reader = new FrameReader(
+      (t, p) => this.dispatcher.onFrame(t, p),
+      env.input,
+      (announced) => this.refuseFrame(announced),
+    );
+    this.onDrain = () => {
+      this.paused = false;
+      this.lastActive = this.env.clock.now;
+      this.env.output.delete(this);
+      if (this.closed) return;
+      this.sock.resume();
+      this.reader.resume();
+    };
+    sock.on('data', (chunk: Buffer) => this.onData(chunk));
+    sock.on('error', () => {
+      /* reset by the peer: 'close' follows and cleans up */
+    });
+    sock.on('close', () => this.cleanup());
+  }
+
+  private onData(chunk: Buffer): void {
+    const now = this.env.clock.now;
+    this.lastActive = now;
+    const before = this.reader.frames;
+    this.reader.push(chunk);
+    if (!this.reader.inFrame) this.frameStarted = 0;
+    else if (this.frameStarted === 0 || this.reader.frames !== before) this.frameStarted = now;
+  }
+
+  /** Bytes written to the socket but not yet taken by the peer. */
+  get unsent(): number {
+    return this.sock.writableLength;
+  }
+
+  get idle(): boolean {
+    return this.dispatcher.idle && !this.reader.inFrame;
+  }
+
+  send(frame: Buffer): void {
+    if (this.closed) return;
+    // A peer that does not read stops being read: it cannot make the runner queue more than the
+    // replies to what it already sent (APISIX reads every reply before sending again).
+    if (!this.sock.write(frame) && !this.paused) {
+      this.paused = true;
+      this.sock.pause();
+      this.reader.pause();
+      this.env.output.add(this);
+      this.sock.once('drain', this.onDrain);
+    }
+  }
+
+  /**
+   * Whether a reply of `bytes` may be queued: small ones always; a large one only while the unsent
+   * output of all connections stays within the budget. Asked before the reply is framed, so a
+   * refused one is never copied.
+   */
+  fits(bytes: number, key: string): boolean {
+    const output = this.env.output;
+    if (bytes < OUTPUT_CHECK_MIN) return true;
+    const unsent = output.unsent;
+    if (unsent + bytes <= output.max) return true;
+    this.env.logs.refused.write({ what: 'reply', key, size: bytes, unsent, limit: output.max });
+    return false;
+  }
+
+  reply(frame: Buffer): void {
+    if (this.closed) return;
+    this.send(frame);
+    if (this.draining && this.dispatcher.idle) this.sock.end();
+  }
+
+  violation(what: string): void {
+    this.env.logs.closed.write({ why: 'protocol violation', what });
+    this.dispatcher.abort('protocol violation');
+    this.sock.destroy();
+  }
+
+  private refuseFrame(announced: number): void {
+    this.env.logs.refused.write({ what: 'frame', size: announced, buffered: this.env.input.used, limit: this.env.input.max });
+    this.dispatcher.abort('frame refused');
+    this.sock.destroy();
+  }
+
+  /** Called by the runner's sweep: closes a connection past its frame deadline or idle limit. */
+  check(now: number): void {
+    const { frameTimeoutMs, idleTimeoutMs } = this.env.limits;
+    if (this.frameStarted !== 0 && now - this.frameStarted >= frameTimeoutMs) {
+      this.env.logs.closed.write({ why: 'frame not complete in time', buffered: this.reader.buffered, timeoutMs: frameTimeoutMs });
+      this.dispatcher.abort('frame deadline');
+      this.sock.destroy();
+    } else if (this.idle && now - this.lastActive >= idleTimeoutMs) {
+      this.env.logs.closed.write({ why: 'idle', idleMs: now - this.lastActive });
+      this.sock.destroy();
+    }
+  }
+
+  /**
+   * Shutdown: the connection keeps serving until the exchange in flight (or the next one to
+   * arrive) is answered, and closes right after that reply, between two exchanges. An idle
+   * connection stays open and served until the grace period ends: closing it now could cut a
+   * request the gateway is sending at this very moment.
+   */
+  drain(): void {
+    this.draining = true;
+  }
+
+  destroy(): void {
+    this.sock.destroy();
+  }
+
+  private cleanup(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.reader.reset();
+    this.dispatcher.abort('the gateway closed the connection');
+    this.env.output.delete(this);
+    this.env.onClose(this);
+  }
+}
