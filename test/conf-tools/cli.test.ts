@@ -84,6 +84,7 @@ describe('a6-runner plugins', () => {
       ['say', ['ext-plugin-pre-req', 'ext-plugin-post-req']],
       ['fault-injection', ['ext-plugin-pre-req', 'ext-plugin-post-req']],
       ['limit-req', ['ext-plugin-pre-req', 'ext-plugin-post-req']],
+      ['limit-count', ['ext-plugin-pre-req', 'ext-plugin-post-req']],
       ['request-body-rewrite', ['ext-plugin-pre-req', 'ext-plugin-post-req']],
       ['response-rewrite', ['ext-plugin-post-resp']],
     ]);

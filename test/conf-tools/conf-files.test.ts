@@ -106,7 +106,7 @@ describe.each(Object.entries(formats))('%s', (_format, render) => {
     const { text, report } = check({ phase: 'ext-plugin-pre-req', name: 'sya', value: '{}' });
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ ...positionOf(text, '"sya"'), plugin: 'sya' });
-    expect(report.problems[0]!.message).toMatch(/^unknown plugin "sya": this runner serves fault-injection, limit-req, /);
+    expect(report.problems[0]!.message).toMatch(/^unknown plugin "sya": this runner serves fault-injection, limit-count, limit-req, /);
   });
 
   it('wrong phase: a request-only plugin in ext-plugin-post-resp', () => {

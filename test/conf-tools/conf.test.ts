@@ -90,7 +90,7 @@ describe('what a built runner knows about its plugins', () => {
 describe('a6kit docs', () => {
   it('the committed pages of the examples are exactly what the generator writes (golden)', async () => {
     const pages = await buildDocs(examples, plugins);
-    expect([...pages.keys()]).toEqual(['fault-injection.md', 'limit-req.md', 'request-body-rewrite.md', 'response-rewrite.md', 'say.md']);
+    expect([...pages.keys()]).toEqual(['fault-injection.md', 'limit-count.md', 'limit-req.md', 'request-body-rewrite.md', 'response-rewrite.md', 'say.md']);
     for (const [name, text] of pages) expect(text, name).toBe(await readFile(join(examples, 'docs', name), 'utf8'));
   });
 

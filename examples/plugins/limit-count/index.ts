@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { definePlugin, type ConfContext, type PluginRequest, type PluginResponseWriter } from 'a6kit';
-import { parseConf as parseGenerated, type Config } from './config.gen.js';
+import { parseConf as parseGenerated, schema, type Config } from './config.gen.js';
 import type { Counter, Tally } from './counter.js';
 import { keyReader, type KeyReader } from './key.js';
 import { LocalCounter } from './local-counter.js';
@@ -106,6 +106,7 @@ function answer(conf: LimitCountConf, tally: Tally, req: PluginRequest, res: Plu
 
 export default definePlugin({
   name: 'limit-count',
+  schema,
   parseConf(raw, ctx): LimitCountConf {
     const conf = parseGenerated(raw);
     const keyOf = keyReader(conf.key_type, conf.key); // may refuse the config: before any connection
