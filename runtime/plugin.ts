@@ -152,6 +152,8 @@ export function definePlugin<C>(plugin: Plugin<C>): Plugin<C> {
   return plugin;
 }
 
-/** Any plugin, whatever its config type (for registries). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPlugin = Plugin<any>;
+/**
+ * Any plugin, whatever its config type (for registries). `Plugin<C>` is assignable to it because
+ * the filters are declared as methods (parameters checked bivariantly) and `parseConf` returns `C`.
+ */
+export type AnyPlugin = Plugin<unknown>;
