@@ -40,7 +40,7 @@ export function registerGen(program: Command): void {
         && existsSync(join(flags.project, 'plugins'));
       const code = projectMode
         ? await genProject({ project: flags.project, check: flags.check })
-        : await genProtocol({
+        : genProtocol({
           proto: flags.proto, out: flags.out, compat: flags.compat, check: flags.check,
           layers: { objectApi: flags.objectApi === true, values: flags.values === true, verify: flags.verify === true },
         });

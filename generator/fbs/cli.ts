@@ -32,7 +32,7 @@ const stdio: Io = {
   err: (s) => process.stderr.write(s),
 };
 
-export async function genProtocol(o: GenProtocolOptions, io: Io = stdio): Promise<number> {
+export function genProtocol(o: GenProtocolOptions, io: Io = stdio): number {
   const proto = o.proto ?? DEFAULT_PROTO;
   const outDir = resolve(o.out ?? DEFAULT_OUT);
   try {

@@ -10,12 +10,11 @@ import { genProtocol } from '../../generator/fbs/cli.js';
 import { PREAMBLE } from '../../generator/fbs/printer.js';
 import { REPO, removeDir, repoTempDir } from './support/oracle.js';
 
-function run(o: Parameters<typeof genProtocol>[0]): Promise<{ code: number; out: string; err: string }> {
+function run(o: Parameters<typeof genProtocol>[0]): { code: number; out: string; err: string } {
   const out: string[] = [];
   const err: string[] = [];
-  return genProtocol(o, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({
-    code, out: out.join(''), err: err.join(''),
-  }));
+  const code = genProtocol(o, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 describe('a6kit gen (protocol mode)', () => {
@@ -23,25 +22,25 @@ describe('a6kit gen (protocol mode)', () => {
   afterAll(() => removeDir(dir));
   const proto = join(REPO, 'schema/ext-plugin.fbs');
 
-  it('writes the codecs, and --check passes on them', async () => {
+  it('writes the codecs, and --check passes on them', () => {
     const out = join(dir, 'a');
-    expect((await run({ proto, out })).code).toBe(0);
+    expect(run({ proto, out }).code).toBe(0);
     expect(existsSync(join(out, 'index.ts'))).toBe(true);
     expect(existsSync(join(out, 'a6.http-req-call.ts'))).toBe(true);
-    const check = await run({ proto, out, check: true });
+    const check = run({ proto, out, check: true });
     expect(check.code).toBe(0);
     expect(check.out).toContain('is up to date');
   });
 
-  it('--check reports changed, missing and stale files, exits 1 and writes nothing', async () => {
+  it('--check reports changed, missing and stale files, exits 1 and writes nothing', () => {
     const out = join(dir, 'b');
-    await run({ proto, out });
+    run({ proto, out });
     const file = join(out, 'a6.err.ts');
     writeFileSync(file, readFileSync(file, 'utf8').replace('CONF_TOKEN_NOT_FOUND = 2', 'CONF_TOKEN_NOT_FOUND = 3'));
     removeDir(join(out, 'a6.ts'));
     writeFileSync(join(out, 'a6.old.ts'), `${PREAMBLE} old.fbs.\n`);
     writeFileSync(join(out, 'handwritten.ts'), 'export const keep = 1;\n');
-    const check = await run({ proto, out, check: true });
+    const check = run({ proto, out, check: true });
     expect(check.code).toBe(1);
     expect(check.err).toContain('changed  a6.err.ts (line');
     expect(check.err).toContain('"CONF_TOKEN_NOT_FOUND = 3" -> "CONF_TOKEN_NOT_FOUND = 2"');
@@ -51,10 +50,10 @@ describe('a6kit gen (protocol mode)', () => {
     expect(existsSync(join(out, 'a6.ts'))).toBe(false);
 
     // A normal run repairs it, removes stale generated files and keeps files it did not write.
-    expect((await run({ proto, out })).code).toBe(0);
+    expect(run({ proto, out }).code).toBe(0);
     expect(existsSync(join(out, 'a6.old.ts'))).toBe(false);
     expect(existsSync(join(out, 'handwritten.ts'))).toBe(true);
-    expect((await run({ proto, out, check: true })).code).toBe(0);
+    expect(run({ proto, out, check: true }).code).toBe(0);
   });
 
   it('emits the layers the flags ask for, and --check compares with the same selection', async () => {

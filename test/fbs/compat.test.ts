@@ -66,12 +66,12 @@ describe('gen --compat', () => {
     expect(report.breaking.map((b) => b.message)).toEqual(['struct size changed from 8 to 12 bytes (structs are stored inline)']);
   });
 
-  it('prints every finding with its position and exits 1 on breaking changes', async () => {
+  it('prints every finding with its position and exits 1 on breaking changes', () => {
     writeFileSync(join(dir, 'old.fbs'), BASE);
     const next = BASE.replace('id:uint; name:string;', 'name:string; id:uint;').replace('b:B; }', 'b:B; extra:long; }');
     writeFileSync(join(dir, 'new.fbs'), next);
     const out: string[] = [];
-    const code = await genProtocol({ proto: join(dir, 'new.fbs'), compat: join(dir, 'old.fbs') }, { out: (s) => out.push(s), err: (s) => out.push(s) });
+    const code = genProtocol({ proto: join(dir, 'new.fbs'), compat: join(dir, 'old.fbs') }, { out: (s) => out.push(s), err: (s) => out.push(s) });
     expect(code).toBe(1);
     const text = out.join('').replace(/^.*?(new\.fbs|old\.fbs)/gm, (m, f: string) => f);
     expect(text).toContain('breaking (2):\n');
@@ -82,7 +82,7 @@ describe('gen --compat', () => {
     expect(text).toContain('result: NOT wire-compatible (2 breaking changes)');
 
     const same: string[] = [];
-    expect(await genProtocol({ proto: join(dir, 'old.fbs'), compat: join(dir, 'old.fbs') }, { out: (s) => same.push(s), err: (s) => same.push(s) })).toBe(0);
+    expect(genProtocol({ proto: join(dir, 'old.fbs'), compat: join(dir, 'old.fbs') }, { out: (s) => same.push(s), err: (s) => same.push(s) })).toBe(0);
     expect(same.join('')).toContain('result: wire-compatible');
   });
 });

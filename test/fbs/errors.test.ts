@@ -79,25 +79,25 @@ describe('a6kit gen on a bad schema', () => {
   const dir = repoTempDir('gen-errors');
   afterAll(() => removeDir(dir));
 
-  it('prints file:line:col: message, exits 1 and writes nothing', async () => {
+  it('prints file:line:col: message, exits 1 and writes nothing', () => {
     const proto = join(dir, 'bad.fbs');
     writeFileSync(proto, 'namespace X;\ntable T {\n  a:int;\n  b:Missing;\n}\n');
     const out = join(dir, 'out');
     const err: string[] = [];
-    const code = await genProtocol({ proto, out }, { out: () => {}, err: (s) => err.push(s) });
+    const code = genProtocol({ proto, out }, { out: () => {}, err: (s) => err.push(s) });
     expect(code).toBe(1);
     expect(err.join('')).toMatch(/bad\.fbs:4:5: unknown type 'Missing'\n$/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('leaves existing output untouched', async () => {
+  it('leaves existing output untouched', () => {
     const good = join(dir, 'good.fbs');
     writeFileSync(good, 'table T { a:int; }\n');
     const out = join(dir, 'out2');
-    expect(await genProtocol({ proto: good, out }, { out: () => {}, err: () => {} })).toBe(0);
+    expect(genProtocol({ proto: good, out }, { out: () => {}, err: () => {} })).toBe(0);
     const before = readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]);
     writeFileSync(good, 'table T { a:int; b:Nope; }\n');
-    expect(await genProtocol({ proto: good, out }, { out: () => {}, err: () => {} })).toBe(1);
+    expect(genProtocol({ proto: good, out }, { out: () => {}, err: () => {} })).toBe(1);
     expect(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')])).toEqual(before);
   });
 });
