@@ -2,8 +2,9 @@
  * Phase 2 — model: syntax trees of a schema and its includes -> one resolved, checked model.
  *
  * Every name is resolved here (with FlatBuffers' rule: innermost namespace first, then outwards),
- * field slots and struct layouts are computed, and every semantic rule is checked, so emitters can
- * trust what they get and never report errors themselves.
+ * field slots and struct layouts are computed, and every semantic rule of the schema is checked, so
+ * emitters can trust what they get. The one kind of error left for emit.ts is a clash among the
+ * TypeScript names it derives (accessors, companion classes, module files), which only it can see.
  */
 import type { AttributeAst, EnumAst, FieldAst, FileAst, LiteralAst, StructAst, TypeAst } from './ast.js';
 import { SchemaError, type SourcePos } from './errors.js';
