@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The published CLI runs the bundled build in dist/ (made by `npm run build:lib`, which npm's
-// `prepare` runs on install), so users never need a TypeScript loader at run time.
+// The CLI runs the bundled build in dist/, so users never need a TypeScript loader at run time.
+// dist/ is made by `npm run build:lib`, which npm runs as `prepare` before packing or publishing
+// (the registry's tarball ships dist/) and on `npm install` in a checkout or from git.
 import { main } from '../dist/cli/main.js';
 
 main(process.argv).catch((err) => {
