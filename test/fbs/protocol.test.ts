@@ -1,6 +1,6 @@
 /**
  * The ext-plugin codecs: the runner's runtime/protocol/ (readers, builders, verifiers: its import
- * shape, enum values, that it carries no other layer, that its string fast path is taken and
+ * shape as docs/protocol.md shows it, enum values, that it carries no other layer, that its string fast path is taken and
  * `flatbuffers` is pinned), and the plain values of the same schema (the `ext-plugin` golden case,
  * every layer): presence semantics, unions, reading buffers from a newer peer.
  */
