@@ -32,7 +32,6 @@ const ROUNDS = Number(process.env.A6KIT_BENCH_ROUNDS ?? 9);
 const ROUND_MS = 250;
 
 // ------------------------------------------------------------------ flatc's generated code
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 async function flatcModules(): Promise<{ Req: Any; Resp: Any; Rewrite: Any; Action: Any; TextEntry: Any; TextEntryT: Any; RespT: Any; RewriteT: Any }> {
   const dir = join(REPO, '.tmp', `bench-flatc-${process.pid}`);
@@ -127,7 +126,6 @@ function makeFlyweightDecode(fb: typeof flatbuffers, Req: Any, Entry: Any, bytes
 
 /** A fresh copy of `fn` (compiled from its source), with JIT feedback of its own. */
 function isolated<F extends (...args: Any[]) => Any>(fn: F): F {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function(`return (${fn.toString()});`)() as F;
 }
 

@@ -68,7 +68,7 @@ function serveFloor(path: string): void {
   const server = createServer((sock) => {
     let pending: Buffer | undefined;
     sock.on('data', (chunk: Buffer) => {
-      let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
       pending = undefined;
       let off = 0;
       while (buf.length - off >= 4) {
@@ -118,7 +118,7 @@ function prepareFrame(name: string): Buffer {
 /** A request like APISIX builds for a small GET, or with 64 KiB of headers. */
 function callFrame(token: number, bigHeaders: boolean): Buffer {
   const b = new Builder(1024);
-  const headers: Array<[string, string]> = [
+  const headers: [string, string][] = [
     ['host', 'upstream.local'],
     ['user-agent', 'curl/8.5.0'],
     ['accept', '*/*'],
@@ -165,7 +165,7 @@ class Lane {
     });
   }
   private onData(chunk: Buffer): void {
-    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = undefined;
     let off = 0;
     while (buf.length - off >= 4) {
@@ -297,7 +297,7 @@ async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve();
     });
     child.once('exit', (c) => reject(new Error(`${kind} server exited with ${c}`)));

@@ -59,7 +59,7 @@ export function formatIp(b: Uint8Array | null): string {
   return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLen).join(':')}`;
 }
 
-type EntryVector = { length(): number; at(i: number, e: TextEntry): TextEntry | null };
+interface EntryVector { length(): number; at(i: number, e: TextEntry): TextEntry | null }
 
 /*
  * The entry vectors below come from payloads the generated verifier accepted (codec.ts), so the

@@ -20,7 +20,7 @@ interface Waiter {
 
 export class InfoExchange {
   private waiting: Waiter | undefined;
-  private queue: Array<{ frame: Buffer; w: Waiter }> | undefined;
+  private queue: { frame: Buffer; w: Waiter }[] | undefined;
 
   constructor(private readonly wire: { send(frame: Buffer): void }) {}
 

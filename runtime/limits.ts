@@ -51,7 +51,7 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** How each limit is set from outside: the `run` flag and the env var, with a one-line meaning. */
-export const LIMIT_KNOBS: ReadonlyArray<{ key: keyof Limits; flag: string; env: string; unit: 'count' | 'bytes' | 'ms'; help: string }> = [
+export const LIMIT_KNOBS: readonly { key: keyof Limits; flag: string; env: string; unit: 'count' | 'bytes' | 'ms'; help: string }[] = [
   { key: 'maxConnections', flag: '--max-connections', env: 'A6KIT_MAX_CONNECTIONS', unit: 'count', help: 'open gateway connections at most' },
   { key: 'maxBufferedBytes', flag: '--max-buffered-bytes', env: 'A6KIT_MAX_BUFFERED_BYTES', unit: 'bytes', help: 'bytes of incomplete frames buffered across connections' },
   { key: 'maxOutputBytes', flag: '--max-output-bytes', env: 'A6KIT_MAX_OUTPUT_BYTES', unit: 'bytes', help: 'unsent reply bytes across connections' },

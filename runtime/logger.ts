@@ -8,7 +8,7 @@ import { pino, type Logger, type LevelWithSilent } from 'pino';
 export type { Logger };
 export const LOG_LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function createLogger(level: string = 'info', destination: NodeJS.WritableStream | number = 1): Logger {
+export function createLogger(level = 'info', destination: NodeJS.WritableStream | number = 1): Logger {
   if (!LOG_LEVELS.includes(level as LevelWithSilent)) {
     throw new Error(`unknown log level "${level}" (use one of ${LOG_LEVELS.join(', ')})`);
   }

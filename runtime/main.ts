@@ -78,7 +78,7 @@ function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<voi
     .showHelpAfterError();
   const run = (cmd: Command): Command => {
     cmd
-      .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS as string[]).env('A6KIT_LOG_LEVEL').default('info'))
+      .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).env('A6KIT_LOG_LEVEL').default('info'))
       .addOption(new Option('--socket-mode <octal>', 'file mode of the unix socket').env('A6KIT_SOCKET_MODE').argParser(modeArg).default(DEFAULTS.socketMode, '0766'))
       .addOption(new Option('--workers <n|auto>', 'processes serving the socket (auto = one per core)').env('A6KIT_WORKERS').argParser(workersArg).default(DEFAULT_WORKERS))
       .addOption(new Option('--call-timeout <ms>', 'deadline of one call through the plugins').env('A6KIT_CALL_TIMEOUT_MS').argParser(positiveInt('--call-timeout')).default(DEFAULTS.callTimeoutMs))

@@ -155,8 +155,8 @@ function bytesOf(b: string | Uint8Array | undefined): Uint8Array {
   return typeof b === "string" ? new Uint8Array(Buffer.from(b, "utf8")) : b;
 }
 
-function pairs(m: Multi | undefined, lower: boolean): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+function pairs(m: Multi | undefined, lower: boolean): [string, string][] {
+  const out: [string, string][] = [];
   if (!m) return out;
   for (const [k0, v] of Object.entries(m)) {
     const k = lower ? k0.toLowerCase() : k0;
@@ -232,7 +232,7 @@ export function escapeUri(path: string): string {
   return out;
 }
 
-function queryString(args: Array<[string, string]>): string {
+function queryString(args: [string, string][]): string {
   return args.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 }
 
@@ -264,7 +264,7 @@ function defaultVars(req: SimRequest): Record<string, string> {
 class SimConn {
   private readonly reader: FrameReader;
   private pending: { resolve(f: [number, Buffer]): void; reject(e: Error): void } | undefined;
-  private frames: Array<[number, Buffer]> = [];
+  private frames: [number, Buffer][] = [];
   closed = false;
   private closeError: Error | undefined;
 
@@ -426,7 +426,7 @@ export class GatewaySimulator {
   }
 
   /** APISIX keys a conf by route, conf version and phase; one key per distinct conf list here. */
-  private keyOf(phase: string, conf: ReadonlyArray<{ name: string; value: string }>): string {
+  private keyOf(phase: string, conf: readonly { name: string; value: string }[]): string {
     const id = `${phase}\n${JSON.stringify(conf)}`;
     let k = this.keys.get(id);
     if (k === undefined) {
@@ -441,7 +441,7 @@ export class GatewaySimulator {
     this.tokens.clear();
   }
 
-  private async token(key: string, conf: ReadonlyArray<{ name: string; value: string }>): Promise<Outcome<number>> {
+  private async token(key: string, conf: readonly { name: string; value: string }[]): Promise<Outcome<number>> {
     const cached = this.tokens.get(key);
     if (cached !== undefined) return { ok: cached };
     const b = new Builder(256);
@@ -482,7 +482,7 @@ export class GatewaySimulator {
    */
   private async once(
     phase: string,
-    conf: ReadonlyArray<{ name: string; value: string }>,
+    conf: readonly { name: string; value: string }[],
     type: number,
     build: (b: Builder, token: number) => void,
     answer: Answer,
@@ -700,7 +700,7 @@ export class GatewaySimulator {
   }
 }
 
-function normaliseConf(plugins: readonly PluginConf[]): Array<{ name: string; value: string }> {
+function normaliseConf(plugins: readonly PluginConf[]): { name: string; value: string }[] {
   return plugins.map((p) => ({ name: p.name, value: 'value' in p ? p.value : JSON.stringify(p.conf) }));
 }
 

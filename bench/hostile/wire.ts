@@ -9,7 +9,7 @@ export function header(type: number, len: number): Buffer {
   return Buffer.from([type, (len >>> 16) & 0xff, (len >>> 8) & 0xff, len & 0xff]);
 }
 
-export function prepareFrame(key: string, conf: Array<{ name: string; value: string }>): Buffer {
+export function prepareFrame(key: string, conf: { name: string; value: string }[]): Buffer {
   const b = new Builder(256);
   const k = b.createString(key);
   const vec = PrepareConf.Req.createConfVector(b, conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value))));
@@ -44,8 +44,8 @@ export function errName(payload: Uint8Array): string {
 /** A connection that reads frames; `next()` resolves to the next one (or null once closed). */
 export class FrameClient {
   closed = false;
-  private readonly frames: Array<[number, Buffer]> = [];
-  private waiters: Array<(f: [number, Buffer] | null) => void> = [];
+  private readonly frames: [number, Buffer][] = [];
+  private waiters: ((f: [number, Buffer] | null) => void)[] = [];
 
   private constructor(readonly sock: Socket) {
     const reader = new FrameReader((t, p) => {

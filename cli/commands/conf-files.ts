@@ -64,11 +64,11 @@ export function checkConfText(text: string, file: string, plugins: ReadonlyMap<s
       }
       const degrade = phaseNode.get('allow_degradation', true);
       if (degrade !== undefined && !(isScalar(degrade) && typeof degrade.value === 'boolean')) {
-        problem(degrade as Node, 'allow_degradation must be true or false');
+        problem(degrade, 'allow_degradation must be true or false');
       }
       const conf = phaseNode.get('conf', true);
       if (!isSeq(conf) || conf.items.length === 0) {
-        problem((conf as Node | undefined) ?? keyNode, `${phase}.conf must be a list of at least one { name, value } entry`);
+        problem((conf) ?? keyNode, `${phase}.conf must be a list of at least one { name, value } entry`);
         return;
       }
       conf.items.forEach((item, index) => {
@@ -106,7 +106,7 @@ function findPlugins(node: unknown, found: (phase: string, value: Node | null, k
     return;
   }
   if (!isMap(node)) return;
-  for (const pair of (node as YAMLMap).items) {
+  for (const pair of (node).items) {
     const key = pair.key;
     const keyName = isScalar(key) ? key.value : undefined;
     if (keyName === 'plugins' && isMap(pair.value)) {

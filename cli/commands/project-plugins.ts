@@ -23,7 +23,7 @@ async function loadTsx(project: string): Promise<{ tsImport: TsImport }> {
     // not installed in the project: use a6kit's
   }
   try {
-    return (await import('tsx/esm/api')) as { tsImport: TsImport };
+    return (await import('tsx/esm/api'));
   } catch {
     throw new UsageError("loading the project's plugins needs tsx: npm install -D tsx");
   }

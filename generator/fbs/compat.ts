@@ -93,7 +93,7 @@ export function compareSchemas(before: SchemaModel, after: SchemaModel): CompatR
     if (d.kind === 'table' || d.kind === 'struct') {
       const isTable = d.kind === 'table';
       const slotWord = isTable ? 'slot' : 'byte offset';
-      const nf = isTable ? tableFields(d) : structFields(d as StructModel);
+      const nf = isTable ? tableFields(d) : structFields(d);
       const of = isTable ? tableFields(prev as TableModel) : structFields(prev as StructModel);
       const renamed = new Set<Slotted>();
       for (const f of nf) {

@@ -233,7 +233,7 @@ export function emitTable(
         const p = param(f.name);
         const k = f.type.kind;
         if (k === 'scalar' || k === 'enum') {
-          const ty = scalarOrEnumTs(w, f.type as Parameters<typeof scalarOrEnumTs>[1]);
+          const ty = scalarOrEnumTs(w, f.type);
           ps.push(`${p}: ${ty}${f.defaultValue === null ? '|null' : ''}`);
           calls.push(f.defaultValue === null
             ? `if (${p} !== null) ${n}.add${pascal(f.name)}(builder, ${p});`

@@ -454,7 +454,7 @@ class Resolver {
       if (!isScalar && f.defaultValue && !(f.defaultValue.kind === 'ident' && f.defaultValue.text === 'null')) {
         fail(f.defaultValue.pos, `only scalar fields can have a default value ('${f.name}')`);
       }
-      const defaultValue = isScalar ? this.scalarDefault(f, t as Extract<TypeModel, { kind: 'scalar' | 'enum' }>) : null;
+      const defaultValue = isScalar ? this.scalarDefault(f, t) : null;
       if (defaultValue === null && isScalar && required) fail(f.pos, 'an optional scalar cannot be required');
       fields.push({
         name: f.name, doc: f.doc, pos: f.pos, type: t, id, defaultValue, deprecated, required, key,

@@ -73,7 +73,7 @@ export function addToRegistry(text: string, name: string): string {
   const array = pluginsArray(file);
   const elements = array.getElements();
   if (!elements.some((e) => e.getText() === id)) {
-    const at = elements.findIndex((e) => Node.isIdentifier(e) && e.getText() > id!);
+    const at = elements.findIndex((e) => Node.isIdentifier(e) && e.getText() > id);
     array.insertElement(at < 0 ? elements.length : at, id, { useNewLines: true });
   }
   return file.getFullText();

@@ -35,7 +35,7 @@ export async function generateTypes(loaded: LoadedSchema): Promise<string> {
       bannerComment: '',
       cwd: '/nonexistent',
       // References were checked to be local already; never let the resolver read files or the network.
-      $refOptions: { resolve: { external: false } } as never,
+      $refOptions: { resolve: { external: false } },
       additionalProperties: true,
       strictIndexSignatures: false,
       unreachableDefinitions: false,

@@ -97,7 +97,7 @@ describe('ext-plugin plain values (every layer)', () => {
     expect(stop.action?.type).toBe('Stop');
     if (stop.action?.type !== 'Stop') throw new Error('unreachable');
     expect(stop.action.value.status).toBe(403);
-    expect(new TextDecoder().decode(stop.action.value.body!)).toBe('no');
+    expect(new TextDecoder().decode(stop.action.value.body)).toBe('no');
     expect(HTTPReqCall.Resp.decode(HTTPReqCall.Resp.encode({ id: 1 })).action).toBeNull();
     const info = ExtraInfo.Req.decode(ExtraInfo.Req.encode({ info: { type: 'RespBody', value: {} } }));
     expect(info.info).toEqual({ type: 'RespBody', value: {} });

@@ -18,7 +18,6 @@ import { removeDir } from './support/oracle.js';
 import { BROAD, EXT_PLUGIN, prepare, type Prepared } from './support/schemas.js';
 import { tableArb } from './support/values.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 describe('verify()', () => {

@@ -47,8 +47,8 @@ async function startRunner(sock: string): Promise<Runner> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => output.push(`STDERR ${d.toString()}`));
+  child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr.on('data', (d: Buffer) => output.push(`STDERR ${d.toString()}`));
   await until(() => output.join('').includes('runner listening') || child.exitCode !== null, 30_000);
   if (child.exitCode !== null) throw new Error(`runner exited: ${output.join('')}`);
   return { child, address: `unix:${sock}`, output };
@@ -189,7 +189,7 @@ describe('hostile frames cost O(their size)', () => {
   }, 30_000);
 
   it('refuses vector counts larger than the bytes that follow them', async () => {
-    const cases: Array<[number, Uint8Array]> = [
+    const cases: [number, Uint8Array][] = [
       // Vtable offsets (4 + 2 × field id): HTTPReqCall.Req.headers 14, HTTPRespCall.Req.headers 8,
       // PrepareConf.Req.conf 4.
       [RPC_HTTP_REQ_CALL, withVectorCount(reqCall({ token: headersToken, headers: [['a', 'b']] }), 14, 0x3fffffff)],

@@ -44,13 +44,13 @@ async function startProcess(sock: string, env: Record<string, string> = {}, umas
   started.push(child);
   const lines: string[] = [];
   let buf = '';
-  child.stdout!.on('data', (d: Buffer) => {
+  child.stdout.on('data', (d: Buffer) => {
     buf += d.toString();
     const parts = buf.split('\n');
     buf = parts.pop()!;
     lines.push(...parts);
   });
-  child.stderr!.on('data', (d: Buffer) => lines.push(`STDERR ${d.toString()}`));
+  child.stderr.on('data', (d: Buffer) => lines.push(`STDERR ${d.toString()}`));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   await until(() => lines.some((l) => l.includes('runner listening')) || child.exitCode !== null, 30_000);
   if (child.exitCode !== null) throw new Error(`runner exited: ${lines.join('\n')}`);

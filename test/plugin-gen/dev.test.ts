@@ -128,7 +128,7 @@ describe('a6kit dev', () => {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     try {
-      await new Promise<void>((resolve) => other.stdout!.on('data', (d: Buffer) => d.toString().includes('runner listening') && resolve()));
+      await new Promise<void>((resolve) => other.stdout.on('data', (d: Buffer) => d.toString().includes('runner listening') && resolve()));
       const index = join(dir, 'plugins/hello/index.ts');
       await writeFile(index, (await readFile(index, 'utf8')) + '\n');
       await session.nextCycle();
@@ -163,7 +163,7 @@ describe('a6kit dev', () => {
     });
     let out = '';
     const interrupted = new Promise<void>((resolve) => {
-      cli.stdout!.on('data', (d: Buffer) => {
+      cli.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         // The runner listens; dev has not printed "watching" yet.
         if (out.includes('runner started') && !cli.killed) {
@@ -172,7 +172,7 @@ describe('a6kit dev', () => {
         }
       });
     });
-    cli.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    cli.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((r) => cli.once('exit', (code) => r(code)));
     await interrupted;
     expect(await exited).toBe(0);

@@ -152,7 +152,7 @@ describe('simulator applies header entries as APISIX + nginx do', () => {
 
 describe('simulator answers ExtraInfo as APISIX does', () => {
   it('RespBody is read once: a second ask gets nothing and leaves the client an empty body', async () => {
-    const got: Array<string | null> = [];
+    const got: (string | null)[] = [];
     const sim = await scripted(async (_t, id, ask) => {
       for (let i = 0; i < 2; i++) {
         const r = await ask(buildBodyAsk(new Builder(64), 'response').slice());

@@ -40,7 +40,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function prepare(c: RawClient, key: string, conf: Array<{ name: string; value: string }> | undefined): Promise<number> {
+async function prepare(c: RawClient, key: string, conf: { name: string; value: string }[] | undefined): Promise<number> {
   const [type, payload] = await c.exchange(RPC_PREPARE_CONF, prepareConf(key, conf));
   expect(type).toBe(RPC_PREPARE_CONF);
   return tokenOf(payload);
@@ -330,7 +330,7 @@ describe('HTTPRespCall', () => {
   it('passes the upstream status and headers; no change means no status or body, and the upstream headers as they came', async () => {
     const c = await RawClient.open(t.address);
     const tok = await prepare(c, 'resp-none', [{ name: 'resp', value: '{}' }]);
-    const headers: Array<[string, string]> = [['a', 'b'], ['content-type', 'text/html'], ['content-length', '9']];
+    const headers: [string, string][] = [['a', 'b'], ['content-type', 'text/html'], ['content-length', '9']];
     const [type, payload] = await c.exchange(RPC_HTTP_RESP_CALL, respCall({ token: tok, id: 31, status: 201, headers }));
     expect(type).toBe(RPC_HTTP_RESP_CALL);
     const r = HTTPRespCall.Resp.getRootAsResp(new ByteBuffer(payload));

@@ -14,10 +14,10 @@ export function tempDir(): { dir: string; cleanup(): void } {
 }
 
 export class RawClient {
-  private readonly frames: Array<[number, Buffer]> = [];
-  private waiters: Array<(f: [number, Buffer]) => void> = [];
+  private readonly frames: [number, Buffer][] = [];
+  private waiters: ((f: [number, Buffer]) => void)[] = [];
   closed = false;
-  private closedWaiters: Array<() => void> = [];
+  private closedWaiters: (() => void)[] = [];
 
   private constructor(readonly sock: Socket) {
     const reader = new FrameReader((t, p) => {
@@ -82,7 +82,7 @@ export function frameBytes(type: number, payload: Uint8Array): Buffer {
 }
 export { HEADER_LEN };
 
-export function prepareConf(key: string, conf: Array<{ name: string; value: string }> | undefined): Uint8Array {
+export function prepareConf(key: string, conf: { name: string; value: string }[] | undefined): Uint8Array {
   const b = new Builder(256);
   const k = b.createString(key);
   const vec = conf === undefined ? 0 : PrepareConf.Req.createConfVector(b, conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value))));
@@ -101,9 +101,9 @@ export function errCode(payload: Uint8Array): number {
   return Err.Resp.getRootAsResp(new ByteBuffer(payload)).code();
 }
 
-export function reqCall(o: { id?: number; token: number; path?: string; headers?: Array<[string, string]>; args?: Array<[string, string | null]>; srcIp?: number[] }): Uint8Array {
+export function reqCall(o: { id?: number; token: number; path?: string; headers?: [string, string][]; args?: [string, string | null][]; srcIp?: number[] }): Uint8Array {
   const b = new Builder(256);
-  const entries = (list: Array<[string, string | null]>) =>
+  const entries = (list: [string, string | null][]) =>
     list.map(([k, v]) => {
       const n = b.createString(k);
       const val = v === null ? 0 : b.createString(v);
@@ -120,7 +120,7 @@ export function reqCall(o: { id?: number; token: number; path?: string; headers?
   return b.asUint8Array().slice();
 }
 
-export function respCall(o: { id?: number; token: number; status?: number; headers?: Array<[string, string]> }): Uint8Array {
+export function respCall(o: { id?: number; token: number; status?: number; headers?: [string, string][] }): Uint8Array {
   const b = new Builder(256);
   const h = HTTPRespCall.Req.createHeadersVector(b, (o.headers ?? []).map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
   b.finish(HTTPRespCall.Req.createReq(b, o.id ?? 9, o.status ?? 200, h, o.token));

@@ -135,7 +135,7 @@ describe('random and mutated frames', () => {
       const [, p] = await setup.exchange(RPC_PREPARE_CONF, prepareConf('fuzz', [{ name: 'rewrite', value: '{"path":"/f","set":{"a":"b"},"args":{"q":"1"}}' }, { name: 'stop', value: '{"body":"x"}' }]));
       const token = tokenOf(p);
       await setup.close();
-      const valid: Array<[number, Uint8Array]> = [
+      const valid: [number, Uint8Array][] = [
         [RPC_PREPARE_CONF, prepareConf('fuzz-k', [{ name: 'strict', value: '{"n":1}' }, { name: 'noop', value: '' }])],
         [RPC_HTTP_REQ_CALL, reqCall({ token, path: '/p', headers: [['h', 'v'], ['host', 'x']], args: [['a', '1'], ['f', null]] })],
         [RPC_HTTP_RESP_CALL, respCall({ token, status: 200, headers: [['k', 'v']] })],

@@ -15,7 +15,7 @@ describe('FrameReader', () => {
         fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
         (frames, cuts) => {
           const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
-          const got: Array<[number, number[]]> = [];
+          const got: [number, number[]][] = [];
           const r = new FrameReader((t, p) => got.push([t, [...p]]));
           let off = 0;
           let i = 0;
@@ -39,7 +39,7 @@ describe('FrameReader', () => {
         fc.integer({ min: 1, max: 64 }),
         (frames, cut) => {
           const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
-          const got: Array<[number, number[]]> = [];
+          const got: [number, number[]][] = [];
           // Pauses after every frame, like a connection whose reply did not fit the socket.
           const r: FrameReader = new FrameReader((t, p) => {
             got.push([t, [...p]]);

@@ -30,7 +30,7 @@ const remaining = (r: SimResult) => (r.kind === 'upstream' ? Number(r.respHeader
 /** 30 requests at once, alternating between the two nodes. */
 async function burst(conf: Record<string, unknown>): Promise<SimResult[][]> {
   const route = [{ name: 'limit-count', conf: { count: 10, time_window: 60, key_type: 'constant', key: 'burst', ...conf } }];
-  const perNode: Array<Promise<SimResult>[]> = [[], []];
+  const perNode: Promise<SimResult>[][] = [[], []];
   for (let i = 0; i < 30; i++) perNode[i % 2]!.push(nodes[i % 2]!.simulator.request(route));
   return Promise.all(perNode.map((p) => Promise.all(p)));
 }

@@ -8,7 +8,6 @@ import { camel, pascal } from '../../../generator/fbs/names.js';
 import type { ModuleLoader } from './values.js';
 
 type Obj = Record<string, unknown>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 const live = (t: TableModel): FieldModel[] => t.fields.filter((f) => !f.deprecated);
 

@@ -81,8 +81,8 @@ export class RedisServer {
       args.push('--cluster-enabled', 'yes', '--cluster-announce-ip', '127.0.0.1', '--dir', this.clusterDir, '--cluster-config-file', 'nodes.conf');
     const proc = spawn(this.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc = proc;
-    proc.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
-    proc.stderr!.on('data', (d: Buffer) => (this.output += d.toString()));
+    proc.stdout.on('data', (d: Buffer) => (this.output += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (this.output += d.toString()));
     const deadline = Date.now() + 10_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode}):\n${this.output}`);
