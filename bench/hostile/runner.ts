@@ -8,6 +8,16 @@ import { definePlugin } from '../../runtime/plugin.js';
 
 export const benchPlugins = [
   definePlugin({ name: 'noop', parseConf: () => null, requestFilter() {} }),
+  /** Reads every header of the upstream response, so nothing lazy hides a decoding cost. */
+  definePlugin({
+    name: 'headers',
+    parseConf: (raw) => raw.length,
+    responseFilter(_c, res) {
+      let n = 0;
+      for (const [k, v] of res.headers.entries()) n += k.length + v.length;
+      res.headers.set('x-seen', String(n));
+    },
+  }),
   /** Answers with a body of `size` bytes: a reply that grows large. */
   definePlugin({
     name: 'big',

@@ -11,8 +11,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import { aliasedPrepareConf, aliasedRespCall } from './payloads.js';
 import {
-  Builder, Err, HTTPReqCall, HTTPRespCall, PrepareConf, RawClient, TextEntry, decodeReqCallResp, errCode, prepareConf,
+  Err, HTTPReqCall, RawClient, decodeReqCallResp, errCode, prepareConf,
   reqCall, tempDir, tokenOf, until,
 } from '../runtime/helpers.js';
 
@@ -52,34 +53,6 @@ async function startRunner(sock: string): Promise<Runner> {
   await until(() => output.join('').includes('runner listening') || child.exitCode !== null, 30_000);
   if (child.exitCode !== null) throw new Error(`runner exited: ${output.join('')}`);
   return { child, address: `unix:${sock}`, output };
-}
-
-// ------------------------------------------------------------------ hostile payloads
-const BIG_VALUE = 'v'.repeat(4096);
-
-/** A vector of `n` offsets that all point at the one TextEntry written before it. */
-function aliasedEntries(b: Builder, n: number, name: string, value: string): number {
-  const entry = TextEntry.createTextEntry(b, b.createString(name), b.createString(value));
-  b.startVector(4, n, 4);
-  for (let i = 0; i < n; i++) b.addOffset(entry);
-  return b.endVector();
-}
-
-/** HTTPRespCall whose header vector holds `n` offsets to the same 4 KiB TextEntry. */
-function aliasedRespCall(n: number, token: number): Uint8Array {
-  const b = new Builder(n * 4 + 8192);
-  const headers = aliasedEntries(b, n, 'x-big', BIG_VALUE);
-  b.finish(HTTPRespCall.Req.createReq(b, 1, 200, headers, token));
-  return b.asUint8Array().slice();
-}
-
-/** PrepareConf whose conf vector holds `n` offsets to the same entry with a 4 KiB config. */
-function aliasedPrepareConf(n: number): Uint8Array {
-  const b = new Builder(n * 4 + 8192);
-  const conf = aliasedEntries(b, n, 'headers', JSON.stringify(BIG_VALUE));
-  const key = b.createString('route-alias');
-  b.finish(PrepareConf.Req.createReq(b, conf, key));
-  return b.asUint8Array().slice();
 }
 
 /** `payload` with the count of the vector reached through field slot `vo` of the root set to `count`. */
