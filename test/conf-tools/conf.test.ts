@@ -99,6 +99,9 @@ describe('a6kit docs', () => {
     expect(page).toContain('Acts in `ext-plugin-post-resp`.');
     expect(page).toContain('| filters[].scope | string | False | `"once"` | ["once", "global"] | once: replace the first match; global: replace every match. |');
     expect(page).toContain('| status | integer | False |  | >= 100, <= 599 |');
-    expect(page).toContain('{"ext-plugin-post-resp":{"conf":[{"name":"response-rewrite","value":"{}"}]}}');
+    // The example is the schema's own `examples[0]`, validated by the plugin and printed as `a6kit conf` prints it.
+    expect(page).toContain(
+      '{"ext-plugin-post-resp":{"conf":[{"name":"response-rewrite","value":"{\\"headers\\":{\\"x-served-by\\":\\"a6kit\\"},\\"filters\\":[{\\"regex\\":\\"internal\\",\\"scope\\":\\"global\\",\\"replace\\":\\"public\\"}]}"}]}}',
+    );
   });
 });

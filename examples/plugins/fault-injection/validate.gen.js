@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"fault-injection","description":"Answers a share of the requests with a fixed status (and body) instead of calling the upstream.","type":"object","properties":{"http_status":{"type":"integer","minimum":200,"maximum":599,"description":"Status to answer with."},"body":{"type":"string","description":"Body to answer with (none when empty or absent)."},"percentage":{"type":"integer","minimum":0,"maximum":100,"default":100,"description":"Share of requests that get the fault, in percent."}},"required":["http_status"],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"fault-injection","description":"Answers a share of the requests with a fixed status (and body) instead of calling the upstream.","examples":[{"http_status":403,"body":"fault injected","percentage":10}],"type":"object","properties":{"http_status":{"type":"integer","minimum":200,"maximum":599,"description":"Status to answer with."},"body":{"type":"string","description":"Body to answer with (none when empty or absent)."},"percentage":{"type":"integer","minimum":0,"maximum":100,"default":100,"description":"Share of requests that get the fault, in percent."}},"required":["http_status"],"additionalProperties":false};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"request-body-rewrite","description":"Replaces the request body sent to the upstream.","type":"object","properties":{"new_body":{"type":"string","description":"Body the upstream receives. Empty or absent: the body is left as it is."}},"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"request-body-rewrite","description":"Replaces the request body sent to the upstream.","examples":[{"new_body":"{\"rewritten\":true}"}],"type":"object","properties":{"new_body":{"type":"string","description":"Body the upstream receives. Empty or absent: the body is left as it is."}},"additionalProperties":false};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

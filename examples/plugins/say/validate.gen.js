@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"say","description":"Answers the client with a fixed body instead of calling the upstream.","type":"object","properties":{"body":{"type":"string","description":"Body to answer with (status 200). Empty or absent: the request goes on to the upstream."}},"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"say","description":"Answers the client with a fixed body instead of calling the upstream.","examples":[{"body":"hello from a6kit"}],"type":"object","properties":{"body":{"type":"string","description":"Body to answer with (status 200). Empty or absent: the request goes on to the upstream."}},"additionalProperties":false};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
