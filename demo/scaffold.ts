@@ -18,7 +18,7 @@ export async function scaffoldProject(project: string, print: (line: string) => 
   const log: Logger = { info: (l) => print(`    ${l}`), error: (l) => print(`    ${l}`) };
 
   print(`  $ a6kit init ${project}`);
-  await initProject({ dir: project, log: { info: () => undefined, error: log.error } });
+  await initProject({ dir: project, log: { info: () => undefined, error: (l) => log.error(l) } });
   print('    package.json, tsconfig.json, runner.ts, plugins/index.ts, README.md');
   await linkDependencies(project);
 

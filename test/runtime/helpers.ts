@@ -8,7 +8,7 @@ import { FrameReader, encodeFrame, HEADER_LEN } from '../../runtime/frame.js';
 
 export { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry };
 
-export function tempDir(): { dir: string; cleanup(): void } {
+export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'a6kit-rt-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
