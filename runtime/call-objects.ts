@@ -117,7 +117,7 @@ abstract class ExtraInfoCall {
     if (typeof name !== 'string' || name.length === 0) {
       return Promise.reject(new TypeError('var() needs a variable name'));
     }
-    const vars = (this.vars ??= new Map());
+    const vars = (this.vars ??= new Map<string, Promise<string | undefined>>());
     let p = vars.get(name);
     if (p === undefined) {
       p = this.ch.askVar(name).then((b) => (b === undefined ? undefined : utf8.decode(b)));
