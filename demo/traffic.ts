@@ -76,7 +76,7 @@ export function describeResult(r: RequestResult): string[] {
       const q = new URLSearchParams();
       for (const [k, v] of Object.entries(r.request.args)) for (const one of [v].flat()) q.append(k, one);
       const lines = [
-        `=> APISIX proxies to the upstream: ${r.request.method} ${r.request.path}${q.size > 0 ? `?${q}` : ''}`,
+        `=> APISIX proxies to the upstream: ${r.request.method} ${r.request.path}${q.size > 0 ? `?${q.toString()}` : ''}`,
         `   upstream request headers ${formatHeaders(r.request.headers)}`,
       ];
       if (r.request.body) lines.push(`   upstream request body ${JSON.stringify(r.request.body)}`);

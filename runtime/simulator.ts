@@ -253,7 +253,7 @@ function defaultVars(req: SimRequest): Record<string, string> {
   vars.server_protocol = 'HTTP/1.1';
   for (const [k, v] of pairs(req.headers, true)) {
     const n = `http_${k.replace(/-/g, '_')}`;
-    if (vars[n] === undefined) vars[n] = v;
+    vars[n] ??= v;
   }
   for (const [k, v] of args) if (vars[`arg_${k}`] === undefined) vars[`arg_${k}`] = v;
   if (vars.http_host !== undefined) vars.host = vars.http_host.replace(/:\d+$/, '');

@@ -38,7 +38,13 @@ export const rewrite = definePlugin({
   },
 });
 
-export const noop = definePlugin({ name: 'noop', parseConf: () => null, requestFilter() {} });
+export const noop = definePlugin({
+  name: 'noop',
+  parseConf: () => null,
+  requestFilter() {
+    // Does nothing on purpose: the request passes as it came.
+  },
+});
 
 /** Reads everything a request offers and answers with it as JSON. */
 export const inspect = definePlugin({
