@@ -17,7 +17,7 @@ export interface Exchange {
   request: SimReq;
 }
 
-export const KEY = 'k-7d9f2c41';
+const KEY = 'k-7d9f2c41';
 
 /** What the demo sends: one accepted request, two refused ones, and a route with a broken conf. */
 export function demoExchanges(): Exchange[] {
@@ -65,7 +65,7 @@ export async function sendTraffic(
 }
 
 /** What APISIX does with the client's request, given the runner's answer. */
-export function describeResult(r: RequestResult): string[] {
+function describeResult(r: RequestResult): string[] {
   switch (r.kind) {
     case 'response':
       return [

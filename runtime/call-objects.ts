@@ -25,7 +25,7 @@ const utf8 = new TextDecoder();
 const EMPTY = new Uint8Array(0);
 const noop = (): void => {};
 
-export function toBytes(body: BodyInit): Uint8Array {
+function toBytes(body: BodyInit): Uint8Array {
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
   if (body instanceof Uint8Array) return body;
   throw new TypeError('a body must be a string or a Uint8Array');

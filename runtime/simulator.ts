@@ -223,7 +223,7 @@ function ipBytes(ip: string): Uint8Array {
  * characters, space, `#`, `%`, `?`, DEL and non-ASCII bytes are percent-encoded. So a path set by
  * a plugin must not be encoded already, and cannot carry a query string.
  */
-export function escapeUri(path: string): string {
+function escapeUri(path: string): string {
   let out = '';
   for (const b of Buffer.from(path, 'utf8')) {
     const escape = b < 0x20 || b === 0x20 || b === 0x23 || b === 0x25 || b === 0x3f || b >= 0x7f;

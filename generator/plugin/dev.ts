@@ -100,7 +100,7 @@ function loadEsbuild(): EsbuildForGraph {
  * The project's own files runner.ts imports, directly or not (packages are left out), or undefined
  * when that cannot be worked out (a syntax error mid-edit): esbuild resolves imports as tsx does.
  */
-export async function runnerImports(project: string): Promise<Set<string> | undefined> {
+async function runnerImports(project: string): Promise<Set<string> | undefined> {
   try {
     const r = await loadEsbuild().build({
       entryPoints: [join(project, 'runner.ts')],

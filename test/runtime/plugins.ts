@@ -47,7 +47,7 @@ export const noop = definePlugin({
 });
 
 /** Reads everything a request offers and answers with it as JSON. */
-export const inspect = definePlugin({
+const inspect = definePlugin({
   name: 'inspect',
   parseConf: (raw) => json<{ vars?: string[]; body?: boolean }>(raw),
   async requestFilter(c, req, res) {
@@ -79,7 +79,7 @@ function groupEntries(it: Iterable<[string, string]>): Map<string, string[]> {
   return m;
 }
 
-export const throws = definePlugin({
+const throws = definePlugin({
   name: 'throws',
   parseConf: (raw) => json<{ async?: boolean }>(raw),
   requestFilter(c) {
@@ -91,7 +91,7 @@ export const throws = definePlugin({
   },
 });
 
-export const hang = definePlugin({
+const hang = definePlugin({
   name: 'hang',
   parseConf: () => null,
   requestFilter: () => new Promise<void>(() => {}),
@@ -119,7 +119,7 @@ export const strict = definePlugin({
 });
 
 /** Body echo in both directions (used for big bodies). */
-export const echoBody = definePlugin({
+const echoBody = definePlugin({
   name: 'echo-body',
   parseConf: (raw) => json<{ mode: 'stop' | 'rewrite' | 'length' }>(raw),
   async requestFilter(c, req, res) {
@@ -154,7 +154,7 @@ export const resp = definePlugin({
 });
 
 /** Asks for a var and the body without awaiting them, then answers at once. */
-export const careless = definePlugin({
+const careless = definePlugin({
   name: 'careless',
   parseConf: () => null,
   requestFilter(_c, req, res) {

@@ -154,7 +154,7 @@ export function openClients(): number {
   return shared.size;
 }
 
-export class RedisTimeoutError extends Error {
+class RedisTimeoutError extends Error {
   constructor(ms: number) {
     super(`Redis did not answer within ${ms} ms`);
     this.name = 'RedisTimeoutError';
