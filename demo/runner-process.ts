@@ -12,9 +12,9 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What APISIX gives a runner between SIGTERM and SIGKILL (init.lua's exit_worker). */
-export const APISIX_TERM_GRACE_MS = 1000;
+const APISIX_TERM_GRACE_MS = 1000;
 /** APISIX's conf token cache time, which it passes as APISIX_CONF_EXPIRE_TIME (seconds). */
-export const APISIX_CONF_EXPIRE_TIME = 3600;
+const APISIX_CONF_EXPIRE_TIME = 3600;
 
 export interface StartOptions {
   /** Absolute socket path; APISIX uses `<prefix>/conf/apisix-<master pid>.sock`. */
@@ -31,7 +31,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-export interface StopResult extends Exit {
+interface StopResult extends Exit {
   /** Milliseconds from SIGTERM to exit. */
   ms: number;
   /** True when the runner outlived APISIX's grace period and had to be killed. */

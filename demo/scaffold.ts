@@ -12,13 +12,13 @@ import { initProject, newPlugin } from '../generator/plugin/scaffold.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('./sample/', import.meta.url));
-export const PLUGIN = 'api-key';
+const PLUGIN = 'api-key';
 
 export async function scaffoldProject(project: string, print: (line: string) => void): Promise<void> {
   const log: Logger = { info: (l) => print(`    ${l}`), error: (l) => print(`    ${l}`) };
 
   print(`  $ a6kit init ${project}`);
-  await initProject({ dir: project, log: { info: () => undefined, error: log.error } });
+  await initProject({ dir: project, log: { info: () => undefined, error: (l) => log.error(l) } });
   print('    package.json, tsconfig.json, runner.ts, plugins/index.ts, README.md');
   await linkDependencies(project);
 

@@ -17,7 +17,7 @@ export interface Exchange {
   request: SimReq;
 }
 
-export const KEY = 'k-7d9f2c41';
+const KEY = 'k-7d9f2c41';
 
 /** What the demo sends: one accepted request, two refused ones, and a route with a broken conf. */
 export function demoExchanges(): Exchange[] {
@@ -65,7 +65,7 @@ export async function sendTraffic(
 }
 
 /** What APISIX does with the client's request, given the runner's answer. */
-export function describeResult(r: RequestResult): string[] {
+function describeResult(r: RequestResult): string[] {
   switch (r.kind) {
     case 'response':
       return [
@@ -76,7 +76,7 @@ export function describeResult(r: RequestResult): string[] {
       const q = new URLSearchParams();
       for (const [k, v] of Object.entries(r.request.args)) for (const one of [v].flat()) q.append(k, one);
       const lines = [
-        `=> APISIX proxies to the upstream: ${r.request.method} ${r.request.path}${q.size > 0 ? `?${q}` : ''}`,
+        `=> APISIX proxies to the upstream: ${r.request.method} ${r.request.path}${q.size > 0 ? `?${q.toString()}` : ''}`,
         `   upstream request headers ${formatHeaders(r.request.headers)}`,
       ];
       if (r.request.body) lines.push(`   upstream request body ${JSON.stringify(r.request.body)}`);

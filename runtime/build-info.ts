@@ -5,13 +5,13 @@
  */
 declare const __A6KIT_PROJECT__: { name: string; version: string } | null | undefined;
 
-export interface ProjectInfo {
+interface ProjectInfo {
   name: string;
   version: string;
 }
 
 /** The project the runner was built from; undefined when it runs from source (tsx, tests). */
-export function builtProject(): ProjectInfo | undefined {
+function builtProject(): ProjectInfo | undefined {
   return typeof __A6KIT_PROJECT__ === 'object' && __A6KIT_PROJECT__ !== null ? __A6KIT_PROJECT__ : undefined;
 }
 

@@ -25,7 +25,7 @@ const utf8 = new TextDecoder();
 const EMPTY = new Uint8Array(0);
 const noop = (): void => {};
 
-export function toBytes(body: BodyInit): Uint8Array {
+function toBytes(body: BodyInit): Uint8Array {
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
   if (body instanceof Uint8Array) return body;
   throw new TypeError('a body must be a string or a Uint8Array');
@@ -117,7 +117,7 @@ abstract class ExtraInfoCall {
     if (typeof name !== 'string' || name.length === 0) {
       return Promise.reject(new TypeError('var() needs a variable name'));
     }
-    const vars = (this.vars ??= new Map());
+    const vars = (this.vars ??= new Map<string, Promise<string | undefined>>());
     let p = vars.get(name);
     if (p === undefined) {
       p = this.ch.askVar(name).then((b) => (b === undefined ? undefined : utf8.decode(b)));

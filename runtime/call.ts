@@ -157,7 +157,7 @@ export abstract class Call implements InfoChannel {
 
   /** An ExtraInfo request is out: the gateway's next ExtraInfo frame answers it (even after the call ended). */
   get awaitingInfo(): boolean {
-    return this.info !== undefined && this.info.outstanding;
+    return this.info?.outstanding === true;
   }
 
   /** An ExtraInfo answer arrived for the request in flight. */
@@ -187,8 +187,8 @@ export class RequestCall extends Call {
   }
 
   protected invoke(link: ChainLink): unknown {
-    const f = link.plugin.requestFilter;
-    return f === undefined ? undefined : f.call(link.plugin, link.conf, this.req, this.res);
+    const plugin = link.plugin;
+    return plugin.requestFilter === undefined ? undefined : plugin.requestFilter(link.conf, this.req, this.res);
   }
 
   protected get stopped(): boolean {
@@ -214,13 +214,12 @@ export class ResponseCall extends Call {
   }
 
   protected invoke(link: ChainLink): unknown {
-    const f = link.plugin.responseFilter;
-    return f === undefined ? undefined : f.call(link.plugin, link.conf, this.res);
+    const plugin = link.plugin;
+    return plugin.responseFilter === undefined ? undefined : plugin.responseFilter(link.conf, this.res);
   }
 
-  protected get stopped(): boolean {
-    return false;
-  }
+  // A response filter cannot stop the chain: every one of them runs.
+  protected readonly stopped = false;
 
   protected get replyType(): number {
     return RPC_HTTP_RESP_CALL;

@@ -24,10 +24,10 @@ export class BadPayload extends Error {
   }
 }
 
-/** Runs a generated verifier; its refusal becomes a BadPayload (anything else is a bug and passes). */
-function verified(payload: Uint8Array, verify: (bytes: Uint8Array) => void): ByteBuffer {
+/** Runs a generated table's verifier; its refusal becomes a BadPayload (anything else is a bug and passes). */
+function verified(payload: Uint8Array, table: { verify(bytes: Uint8Array): void }): ByteBuffer {
   try {
-    verify(payload);
+    table.verify(payload);
   } catch (e) {
     if (e instanceof VerifyError) throw new BadPayload(e.message);
     throw e;
@@ -36,7 +36,7 @@ function verified(payload: Uint8Array, verify: (bytes: Uint8Array) => void): Byt
 }
 
 export function decodePrepareConf(payload: Uint8Array): { key: string; entries: ConfEntry[] } {
-  const req = PrepareConf.Req.getRootAsReq(verified(payload, PrepareConf.Req.verify));
+  const req = PrepareConf.Req.getRootAsReq(verified(payload, PrepareConf.Req));
   const n = req.confLength();
   const entries: ConfEntry[] = [];
   const e = new TextEntry();
@@ -49,20 +49,20 @@ export function decodePrepareConf(payload: Uint8Array): { key: string; entries: 
 }
 
 export function decodeReqCall(payload: Uint8Array): HTTPReqCall.Req {
-  const req = HTTPReqCall.Req.getRootAsReq(verified(payload, HTTPReqCall.Req.verify));
+  const req = HTTPReqCall.Req.getRootAsReq(verified(payload, HTTPReqCall.Req));
   // An enum value this schema does not name (the verifier leaves enums open, as flatc's does).
   if (Method[req.method()] === undefined) throw new BadPayload(`unknown method ${req.method()}`);
   return req;
 }
 
 export function decodeRespCall(payload: Uint8Array): HTTPRespCall.Req {
-  return HTTPRespCall.Req.getRootAsReq(verified(payload, HTTPRespCall.Req.verify));
+  return HTTPRespCall.Req.getRootAsReq(verified(payload, HTTPRespCall.Req));
 }
 
 /** Result bytes of an ExtraInfo answer (undefined when the gateway had no value). */
 export function decodeExtraInfoResp(payload: Uint8Array): Uint8Array | undefined {
   if (payload.length === 0) return undefined;
-  return ExtraInfo.Resp.getRootAsResp(verified(payload, ExtraInfo.Resp.verify)).resultArray() ?? undefined;
+  return ExtraInfo.Resp.getRootAsResp(verified(payload, ExtraInfo.Resp)).resultArray() ?? undefined;
 }
 
 export function buildError(b: Builder, code: Err.Code): Uint8Array {
@@ -115,8 +115,8 @@ function entry(b: Builder, name: string, value: string | undefined): number {
 function allEntries(b: Builder, m: FieldMap, skip?: ReadonlySet<string>): number[] {
   const out: number[] = [];
   for (const [k, vals] of m.asMap()) {
-    if (skip !== undefined && skip.has(k)) continue;
-    for (let i = 0; i < vals.length; i++) out.push(entry(b, k, vals[i]));
+    if (skip?.has(k)) continue;
+    for (const v of vals) out.push(entry(b, k, v));
   }
   return out;
 }
@@ -207,7 +207,10 @@ export function buildRespCallReply(b: Builder, res: UpstreamResponse): Uint8Arra
   // An empty list would make APISIX copy the upstream's headers instead, undoing deletions.
   // An entry without value keeps it non-empty: APISIX turns it into clearing that one name.
   const ch = res.changedHeaders;
-  if (list.length === 0 && ch !== undefined) list.push(entry(b, ch.changes().next().value![0], undefined));
+  if (list.length === 0 && ch !== undefined) {
+    const [first] = ch.changes();
+    if (first !== undefined) list.push(entry(b, first[0], undefined));
+  }
   const headers = list.length === 0 ? 0 : HTTPRespCall.Resp.createHeadersVector(b, list);
   const nb = res.newBody;
   const body = nb === undefined || nb.length === 0 ? 0 : b.createByteVector(nb);

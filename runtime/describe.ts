@@ -15,7 +15,7 @@ export type Phase = (typeof PHASES)[number];
  * APISIX's schema for one conf entry (apisix/plugins/ext-plugin/init.lua): `name` is a string of 1
  * to 128 characters, `value` a string, the list has at least one entry.
  */
-export const CONF_NAME_MAX_LENGTH = 128;
+const CONF_NAME_MAX_LENGTH = 128;
 
 /**
  * The phases in which a plugin does anything: the request phases call `requestFilter` (HTTPReqCall),

@@ -40,7 +40,7 @@ export class FieldMap implements Headers {
   private peek(k: string): string[] | undefined {
     if (this.map !== undefined) return undefined;
     const o = this.overlay;
-    if (o !== undefined && o.has(k)) return o.get(k) ?? [];
+    if (o?.has(k)) return o.get(k) ?? [];
     const find = this.finder;
     if (find === undefined || this.source === undefined) return undefined;
     // A plugin that reads one field often reads several: scan once, then decode everything.

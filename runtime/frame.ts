@@ -15,7 +15,7 @@ export const RPC_HTTP_RESP_CALL = 4;
 
 /** Largest payload a 3-byte length can carry. */
 export const MAX_PAYLOAD = 0xff_ff_ff;
-export const HEADER_LEN = 4;
+const HEADER_LEN = 4;
 
 export type FrameHandler = (type: number, payload: Buffer) => void;
 
@@ -29,7 +29,7 @@ export interface FrameBudget {
 }
 
 /** A budget without a limit (client-side readers, tests). */
-export const UNLIMITED: FrameBudget = { reserve: () => true, release: () => {} };
+const UNLIMITED: FrameBudget = { reserve: () => true, release: () => {} };
 
 /** Incremental frame parser: feed it chunks, it calls `onFrame` once per complete frame. */
 export class FrameReader {

@@ -22,7 +22,7 @@ export interface MainOptions {
 }
 
 /** Default process count: one. Multi-process did not pay off on the machines measured (docs/runner.md). */
-export const DEFAULT_WORKERS = 1;
+const DEFAULT_WORKERS = 1;
 
 interface Flags extends Limits {
   logLevel: string;

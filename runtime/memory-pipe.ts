@@ -12,7 +12,9 @@ class PipeEnd extends Duplex {
     super({ allowHalfOpen: false });
   }
 
-  override _read(): void {}
+  override _read(): void {
+    // Nothing to pull: the peer's _write pushes its bytes into this end.
+  }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
     // Delivered on the next tick, as a socket would: never re-enter the writer's stack.

@@ -223,7 +223,7 @@ function ipBytes(ip: string): Uint8Array {
  * characters, space, `#`, `%`, `?`, DEL and non-ASCII bytes are percent-encoded. So a path set by
  * a plugin must not be encoded already, and cannot carry a query string.
  */
-export function escapeUri(path: string): string {
+function escapeUri(path: string): string {
   let out = '';
   for (const b of Buffer.from(path, 'utf8')) {
     const escape = b < 0x20 || b === 0x20 || b === 0x23 || b === 0x25 || b === 0x3f || b >= 0x7f;
@@ -253,7 +253,7 @@ function defaultVars(req: SimRequest): Record<string, string> {
   vars.server_protocol = 'HTTP/1.1';
   for (const [k, v] of pairs(req.headers, true)) {
     const n = `http_${k.replace(/-/g, '_')}`;
-    if (vars[n] === undefined) vars[n] = v;
+    vars[n] ??= v;
   }
   for (const [k, v] of args) if (vars[`arg_${k}`] === undefined) vars[`arg_${k}`] = v;
   if (vars.http_host !== undefined) vars.host = vars.http_host.replace(/:\d+$/, '');

@@ -249,7 +249,7 @@ export async function listenUnix(
  * /proc (Linux only): listening sockets bound to the path, or to the same name in one of our
  * private directories next to it, and the processes holding them. Undefined when unknown.
  */
-export async function describeHolder(path: string): Promise<string | undefined> {
+async function describeHolder(path: string): Promise<string | undefined> {
   try {
     const inodes = listeningInodes(await readFile('/proc/net/unix', 'utf8'), path);
     if (inodes.size === 0) return undefined;

@@ -202,10 +202,10 @@ export async function startTestRunner(plugins: readonly AnyPlugin[], opts: TestR
   const observer = capture;
   if (transport === 'memory') {
     const core = createRunnerCore({ ...runnerOpts, plugins }, logger);
-    const simulator = await GatewaySimulator.over(async () => {
+    const simulator = await GatewaySimulator.over(() => {
       const [gateway, runner] = memoryPair();
       core.serve(runner);
-      return gateway;
+      return Promise.resolve(gateway);
     }, { allowDegradation, ...(observer ? { observer } : {}) });
     return {
       address: 'memory:',

@@ -6,5 +6,5 @@
 export {
   TextEntry, Method, Err, PrepareConf, HTTPReqCall, ExtraInfo, HTTPRespCall, VerifyError,
 } from './protocol/index.js';
-export { stringPath, writeString } from './protocol/_support.js';
+export { writeString } from './protocol/_support.js';
 export { Builder, ByteBuffer } from 'flatbuffers';

@@ -121,7 +121,7 @@ async function runRow(s: Scenario): Promise<Row> {
 
   const setup = await FrameClient.open(path);
   const prep = await setup.exchange(prepareFrame('bystander', [{ name: 'noop', value: '' }]));
-  if (!prep || prep[0] !== RPC_PREPARE_CONF) throw new Error('bystander could not prepare');
+  if (prep?.[0] !== RPC_PREPARE_CONF) throw new Error('bystander could not prepare');
   setup.destroy();
   const bystander = new Worker(BYSTANDER, { eval: true, workerData: { path, call: callFrame(tokenOf(prep[1])) } });
   const report = new Promise<{ worst: number; calls: number; errors: number }>((r) => bystander.once('message', r));

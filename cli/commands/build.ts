@@ -22,8 +22,8 @@ import type { Options as TsupOptions } from 'tsup';
 /** esbuild's plugin type, as tsup exposes it (esbuild itself is tsup's dependency, not ours). */
 type EsbuildPlugin = NonNullable<TsupOptions['esbuildPlugins']>[number];
 
-export const BUNDLE_NAME = 'a6-runner.cjs';
-export const EXECUTABLE_NAME = process.platform === 'win32' ? 'a6-runner.exe' : 'a6-runner';
+const BUNDLE_NAME = 'a6-runner.cjs';
+const EXECUTABLE_NAME = process.platform === 'win32' ? 'a6-runner.exe' : 'a6-runner';
 
 /** The sentinel Node's single-executable support looks for; fixed by Node for every release. */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -280,7 +280,7 @@ function findA6kitRoot(project: string): string {
 }
 
 /** Root of the a6kit package this code runs from (source tree or installed dist/). */
-export function ownPackageRoot(): string {
+function ownPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');

@@ -8,7 +8,7 @@
  * `a6` CLI's declarative YAML (`version: "1"`, `routes:` …). JSON is parsed by the same YAML
  * parser (JSON is YAML 1.2), which keeps source positions for both.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Pair } from 'yaml';
 import { checkConfEntry, PHASES, type Phase } from '../../runtime/describe.js';
 import type { AnyPlugin } from '../../runtime/plugin.js';
 
@@ -85,7 +85,7 @@ export function checkConfText(text: string, file: string, plugins: ReadonlyMap<s
           problem(item, `a conf entry needs both "name" and "value" (missing ${nameNode === undefined ? 'name' : 'value'})`, { entry: index, ...plugin });
           return;
         }
-        const value = isScalar(valueNode) ? valueNode.value : valueNode.toJSON();
+        const value: unknown = isScalar(valueNode) ? valueNode.value : valueNode.toJSON();
         for (const p of checkConfEntry(plugins, phase, isScalar(nameNode) ? nameNode.value : nameNode.toJSON(), value)) {
           problem(p.field === 'name' ? nameNode : valueNode, p.message, {
             entry: index,

@@ -19,8 +19,8 @@ export interface GenProtocolOptions {
   layers?: Layers;
 }
 
-export const DEFAULT_PROTO = 'schema/ext-plugin.fbs';
-export const DEFAULT_OUT = 'runtime/protocol';
+const DEFAULT_PROTO = 'schema/ext-plugin.fbs';
+const DEFAULT_OUT = 'runtime/protocol';
 
 interface Io {
   out: (s: string) => void;

@@ -11,7 +11,7 @@
 import type { SourcePos } from './errors.js';
 import type { DeclModel, DefaultValue, EnumModel, FieldModel, SchemaModel, StructModel, TableModel, TypeModel, UnionModel } from './model.js';
 
-export interface CompatIssue {
+interface CompatIssue {
   /** Where in the new schema (or the old one, for removals). */
   readonly pos: SourcePos;
   /** `A6.HTTPReqCall.Req.path` */
@@ -29,7 +29,7 @@ export interface CompatReport {
 }
 
 /** A type as a comparable string: `int32`, `string`, `[A6.TextEntry]`, `enum A6.Method`. */
-export function typeName(t: TypeModel): string {
+function typeName(t: TypeModel): string {
   switch (t.kind) {
     case 'scalar': return t.scalar;
     case 'enum': return `enum ${t.enum.fullName}`;

@@ -8,7 +8,7 @@ import { camel, declModule } from './names.js';
 import type { ModuleWriter } from './printer.js';
 
 /** Import specifier of the module that declares `d`. */
-export function moduleOf(d: DeclModel): string {
+function moduleOf(d: DeclModel): string {
   return `./${declModule(d.namespace)}.js`;
 }
 
@@ -72,7 +72,7 @@ export function typedArray(s: ScalarKind): string | undefined {
   }
 }
 
-export function numberLiteral(v: number | bigint): string {
+function numberLiteral(v: number | bigint): string {
   if (typeof v === 'bigint') return `${v}n`;
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return 'Infinity';

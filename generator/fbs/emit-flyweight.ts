@@ -120,7 +120,7 @@ export function emitStruct(w: ModuleWriter, s: StructModel, l: Layers, extra?: (
 }
 
 /** Flattened constructor parameters of a struct: nested struct fields become `outer_inner`. */
-export function structParams(w: ModuleWriter, s: StructModel, prefix: string, l: Layers): { name: string; type: string }[] {
+function structParams(w: ModuleWriter, s: StructModel, prefix: string, l: Layers): { name: string; type: string }[] {
   const out: { name: string; type: string }[] = [];
   for (const f of s.fields) {
     const t = f.type;

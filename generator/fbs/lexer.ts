@@ -7,7 +7,7 @@
  */
 import { SchemaError, type SourcePos } from './errors.js';
 
-export type TokenKind = 'ident' | 'int' | 'float' | 'string' | 'punct' | 'doc' | 'eof';
+type TokenKind = 'ident' | 'int' | 'float' | 'string' | 'punct' | 'doc' | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;

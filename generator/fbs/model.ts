@@ -24,7 +24,7 @@ export const SCALAR_SIZE: Record<ScalarKind, number> = {
   bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8, float32: 4, float64: 8,
 };
 
-export function isInteger(s: ScalarKind): boolean {
+function isInteger(s: ScalarKind): boolean {
   return s !== 'bool' && s !== 'float32' && s !== 'float64';
 }
 export function is64(s: ScalarKind): boolean {
@@ -44,7 +44,7 @@ export type TypeModel =
 
 export type ElemType = Exclude<TypeModel, { kind: 'vector' } | { kind: 'array' } | { kind: 'union' }>;
 
-export interface Attribute {
+interface Attribute {
   readonly name: string;
   readonly value: string | undefined;
 }
@@ -59,7 +59,7 @@ interface DeclBase {
   readonly attributes: readonly Attribute[];
 }
 
-export interface EnumValueModel {
+interface EnumValueModel {
   readonly name: string;
   readonly value: bigint;
   readonly doc: readonly string[];
@@ -73,7 +73,7 @@ export interface EnumModel extends DeclBase {
   readonly values: readonly EnumValueModel[];
 }
 
-export interface UnionMemberModel {
+interface UnionMemberModel {
   /** Member name as the enum member (the alias when written `Alias: Type`). */
   readonly name: string;
   readonly value: number;

@@ -20,7 +20,7 @@ export function pascal(name: string): string {
 }
 
 /** `HTTPReqCall` -> `http-req-call`, `PrepareConf` -> `prepare-conf`, `A6` -> `a6`. */
-export function kebab(name: string): string {
+function kebab(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')

@@ -100,7 +100,7 @@ function loadEsbuild(): EsbuildForGraph {
  * The project's own files runner.ts imports, directly or not (packages are left out), or undefined
  * when that cannot be worked out (a syntax error mid-edit): esbuild resolves imports as tsx does.
  */
-export async function runnerImports(project: string): Promise<Set<string> | undefined> {
+async function runnerImports(project: string): Promise<Set<string> | undefined> {
   try {
     const r = await loadEsbuild().build({
       entryPoints: [join(project, 'runner.ts')],
@@ -178,8 +178,8 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
         for (const l of lines) if (l.length > 0) sink(`[runner] ${l}`);
       });
     };
-    forward(proc.stdout, log.info);
-    forward(proc.stderr, log.error);
+    forward(proc.stdout, (l) => log.info(l));
+    forward(proc.stderr, (l) => log.error(l));
     proc.once('exit', (code, signal) => {
       if (child === proc && !closed) log.error(`[runner] exited (${code ?? signal}); waiting for a change to restart`);
     });
@@ -191,7 +191,8 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
   const stopRunner = async (): Promise<void> => {
     const proc = child;
     child = undefined;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    if (!proc) return;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise<void>((done) => {
       const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
       proc.once('exit', () => {

@@ -42,7 +42,7 @@ export function buildSamples(loaded: LoadedSchema): ConfigSamples {
   const accepts = (v: unknown): boolean => validate(structuredClone(v));
   const candidates: unknown[] = [];
   const examples = loaded.schema['examples'];
-  if (Array.isArray(examples)) candidates.push(...examples);
+  if (Array.isArray(examples)) candidates.push(...(examples as unknown[]));
   candidates.push(sample(loaded.schema, loaded.schema, 0));
   const valid = candidates.find((c) => c !== undefined && accepts(c));
   return { valid, invalid: invalidSample(loaded.schema, valid, accepts) };
@@ -65,7 +65,7 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
   if (Array.isArray(schema['allOf'])) {
     return Object.assign({}, ...schema['allOf'].map((p) => sample(root, p, depth + 1) ?? {}));
   }
-  const type = Array.isArray(schema['type']) ? schema['type'][0] : schema['type'];
+  const type: unknown = Array.isArray(schema['type']) ? schema['type'][0] : schema['type'];
   switch (type ?? (schema['properties'] ? 'object' : undefined)) {
     case 'object': {
       const out: Record<string, unknown> = {};

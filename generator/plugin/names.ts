@@ -6,7 +6,7 @@
  */
 import { GenError } from './errors.js';
 
-export const MAX_PLUGIN_NAME_LENGTH = 128;
+const MAX_PLUGIN_NAME_LENGTH = 128;
 const NAME_CHARS = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Throws a GenError explaining why `name` cannot be a plugin name. */

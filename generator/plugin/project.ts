@@ -25,7 +25,7 @@ export const consoleLogger: Logger = {
 export const pluginsDir = (project: string): string => join(project, 'plugins');
 
 /** Plugin folders (those with a schema.json), sorted by name. */
-export async function listPlugins(project: string): Promise<string[]> {
+async function listPlugins(project: string): Promise<string[]> {
   const dir = pluginsDir(project);
   const entries = await readdir(dir, { withFileTypes: true });
   return entries

@@ -15,7 +15,7 @@ export interface Question {
   validate?: (value: string) => true | string;
 }
 
-export const isInteractive = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);
+const isInteractive = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);
 
 /** Values for `questions`: given ones are kept, missing ones are asked for (TTY) or refused. */
 export async function askMissing(

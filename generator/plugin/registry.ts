@@ -18,7 +18,7 @@ export const plugins = [] as const satisfies readonly AnyPlugin[];
 `;
 }
 
-export const pluginSpecifier = (name: string): string => `./${name}/index.js`;
+const pluginSpecifier = (name: string): string => `./${name}/index.js`;
 
 function open(text: string): SourceFile {
   const project = new Project({

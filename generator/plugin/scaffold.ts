@@ -196,7 +196,7 @@ export async function initProject(o: InitOptions): Promise<void> {
  * teammate's machine or in CI as long as a6kit sits at the same place beside it. A spec that is
  * not a path (a version, a git URL, `npm:…`) is kept as given.
  */
-export function dependencySpec(spec: string, projectDir: string): string {
+function dependencySpec(spec: string, projectDir: string): string {
   const path = spec.startsWith('file:') ? spec.slice('file:'.length) : spec;
   const isPath = spec.startsWith('file:') || isAbsolute(spec) || /^(\.{1,2}|~)(\/|$)/.test(spec) || spec.endsWith('.tgz');
   if (!isPath) return spec;

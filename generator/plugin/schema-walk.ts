@@ -34,7 +34,7 @@ for (const k of SCHEMA_LIST_KEYWORDS) traverse.arrayKeywords[k] = true;
 for (const k of SCHEMA_MAP_KEYWORDS) traverse.propsKeywords[k] = true;
 
 /** Where a visited schema sits: its pointer and the keyword (and name/index) that leads to it. */
-export interface SchemaPlace {
+interface SchemaPlace {
   pointer: string;
   /** The parent schema, undefined for the root. */
   parent?: JsonSchema;

@@ -77,7 +77,7 @@ function dropConstraintOnlyBranches(root: JsonSchema): void {
       const branches = n[key];
       if (
         Array.isArray(branches) &&
-        branches.every((b) => typeof b === 'object' && b !== null && Object.keys(b).every((k) => CONSTRAINT_ONLY.has(k)))
+        branches.every((b: unknown) => typeof b === 'object' && b !== null && Object.keys(b).every((k) => CONSTRAINT_ONLY.has(k)))
       ) {
         delete n[key];
       }

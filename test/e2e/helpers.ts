@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildRunner, type BuildResult } from '../../cli/commands/build.js';
 
-export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 /**
  * Why this platform cannot make a Node single executable, or undefined when it can. Node ships SEA

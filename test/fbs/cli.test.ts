@@ -56,16 +56,16 @@ describe('a6kit gen (protocol mode)', () => {
     expect(run({ proto, out, check: true }).code).toBe(0);
   });
 
-  it('emits the layers the flags ask for, and --check compares with the same selection', async () => {
+  it('emits the layers the flags ask for, and --check compares with the same selection', () => {
     const out = join(dir, 'c');
-    expect((await run({ proto, out })).code).toBe(0);
+    expect(run({ proto, out }).code).toBe(0);
     const base = readFileSync(join(out, 'a6.http-req-call.ts'), 'utf8');
     expect(base).not.toContain('static verify(');
     expect(base).not.toContain('static decode(');
-    const withVerify = await run({ proto, out, check: true, layers: { objectApi: false, values: false, verify: true } });
+    const withVerify = run({ proto, out, check: true, layers: { objectApi: false, values: false, verify: true } });
     expect(withVerify.code).toBe(1);
     expect(withVerify.err).toContain('layers: readers, builders, verify');
-    expect((await run({ proto, out, layers: { objectApi: true, values: true, verify: true } })).code).toBe(0);
+    expect(run({ proto, out, layers: { objectApi: true, values: true, verify: true } }).code).toBe(0);
     const all = readFileSync(join(out, 'a6.http-req-call.ts'), 'utf8');
     for (const m of ['static verify(', 'static decode(', 'unpack()']) expect(all).toContain(m);
   });

@@ -88,7 +88,7 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
       for (const t of p.tables) {
         const Ours: Any = (await p.ours(t.fullName))[t.name];
         const Theirs: Any = (await p.flatc(t.fullName))[t.name];
-        await forAll(t, async (init) => {
+        await forAll(t, (init) => {
           const bytes: Uint8Array = Ours.encode(init);
           const got = Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(bytes)).unpack();
           expect(canonTable(t, got, 'flatcT'), t.fullName).toEqual(canonTable(t, init, 'init'));

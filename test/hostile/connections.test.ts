@@ -510,7 +510,7 @@ describe('error mapping', () => {
       const c = await RawClient.open(`unix:${path}`);
       const [, tp] = await c.exchange(RPC_PREPARE_CONF, prepareConf('noop', [{ name: 'noop', value: '' }]));
       // A bug on the hot path, simulated: the token lookup throws a TypeError.
-      const confs = core.engine.confs as { get(t: number): unknown };
+      const confs = core.engine.confs as { get: (t: number) => unknown };
       const realGet = confs.get;
       confs.get = () => {
         throw new TypeError('simulated bug');

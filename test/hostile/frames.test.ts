@@ -123,7 +123,7 @@ describe('hostile frames cost O(their size)', () => {
   afterAll(async () => {
     await bystander?.close();
     const child = runner?.child;
-    if (child !== undefined && child.exitCode === null && child.signalCode === null) {
+    if (child?.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       // A runner wedged by an attack (as before the verifier's budget) must not outlive the test.

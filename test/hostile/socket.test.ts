@@ -326,7 +326,7 @@ describe('a6kit dev and a live socket', () => {
     try {
       const sock = join(dir, 'dev.sock');
       const holder = await startProcess(sock);
-      const err = await startDev({ project: dir, socket: `unix:${sock}`, log: { info() {}, error() {} } }).then(
+      const err = await startDev({ project: dir, socket: `unix:${sock}`, log: { info: () => {}, error: () => {} } }).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -39,7 +39,7 @@ describe('a6kit init / new', () => {
     expect(JSON.parse(files.get('package.json')!)).toMatchObject({ name: 'my-plugins', type: 'module' });
     // Tests run through esbuild, which drops types: `npm test` first checks that the generated files
     // match the schemas and that the code type-checks against them (what `gen --check` does).
-    expect(JSON.parse(files.get('package.json')!).scripts.test).toBe('a6kit gen --check && vitest run --passWithNoTests');
+    expect((JSON.parse(files.get('package.json')!) as { scripts: { test: string } }).scripts.test).toBe('a6kit gen --check && vitest run --passWithNoTests');
     expect(files.get('plugins/hello/index.ts')).toContain('responseFilter(conf, res)');
     expect(files.get('plugins/index.ts')).toContain("import hello from './hello/index.js';");
     expect(io.out.join('')).toContain('created plugins/hello/config.gen.ts');
@@ -65,7 +65,7 @@ describe('a6kit init / new', () => {
     expect(await snapshot(project)).toEqual(before);
   });
 
-  it('new --help names the default phase (what a user gets without --phase)', async () => {
+  it('new --help names the default phase (what a user gets without --phase)', () => {
     const help = buildProgram().commands.find((c) => c.name() === 'new')!.helpInformation();
     expect(help.replace(/\s+/g, ' ')).toContain('--phase <phase> filters to stub: request, response or both (default: request)');
   });

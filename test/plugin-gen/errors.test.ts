@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** Runs `fn`, expects a GenError, returns its message. */
-async function refusal(fn: () => Promise<unknown> | unknown): Promise<string> {
+async function refusal(fn: () => unknown): Promise<string> {
   try {
     await fn();
   } catch (err) {

@@ -13,7 +13,7 @@ export const schemasDir = join(repoRoot, 'test/plugin-gen/schemas');
  * validators import ajv's runtime helpers, which then resolve from this repo's node_modules, the
  * same way they resolve from an installed project's own node_modules.
  */
-export async function scratchDir(label: string): Promise<{ dir: string; cleanup(): Promise<void> }> {
+export async function scratchDir(label: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = join(repoRoot, '.tmp', 'plugin-gen', `${label}-${randomBytes(4).toString('hex')}`);
   await mkdir(dir, { recursive: true });
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };

@@ -51,7 +51,7 @@ describe('a6kit call', () => {
       respHeaders: {},
     });
     const seen = (await call(['--plugin', 'inspect={"vars":["route_id"]}', '--var', 'route_id=r1'])) as { body: string };
-    expect(JSON.parse(seen.body).vars).toEqual({ route_id: 'r1' });
+    expect((JSON.parse(seen.body) as { vars: unknown }).vars).toEqual({ route_id: 'r1' });
   });
 
   it('runs ext-plugin-post-resp when an upstream response is given, and reports errors', async () => {

@@ -230,7 +230,7 @@ describe('HTTPReqCall', () => {
       srcIp: '2001:db8::ff00:42:8329',
     });
     expect(r.kind).toBe('response');
-    const seen = JSON.parse(r.kind === 'response' ? r.body : '{}');
+    const seen: unknown = JSON.parse(r.kind === 'response' ? r.body : '{}');
     expect(seen).toMatchObject({
       method: 'PATCH',
       path: '/x/y',
@@ -243,7 +243,7 @@ describe('HTTPReqCall', () => {
       headers: { host: 'client.example' },
       vars: { upstream_host: 'backend.internal' },
     });
-    const seen4 = JSON.parse(v4.kind === 'response' ? v4.body : '{}');
+    const seen4 = JSON.parse(v4.kind === 'response' ? v4.body : '{}') as { srcIp: string; headers: Record<string, string[]> };
     expect(seen4.srcIp).toBe('203.0.113.9');
     // APISIX sends the upstream host as `host`.
     expect(seen4.headers.host).toEqual(['backend.internal']);
@@ -253,7 +253,7 @@ describe('HTTPReqCall', () => {
     const tok = await prepare(c, 'inspect-flag', [{ name: 'inspect', value: '{}' }]);
     const [, payload] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tok, args: [['flag', null]] }));
     const stop = decodeReqCallResp(payload).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
-    expect(JSON.parse(Buffer.from(stop.bodyArray()!).toString()).args).toEqual({ flag: [''] });
+    expect((JSON.parse(Buffer.from(stop.bodyArray()!).toString()) as { args: unknown }).args).toEqual({ flag: [''] });
     await c.close();
   });
 
@@ -267,7 +267,7 @@ describe('HTTPReqCall', () => {
       if (type !== RPC_EXTRA_INFO) {
         expect(type).toBe(RPC_HTTP_REQ_CALL);
         const stop = decodeReqCallResp(payload).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
-        const seen = JSON.parse(Buffer.from(stop.bodyArray()!).toString());
+        const seen = JSON.parse(Buffer.from(stop.bodyArray()!).toString()) as { vars: unknown; body: unknown };
         expect(seen.vars).toEqual({ remote_port: '5555', nope: null });
         expect(seen.body).toBe('payload');
         break;
@@ -478,10 +478,10 @@ describe('logs', () => {
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const refused = logged.filter((l) => l.msg === 'conf refused');
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ level: 'error', plugin: 'strict', pointer: '/n', reason: 'must be a number', key: expect.stringContaining('route#') });
+    expect(refused[0]).toMatchObject({ level: 'error', plugin: 'strict', pointer: '/n', reason: 'must be a number', key: expect.stringContaining('route#') as unknown });
     const failed = logged.find((l) => l.msg === 'plugin failed' && l.plugin === 'throws');
     // The error keeps its class and message in the log, so an operator can tell a TypeError from a timeout.
-    expect(failed?.err).toMatchObject({ type: 'Error', message: 'boom', stack: expect.stringContaining('boom') });
+    expect(failed?.err).toMatchObject({ type: 'Error', message: 'boom', stack: expect.stringContaining('boom') as unknown });
     expect(lines.join('\n')).not.toContain('secret-body');
     expect(lines.join('\n')).not.toContain('secret-config-value');
   });

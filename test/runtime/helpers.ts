@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from '../../runtime/wire.js';
-import { FrameReader, encodeFrame, HEADER_LEN } from '../../runtime/frame.js';
+import { FrameReader, encodeFrame } from '../../runtime/frame.js';
 
 export { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry };
 
-export function tempDir(): { dir: string; cleanup(): void } {
+export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'a6kit-rt-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -80,7 +80,6 @@ export class RawClient {
 export function frameBytes(type: number, payload: Uint8Array): Buffer {
   return encodeFrame(type, payload);
 }
-export { HEADER_LEN };
 
 export function prepareConf(key: string, conf: { name: string; value: string }[] | undefined): Uint8Array {
   const b = new Builder(256);

@@ -38,10 +38,16 @@ export const rewrite = definePlugin({
   },
 });
 
-export const noop = definePlugin({ name: 'noop', parseConf: () => null, requestFilter() {} });
+export const noop = definePlugin({
+  name: 'noop',
+  parseConf: () => null,
+  requestFilter() {
+    // Does nothing on purpose: the request passes as it came.
+  },
+});
 
 /** Reads everything a request offers and answers with it as JSON. */
-export const inspect = definePlugin({
+const inspect = definePlugin({
   name: 'inspect',
   parseConf: (raw) => json<{ vars?: string[]; body?: boolean }>(raw),
   async requestFilter(c, req, res) {
@@ -73,7 +79,7 @@ function groupEntries(it: Iterable<[string, string]>): Map<string, string[]> {
   return m;
 }
 
-export const throws = definePlugin({
+const throws = definePlugin({
   name: 'throws',
   parseConf: (raw) => json<{ async?: boolean }>(raw),
   requestFilter(c) {
@@ -85,7 +91,7 @@ export const throws = definePlugin({
   },
 });
 
-export const hang = definePlugin({
+const hang = definePlugin({
   name: 'hang',
   parseConf: () => null,
   requestFilter: () => new Promise<void>(() => {}),
@@ -113,7 +119,7 @@ export const strict = definePlugin({
 });
 
 /** Body echo in both directions (used for big bodies). */
-export const echoBody = definePlugin({
+const echoBody = definePlugin({
   name: 'echo-body',
   parseConf: (raw) => json<{ mode: 'stop' | 'rewrite' | 'length' }>(raw),
   async requestFilter(c, req, res) {
@@ -148,7 +154,7 @@ export const resp = definePlugin({
 });
 
 /** Asks for a var and the body without awaiting them, then answers at once. */
-export const careless = definePlugin({
+const careless = definePlugin({
   name: 'careless',
   parseConf: () => null,
   requestFilter(_c, req, res) {

@@ -23,7 +23,9 @@ function tracked() {
       if (!live.delete(conf)) throw new Error('released twice or never parsed');
       released++;
     },
-    requestFilter() {},
+    requestFilter() {
+      // Present so that routes use the plugin; these tests count parseConf/releaseConf only.
+    },
   });
   return { plugin, live, keys, released: () => released };
 }

@@ -100,7 +100,7 @@ describe('connections', () => {
       const resp = decodeReqCallResp(payload);
       expect(resp.id()).toBe(i);
       const stop = resp.action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
-      expect(JSON.parse(Buffer.from(stop.bodyArray()!).toString()).vars.who).toBe(`client-${i}`);
+      expect((JSON.parse(Buffer.from(stop.bodyArray()!).toString()) as { vars: { who: string } }).vars.who).toBe(`client-${i}`);
     });
     await Promise.all(clients.map((c) => c.close()));
     await until(() => t.connectionsOpen() <= t.simulator.connections);
@@ -165,7 +165,7 @@ describe('random and mutated frames', () => {
           for (let i = 0; i < mine.length; i += 1000) {
             const batch = mine.slice(i, i + 1000);
             c.write(Buffer.concat(batch.map(([ty, pl]) => frameBytes(ty, pl))));
-            for (let k = 0; k < batch.length; k++) {
+            for (let left = batch.length; left > 0; left--) {
               const [ty, pl] = await c.next();
               // Counted rather than asserted one by one: 100 000 expect() calls would dominate the run.
               const tag = ty === RPC_ERROR ? -1 - errCode(pl) : ty;

@@ -27,7 +27,7 @@ export default {
           c.write(Buffer.concat(Array.from({ length: n }, (_, k) => prepareFrame(`route#${from + k}`, conf(from + k)))));
           for (let k = 0; k < n; k++) {
             const f = await c.next();
-            if (!f || f[0] !== RPC_PREPARE_CONF) errors++;
+            if (f?.[0] !== RPC_PREPARE_CONF) errors++;
             else if (from + k >= TOTAL - 1000) last.push(tokenOf(f[1]));
           }
           if (from % 100_000 < BATCH * LANES) ctx.note(`${from} prepared, runner RSS ${ctx.rssMiB().toFixed(0)} MiB`);
@@ -38,7 +38,7 @@ export default {
     const c = lanes[0]!;
     for (const token of last) {
       const f = await c.exchange(callFrame(token));
-      if (f && f[0] === RPC_HTTP_REQ_CALL) valid++;
+      if (f?.[0] === RPC_HTTP_REQ_CALL) valid++;
     }
     for (const l of lanes) l.destroy();
     return `${TOTAL - errors} tokens handed out (${errors} errors); ${valid}/${last.length} of the latest still valid`;

@@ -9,7 +9,7 @@ export default {
   async run(ctx) {
     const setup = await FrameClient.open(ctx.path);
     const p = await setup.exchange(prepareFrame('big', [{ name: 'big', value: JSON.stringify({ size: 10 << 20 }) }]));
-    if (!p || p[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare the big route');
+    if (p?.[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare the big route');
     setup.destroy();
     const call = callFrame(tokenOf(p[1]), 40 << 10);
     const conns: FrameClient[] = [];

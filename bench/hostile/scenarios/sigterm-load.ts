@@ -10,7 +10,7 @@ export default {
   async run(ctx) {
     const setup = await FrameClient.open(ctx.path);
     const p = await setup.exchange(prepareFrame('tick', [{ name: 'tick', value: '' }]));
-    if (!p || p[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare');
+    if (p?.[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare');
     setup.destroy();
     const call = callFrame(tokenOf(p[1]));
     const conns = await Promise.all(Array.from({ length: CONNECTIONS }, () => FrameClient.open(ctx.path)));

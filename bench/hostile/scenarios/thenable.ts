@@ -11,7 +11,7 @@ export default {
   async run(ctx) {
     const c = await FrameClient.open(ctx.path);
     const p = await c.exchange(prepareFrame('bad', [{ name: 'bad-thenable', value: '' }]));
-    if (!p || p[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare');
+    if (p?.[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare');
     const call = callFrame(tokenOf(p[1]));
     let replies = 0;
     for (let i = 0; i < CALLS && !c.closed; i++) if (await c.exchange(call)) replies++;

@@ -17,7 +17,7 @@ import { keyReader, type KeyReader } from './key.js';
 import { LocalCounter } from './local-counter.js';
 import { leaseClient, type RedisLease, type RedisTarget } from './redis-clients.js';
 
-export interface LimitCountConf extends Config {
+interface LimitCountConf extends Config {
   readonly counter: Counter;
   readonly keyOf: KeyReader;
   /** `count` as header text, made once. */

@@ -20,7 +20,7 @@ const VAR = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g;
 type Part = { readonly text: string } | { readonly name: string };
 
 /** Splits a var_combination template once, at PrepareConf time. */
-export function parseTemplate(template: string): Part[] {
+function parseTemplate(template: string): Part[] {
   const parts: Part[] = [];
   let at = 0;
   for (const m of template.matchAll(VAR)) {

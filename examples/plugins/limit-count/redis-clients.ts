@@ -154,7 +154,7 @@ export function openClients(): number {
   return shared.size;
 }
 
-export class RedisTimeoutError extends Error {
+class RedisTimeoutError extends Error {
   constructor(ms: number) {
     super(`Redis did not answer within ${ms} ms`);
     this.name = 'RedisTimeoutError';
@@ -162,17 +162,10 @@ export class RedisTimeoutError extends Error {
 }
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
   });
+  // Whichever settles first, as it settled: p's own rejection passes through unchanged.
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseConf as parseGenerated, schema, type Config } from './config.gen.js';
 import { TokenBucket } from './token-bucket.js';
 
-export interface LimitReqConf extends Config {
+interface LimitReqConf extends Config {
   readonly bucket: TokenBucket;
 }
 

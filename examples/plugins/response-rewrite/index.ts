@@ -12,7 +12,7 @@ interface CompiledFilter {
   readonly replace: string;
 }
 
-export interface ResponseRewriteConf extends Config {
+interface ResponseRewriteConf extends Config {
   readonly compiled: readonly CompiledFilter[];
 }
 
@@ -30,7 +30,7 @@ function compileFilters(conf: Config): CompiledFilter[] {
 }
 
 /** Applies the filters in order; undefined when none of them matched. */
-export function applyFilters(body: string, filters: readonly CompiledFilter[]): string | undefined {
+function applyFilters(body: string, filters: readonly CompiledFilter[]): string | undefined {
   let matched = false;
   for (const f of filters) {
     f.pattern.lastIndex = 0;

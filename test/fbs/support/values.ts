@@ -250,7 +250,7 @@ export function canonTable(t: TableModel, v: Obj | null | undefined, from: Sourc
         break;
       }
       case 'vector':
-        if (x == null) x = [];
+        x ??= [];
         out[key] = Array.from(x as ArrayLike<unknown>).map((e) => canonElem(ft.elem, e, from));
         break;
     }

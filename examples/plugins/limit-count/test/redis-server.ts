@@ -113,7 +113,8 @@ export class RedisServer {
   async stop(): Promise<void> {
     const proc = this.proc;
     this.proc = undefined;
-    if (proc === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
+    if (proc === undefined) return;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
     const gone = new Promise<void>((r) => proc.once('exit', () => r()));
     proc.kill('SIGKILL');
     await gone;
