@@ -12,7 +12,7 @@ export default {
   async run(ctx) {
     const c = await FrameClient.open(ctx.path);
     const p = await c.exchange(prepareFrame('route-headers', [{ name: 'headers', value: '{}' }]));
-    if (!p || p[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare');
+    if (p?.[0] !== RPC_PREPARE_CONF) throw new Error('cannot prepare');
     const token = tokenOf(p[1]);
     const out: string[] = [];
     for (const n of SIZES) {
