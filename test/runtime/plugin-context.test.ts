@@ -7,6 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from './helpers.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CallCancelled, definePlugin, type AnyPlugin, type CallContext } from '../../runtime/plugin.js';
 import { startRunner } from '../../runtime/server.js';
@@ -200,6 +203,38 @@ describe('the call signal', () => {
       await sim.close();
       await runner.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is aborted at shutdown in a runner process on SIGTERM, as APISIX stops it', async () => {
+    const { dir, cleanup } = tempDir();
+    const fixture = fileURLToPath(new URL('./fixtures/runner.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'run'], {
+      env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${join(dir, 'r.sock')}`, APISIX_CONF_EXPIRE_TIME: '3600' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines: Record<string, unknown>[] = [];
+    let buf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const parts = buf.split('\n');
+      buf = parts.pop()!;
+      for (const p of parts) if (p.startsWith('{')) lines.push(JSON.parse(p) as Record<string, unknown>);
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      await vi.waitFor(() => expect(lines.some((l) => l.msg === 'runner listening')).toBe(true), { timeout: 30_000, interval: 50 });
+      const sim = await GatewaySimulator.connect(`unix:${join(dir, 'r.sock')}`);
+      const outcome = sim.request([{ name: 'hang', value: '{}' }]).catch((err: unknown) => err);
+      await vi.waitFor(() => expect(lines.some((l) => l.msg === 'waiting')).toBe(true), { timeout: 5000, interval: 20 });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await outcome;
+      await sim.close();
+      expect(lines.find((l) => l.msg === 'signal aborted')).toMatchObject({ plugin: 'hang', why: 'shutdown', key: expect.stringContaining('#ext-plugin-pre-req#') });
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      cleanup();
     }
   });
 
