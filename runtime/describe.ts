@@ -44,13 +44,16 @@ export function phaseProblem(plugin: AnyPlugin, phase: Phase): string | undefine
 /**
  * The phase named in APISIX's conf key: the key is `<conf type>#<conf id>#<ext-plugin name>#<conf
  * version>` (core.lrucache.plugin_ctx_id with the ext-plugin's name as extra key), e.g.
- * `route#1#ext-plugin-post-resp#3`. Undefined for a key in another form (other tools, tests).
+ * `route#1#ext-plugin-post-resp#3`. Read by position, as a route id may itself read like a phase.
+ * Undefined for a key in another form (other tools, tests).
  */
 export function phaseOfKey(key: string): Phase | undefined {
-  const m = PHASE_IN_KEY.exec(key);
-  return m === null ? undefined : (m[1] as Phase);
+  const end = key.lastIndexOf('#');
+  const start = end > 0 ? key.lastIndexOf('#', end - 1) : -1;
+  if (start <= 0) return undefined;
+  const name = key.slice(start + 1, end);
+  return (PHASES as readonly string[]).includes(name) ? (name as Phase) : undefined;
 }
-const PHASE_IN_KEY = /(?:^|#)(ext-plugin-pre-req|ext-plugin-post-req|ext-plugin-post-resp)(?:#|$)/;
 
 /** The plugin's JSON Schema when it carries one (a generated parseConf does), else undefined. */
 export function schemaOf(plugin: AnyPlugin): Record<string, unknown> | undefined {

@@ -363,6 +363,9 @@ describe('phase awareness at PrepareConf', () => {
     expect(skipped.map((e) => e.plugin)).toEqual(['auth']);
     expect(() => buildChain(registry, 'route#7#ext-plugin-post-resp#2', entries, false, () => {})).toThrow(ConfRejected);
     expect(buildChain(registry, 'some-other-tool', entries, false, () => {}).links).toHaveLength(2);
+    // The phase is read by position: a route whose id reads like a phase is judged by its real phase.
+    expect(buildChain(registry, 'route#ext-plugin-post-resp#ext-plugin-pre-req#5', entries.slice(0, 1), false, () => {}).links).toHaveLength(1);
+    expect(buildChain(registry, 'ext-plugin-post-resp', entries, false, () => {}).links).toHaveLength(2);
   });
 
   it('refuses to register a plugin that declares an unknown phase', () => {
