@@ -11,11 +11,17 @@ import type {
 } from './plugin.js';
 import { FieldMap, type FieldFinder, type FieldSource } from './fields.js';
 import { Method, TextEntry, type HTTPReqCall, type HTTPRespCall } from './wire.js';
+import type { Logger } from './logger.js';
 
-/** What a call may ask the gateway mid-call (ExtraInfo). Results are raw bytes, absent = undefined. */
+/**
+ * What a call may ask the gateway mid-call (ExtraInfo; results are raw bytes, absent = undefined),
+ * and the plugin context it hands out (made on first use).
+ */
 export interface InfoChannel {
   askVar(name: string): Promise<Uint8Array | undefined>;
   askBody(which: 'request' | 'response'): Promise<Uint8Array | undefined>;
+  readonly signal: AbortSignal;
+  pluginLog(requestId: number): Logger;
 }
 
 /** Every method name, in the protocol's order: the generated `Method` enum is the one list. */
@@ -107,11 +113,22 @@ abstract class ExtraInfoCall {
   private vars: Map<string, Promise<string | undefined>> | undefined;
   private bodyAnswer: Promise<Uint8Array> | undefined;
   newBody: Uint8Array | undefined;
+  abstract readonly id: number;
 
   constructor(
     private readonly ch: InfoChannel,
     private readonly which: 'request' | 'response',
   ) {}
+
+  /** The running plugin's logger for this call (plugin, request id, conf key). */
+  get log(): Logger {
+    return this.ch.pluginLog(this.id);
+  }
+
+  /** Aborted when the call can no longer be answered (deadline, shutdown, connection gone). */
+  get signal(): AbortSignal {
+    return this.ch.signal;
+  }
 
   var(name: string): Promise<string | undefined> {
     if (typeof name !== 'string' || name.length === 0) {

@@ -8,7 +8,10 @@
  * the call under the call deadline; the thenable goes through Promise.resolve, so one whose then()
  * throws, or calls back twice, still settles the call exactly once.
  *
- * The call is also its plugins' channel to the gateway (ExtraInfo: vars and bodies, extra-info.ts).
+ * The call is also its plugins' channel to the gateway (ExtraInfo: vars and bodies, extra-info.ts)
+ * and the source of their context (`req.log`, `req.signal`: call-context.ts, made on first use).
+ * The signal is aborted when the call can no longer be answered: at its deadline, when the runner
+ * stops waiting for it at shutdown, or when the connection goes away; never on a normal end.
  */
 import type { Builder, HTTPReqCall, HTTPRespCall } from './wire.js';
 import { Err } from './wire.js';
@@ -19,6 +22,9 @@ import { CallRequest, ResponseWriter, UpstreamResponse, type InfoChannel } from 
 import type { Chain, ChainLink } from './chain.js';
 import type { Engine } from './engine.js';
 import { replyBuilder } from './reply.js';
+import { CallContextState } from './call-context.js';
+import { CallCancelled, type CancelWhy } from './plugin.js';
+import type { Logger } from './logger.js';
 
 /** The connection side of a call (implemented by the dispatcher). */
 export interface CallHost {
@@ -48,6 +54,8 @@ export abstract class Call implements InfoChannel {
   private awaiting: ChainLink | undefined;
   /** Questions to the gateway (made on the first one). */
   private info: InfoExchange | undefined;
+  /** The plugins' logger and signal (made on first use, or when the call is cancelled). */
+  private context: CallContextState | undefined;
 
   constructor(
     protected readonly host: CallHost,
@@ -119,6 +127,7 @@ export abstract class Call implements InfoChannel {
     );
     this.finish('the call missed its deadline');
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
+    this.cancel(`the call missed its deadline of ${this.host.engine.settings.callTimeoutMs} ms`, 'deadline');
   }
 
   /** A filter threw or rejected, or the reply could not be built: SERVICE_UNAVAILABLE. */
@@ -133,10 +142,31 @@ export abstract class Call implements InfoChannel {
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
   }
 
-  /** The connection went away or broke the protocol: the call ends with no reply. */
-  abort(reason: string): void {
+  /** The connection went away or broke the protocol, or the runner shuts down: the call ends with no reply. */
+  abort(reason: string, why: CancelWhy = 'disconnected'): void {
     if (this.done) return;
     this.finish(reason);
+    this.cancel(reason, why);
+  }
+
+  // ------------------------------------------------------------------ plugin context
+
+  get signal(): AbortSignal {
+    return (this.context ??= new CallContextState()).signal;
+  }
+
+  /** The logger of the plugin running now (the link last started), bound to this call. */
+  pluginLog(requestId: number): Logger {
+    const index = this.next > 0 ? this.next - 1 : 0;
+    const link = this.chain.links[index];
+    return (this.context ??= new CallContextState()).logger(index, () =>
+      this.host.engine.log.child({ plugin: link?.plugin.name, requestId, key: this.chain.key }),
+    );
+  }
+
+  /** Rare (a call that cannot be answered any more), so the context is made here if need be. */
+  private cancel(message: string, why: CancelWhy): void {
+    (this.context ??= new CallContextState()).cancel(new CallCancelled(message, why));
   }
 
   // ------------------------------------------------------------------ ExtraInfo

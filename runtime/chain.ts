@@ -3,6 +3,7 @@
  * registered plugins and parsed once. Requests then only walk the resulting array.
  */
 import type { AnyPlugin } from './plugin.js';
+import { PHASES, phaseOfKey, phaseProblem } from './describe.js';
 
 export interface ConfEntry {
   readonly name: string;
@@ -43,6 +44,9 @@ export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
     }
     if (typeof p.parseConf !== 'function') throw new Error(`plugin "${p.name}" has no parseConf`);
     if (map.has(p.name)) throw new Error(`plugin "${p.name}" is registered twice`);
+    if (p.phases !== undefined && (!Array.isArray(p.phases) || p.phases.some((ph) => !PHASES.includes(ph)))) {
+      throw new Error(`plugin "${p.name}" declares invalid phases ${JSON.stringify(p.phases)}: use ${PHASES.join(', ')}`);
+    }
     map.set(p.name, p);
   }
   return map;
@@ -50,7 +54,8 @@ export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
 
 /**
  * Resolves and parses every entry. Fails closed on the first bad entry unless `skipInvalid`, in
- * which case bad entries are reported through `onSkip` and left out.
+ * which case bad entries are reported through `onSkip` and left out. A plugin that cannot act in
+ * the phase the key names (describe.ts) is a bad entry: listed there it would silently do nothing.
  */
 export function buildChain(
   registry: PluginRegistry,
@@ -60,10 +65,15 @@ export function buildChain(
   onSkip: (err: ConfRejected) => void,
 ): Chain {
   const links: ChainLink[] = [];
+  const phase = phaseOfKey(key);
   for (const e of entries) {
     try {
       const plugin = registry.get(e.name);
       if (plugin === undefined) throw new ConfRejected(e.name, key, 'no such plugin in this runner');
+      const wrongPhase = phase === undefined ? undefined : phaseProblem(plugin, phase);
+      if (wrongPhase !== undefined) {
+        throw new ConfRejected(e.name, key, `${wrongPhase}; configure it in a phase it acts in, or declare phases: ['${phase}'] in the plugin to run it there`);
+      }
       let conf: unknown;
       try {
         conf = plugin.parseConf(e.value, { key });

@@ -4,12 +4,12 @@
  * `a6-runner plugins` (a deployed executable describes itself) and by `a6kit check` / `a6kit conf`
  * (a config is checked where it is written, by the runner's own parseConf).
  */
-import type { AnyPlugin } from './plugin.js';
+import type { AnyPlugin, Phase } from './plugin.js';
 import { ConfError } from './plugin.js';
 
 /** The three APISIX plugins that call an external runner, in the order a request meets them. */
-export const PHASES = ['ext-plugin-pre-req', 'ext-plugin-post-req', 'ext-plugin-post-resp'] as const;
-export type Phase = (typeof PHASES)[number];
+export const PHASES: readonly Phase[] = ['ext-plugin-pre-req', 'ext-plugin-post-req', 'ext-plugin-post-resp'];
+export type { Phase };
 
 /**
  * APISIX's schema for one conf entry (apisix/plugins/ext-plugin/init.lua): `name` is a string of 1
@@ -18,15 +18,41 @@ export type Phase = (typeof PHASES)[number];
 const CONF_NAME_MAX_LENGTH = 128;
 
 /**
- * The phases in which a plugin does anything: the request phases call `requestFilter` (HTTPReqCall),
- * ext-plugin-post-resp calls `responseFilter` (HTTPRespCall). A plugin listed in a phase where it
- * has no filter is accepted by the runner but never runs, which is almost always a mistake.
+ * The phases in which a plugin may be configured: those it declares (`phases`), else those its
+ * filters act in: the request phases call `requestFilter` (HTTPReqCall), ext-plugin-post-resp calls
+ * `responseFilter` (HTTPRespCall). The one place that decides it, for the runner at PrepareConf,
+ * `a6-runner plugins`, `a6kit check` and `a6kit conf`.
  */
 export function phasesOf(plugin: AnyPlugin): Phase[] {
+  if (plugin.phases !== undefined) return PHASES.filter((p) => plugin.phases!.includes(p));
   const phases: Phase[] = [];
   if (typeof plugin.requestFilter === 'function') phases.push('ext-plugin-pre-req', 'ext-plugin-post-req');
   if (typeof plugin.responseFilter === 'function') phases.push('ext-plugin-post-resp');
   return phases;
+}
+
+/**
+ * Why `plugin` may not be configured in `phase`, or undefined when it may. A plugin listed where it
+ * has no filter would be accepted and never run: an auth plugin in post-resp lets everything through.
+ */
+export function phaseProblem(plugin: AnyPlugin, phase: Phase): string | undefined {
+  const can = phasesOf(plugin);
+  if (can.includes(phase)) return undefined;
+  return `plugin "${plugin.name}" cannot act in ${phase}: it ${can.length ? `acts in ${can.join(', ')}` : 'has no filter'}`;
+}
+
+/**
+ * The phase named in APISIX's conf key: the key is `<conf type>#<conf id>#<ext-plugin name>#<conf
+ * version>` (core.lrucache.plugin_ctx_id with the ext-plugin's name as extra key), e.g.
+ * `route#1#ext-plugin-post-resp#3`. Read by position, as a route id may itself read like a phase.
+ * Undefined for a key in another form (other tools, tests).
+ */
+export function phaseOfKey(key: string): Phase | undefined {
+  const end = key.lastIndexOf('#');
+  const start = end > 0 ? key.lastIndexOf('#', end - 1) : -1;
+  if (start <= 0) return undefined;
+  const name = key.slice(start + 1, end);
+  return (PHASES as readonly string[]).includes(name) ? (name as Phase) : undefined;
 }
 
 /** The plugin's JSON Schema when it carries one (a generated parseConf does), else undefined. */
@@ -82,13 +108,8 @@ export function checkConfEntry(
     return [{ field: 'name', message: `unknown plugin "${name}": this runner serves ${known}` }];
   }
   const problems: EntryProblem[] = [];
-  if (!phasesOf(plugin).includes(phase)) {
-    const can = phasesOf(plugin);
-    problems.push({
-      field: 'name',
-      message: `plugin "${name}" cannot act in ${phase}: it ${can.length ? `acts in ${can.join(', ')}` : 'has no filter'}`,
-    });
-  }
+  const wrongPhase = phaseProblem(plugin, phase);
+  if (wrongPhase !== undefined) problems.push({ field: 'name', message: wrongPhase });
   if (typeof value !== 'string') {
     problems.push({ field: 'value', message: 'value must be a string holding the JSON config (APISIX refuses anything else)' });
     return problems;

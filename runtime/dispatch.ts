@@ -13,6 +13,7 @@ import { BadPayload, buildPrepareResp, decodePrepareConf, decodeReqCall, decodeR
 import { ConfRejected, type Chain } from './chain.js';
 import { RequestCall, ResponseCall, type Call, type CallHost } from './call.js';
 import type { Engine } from './engine.js';
+import type { CancelWhy } from './plugin.js';
 import { ERROR_FRAMES, frameOf, replyBuilder } from './reply.js';
 
 /** The transport as the dispatcher sees it. */
@@ -213,9 +214,9 @@ export class Dispatcher implements CallHost {
     if (code !== undefined && !this.closed) this.error(code);
   }
 
-  /** The connection is going away: the call in flight ends with no reply. */
-  abort(reason: string): void {
-    this.call?.abort(reason);
+  /** The connection is going away: the call in flight ends with no reply (its plugins' signal says `why`). */
+  abort(reason: string, why?: CancelWhy): void {
+    this.call?.abort(reason, why);
     this.call = undefined;
   }
 }

@@ -7,6 +7,7 @@
  * This module holds types and one helper only; the runner implements the objects behind them.
  */
 import type { Method } from './protocol/index.js';
+import type { Logger } from './logger.js';
 
 /** HTTP methods APISIX can send: the names of the protocol's `A6.Method` enum (`'GET'`, `'POST'`, …). */
 export type HttpMethod = keyof typeof Method;
@@ -37,8 +38,51 @@ export interface Headers {
 /** Query arguments: same shape as headers but names are case-sensitive. */
 export type Args = Headers;
 
+/** The three APISIX plugins that call an external runner, in the order a request meets them. */
+export type Phase = 'ext-plugin-pre-req' | 'ext-plugin-post-req' | 'ext-plugin-post-resp';
+
+/** Why a call's `signal` was aborted: see `CallCancelled`. */
+export type CancelWhy = 'deadline' | 'shutdown' | 'disconnected';
+
+/**
+ * The reason of an aborted `signal`: the call can no longer be answered by its plugins.
+ * `why` says which: `deadline` (the call deadline passed; `name` is `TimeoutError`, as for
+ * `AbortSignal.timeout`), `shutdown` (the runner is closing and stopped waiting for the call) or
+ * `disconnected` (the gateway closed the connection); for the last two `name` is `AbortError`.
+ * `fetch(url, { signal })` rejects with this object.
+ */
+export class CallCancelled extends Error {
+  constructor(
+    message: string,
+    readonly why: CancelWhy,
+  ) {
+    super(message);
+    this.name = why === 'deadline' ? 'TimeoutError' : 'AbortError';
+  }
+}
+
+/**
+ * What every filter call carries besides the HTTP message, on the request (`req.log`) and on the
+ * upstream response (`res.log`). Both are made on first use: a call that never touches them pays
+ * nothing for them.
+ */
+export interface CallContext {
+  /**
+   * The runner's logger for this plugin in this call: every line carries `plugin`, `requestId` and
+   * `key` (the route's conf key) and goes into the runner's JSON log. Use it instead of `console`.
+   */
+  readonly log: Logger;
+  /**
+   * Aborted when the call can no longer be answered: its deadline passed, the runner shuts down,
+   * or the gateway closed the connection (`signal.reason` is a `CallCancelled` saying which).
+   * Never aborted when the call ends normally. Pass it to `fetch` and timers so outbound work
+   * stops with the call; abort listeners should not throw.
+   */
+  readonly signal: AbortSignal;
+}
+
 /** The request as seen by `requestFilter`. Mutations become the Rewrite sent back to APISIX. */
-export interface PluginRequest {
+export interface PluginRequest extends CallContext {
   /** Request id chosen by APISIX (for logs; recycled). */
   readonly id: number;
   /** Client address in text form: `203.0.113.9` or `2001:db8::1`. */
@@ -83,7 +127,7 @@ export interface PluginResponseWriter {
 }
 
 /** The upstream response as seen by `responseFilter` (ext-plugin-post-resp). */
-export interface PluginUpstreamResponse {
+export interface PluginUpstreamResponse extends CallContext {
   readonly id: number;
   /** Upstream status; assign to change the status sent to the client. */
   status: number;
@@ -123,6 +167,14 @@ export interface Plugin<C = unknown> {
    * `parseConf` already carries its schema; set this when `parseConf` is your own wrapper.
    */
   readonly schema?: Record<string, unknown>;
+  /**
+   * The phases this plugin may be configured in. By default the phases its filters act in:
+   * `requestFilter` in ext-plugin-pre-req and ext-plugin-post-req, `responseFilter` in
+   * ext-plugin-post-resp. A route that lists the plugin in another phase is refused at PrepareConf
+   * (it would silently do nothing there: an auth plugin in post-resp lets everything through).
+   * Set this to allow such a phase on purpose, or to narrow the default.
+   */
+  readonly phases?: readonly Phase[];
   requestFilter?(conf: C, req: PluginRequest, res: PluginResponseWriter): void | Promise<void>;
   responseFilter?(conf: C, res: PluginUpstreamResponse): void | Promise<void>;
   /**

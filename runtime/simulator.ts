@@ -425,12 +425,16 @@ export class GatewaySimulator {
     c.destroy();
   }
 
-  /** APISIX keys a conf by route, conf version and phase; one key per distinct conf list here. */
+  /**
+   * APISIX keys a conf as `<conf type>#<conf id>#<phase>#<conf version>` (core.lrucache.plugin_ctx_id
+   * with the ext-plugin's name as extra key), so the runner can tell the phase; one route per
+   * distinct conf list here, at version 1.
+   */
   private keyOf(phase: string, conf: readonly { name: string; value: string }[]): string {
     const id = `${phase}\n${JSON.stringify(conf)}`;
     let k = this.keys.get(id);
     if (k === undefined) {
-      k = `route#${this.keys.size + 1}#${phase}`;
+      k = `route#${this.keys.size + 1}#${phase}#1`;
       this.keys.set(id, k);
     }
     return k;

@@ -188,7 +188,9 @@ export class Connection implements Wire {
     this.draining = true;
   }
 
+  /** The end of the shutdown grace period: a call still in flight is abandoned. */
   destroy(): void {
+    this.dispatcher.abort('the runner is shutting down', 'shutdown');
     this.sock.destroy();
   }
 

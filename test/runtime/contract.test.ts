@@ -104,7 +104,7 @@ describe('PrepareConf and tokens', () => {
       const { GatewaySimulator } = await import('../../runtime/testing.js');
       // Reuse a simulator that still caches the old token: it must recover transparently.
       const sim = await GatewaySimulator.connect(again.address);
-      (sim as unknown as { tokens: Map<string, number> }).tokens.set('route#1#ext-plugin-pre-req', 999);
+      (sim as unknown as { tokens: Map<string, number> }).tokens.set('route#1#ext-plugin-pre-req#1', 999);
       const r2 = await sim.request([{ name: 'stop', conf: { body: 'a' } }]);
       expect(r2).toMatchObject({ kind: 'response', body: 'a' });
       expect(sim.prepareCount).toBe(1);

@@ -39,7 +39,7 @@ describe('releaseConf', () => {
       expect((await t.simulator.request(route)).kind).toBe('upstream');
       t.simulator.flushTokens(); // APISIX lost its token cache: prepares the same conf again
       expect((await t.simulator.request(route)).kind).toBe('upstream');
-      expect(t0.keys).toEqual(['route#1#ext-plugin-pre-req']);
+      expect(t0.keys).toEqual(['route#1#ext-plugin-pre-req#1']);
       expect(t0.released()).toBe(0);
     } finally {
       await t.close();

@@ -26,6 +26,8 @@ const strict = definePlugin({
     if (typeof v.n !== 'number') throw new ConfError('must be a number', '/n');
     return v;
   },
+  // A plugin without a filter for the phase is refused before its config is parsed.
+  requestFilter() {},
 });
 
 describe.each(['unix', 'memory'] as const)('error outcomes over %s', (transport) => {

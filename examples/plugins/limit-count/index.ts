@@ -16,6 +16,7 @@ import type { Counter, Tally } from './counter.js';
 import { keyReader, type KeyReader } from './key.js';
 import { LocalCounter } from './local-counter.js';
 import { leaseClient, type RedisLease, type RedisTarget } from './redis-clients.js';
+import { StoreErrors } from './store-errors.js';
 
 interface LimitCountConf extends Config {
   readonly counter: Counter;
@@ -24,6 +25,8 @@ interface LimitCountConf extends Config {
   readonly limitText: string;
   /** Body of a rejected request: `{"error_msg": rejected_msg}`, or none. */
   readonly rejectedBody: string | undefined;
+  /** Logs counter store failures, a line per interval at most. */
+  readonly storeErrors: StoreErrors;
 }
 
 /** APISIX's answer when the counter store fails and allow_degradation is off. */
@@ -78,8 +81,9 @@ function count(conf: LimitCountConf, key: string, req: PluginRequest, res: Plugi
   if (!(tally instanceof Promise)) return answer(conf, tally, req, res);
   return tally.then(
     (t) => answer(conf, t, req, res),
-    () => {
+    (err: unknown) => {
       // Redis down or slower than redis_timeout.
+      conf.storeErrors.report(req.log, err, conf.allow_degradation);
       if (!conf.allow_degradation) res.respond(FAILED_STATUS, FAILED_BODY);
     },
   );
@@ -116,6 +120,7 @@ export default definePlugin({
       limitText: String(conf.count),
       rejectedBody: conf.rejected_msg === undefined ? undefined : JSON.stringify({ error_msg: conf.rejected_msg }),
       counter: counterOf(conf, raw, ctx),
+      storeErrors: new StoreErrors(),
     };
   },
   releaseConf(conf) {

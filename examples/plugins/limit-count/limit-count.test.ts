@@ -12,6 +12,9 @@ import plugin from './index.js';
 import { LocalCounter } from './local-counter.js';
 import { CONNECTION_NAME, openClients } from './redis-clients.js';
 import { RedisServer } from './test/redis-server.js';
+import { StoreErrors } from './store-errors.js';
+import { createLogger } from '../../../runtime/logger.js';
+import { Writable } from 'node:stream';
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -222,6 +225,53 @@ describe('Redis failures', () => {
     // A fresh counter. Not exactly 99: a request answered 500 in the last reconnect interval
     // leaves its command queued, and the server counts it once the connection is back.
     expect(Number(quota(r).remaining)).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('Redis failures in the runner log', () => {
+  it('logs the store error through the plugin logger, one line per interval with the count left out', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString('utf8').split('\n')) if (l) lines.push(JSON.parse(l) as Record<string, unknown>);
+        done();
+      },
+    });
+    const t = await startTestRunner([plugin], { logger: createLogger('info', stream) });
+    const r = route('redis', { count: 100, time_window: 60, redis_timeout: 300 });
+    try {
+      expect((await t.simulator.request(r)).kind).toBe('upstream');
+      await redis.stop();
+      try {
+        for (let i = 0; i < 4; i++) expect(await t.simulator.request(r)).toMatchObject({ kind: 'response', status: 500 });
+      } finally {
+        await redis.resume();
+      }
+    } finally {
+      await t.close();
+    }
+    const failures = lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('counter store failed'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({
+      level: 'error',
+      plugin: 'limit-count',
+      key: expect.stringContaining('#ext-plugin-pre-req#'),
+      suppressedSinceLastLog: 0,
+      msg: 'counter store failed: request answered 500',
+    });
+    expect(typeof failures[0]!.requestId).toBe('number');
+    expect(failures[0]!.err).toMatchObject({ message: expect.any(String) });
+  });
+
+  it('counts the failures it leaves out, and logs again after the interval', () => {
+    let now = 0;
+    const seen: Array<Record<string, unknown>> = [];
+    const log = { error: (fields: Record<string, unknown>) => seen.push(fields) } as unknown as Parameters<StoreErrors['report']>[0];
+    const errors = new StoreErrors(1000, () => now);
+    for (let i = 0; i < 5; i++) errors.report(log, new Error('down'), false);
+    now = 1000;
+    errors.report(log, new Error('down'), true);
+    expect(seen.map((f) => f.suppressedSinceLastLog)).toEqual([0, 4]);
   });
 });
 

@@ -65,6 +65,25 @@ describe('the call deadline', () => {
   });
 });
 
+describe('a call that ends while it waits', () => {
+  it('gives its token back at the call deadline, so the next request is not pushed further out', async () => {
+    const short = await startTestRunner([limitReq], { callTimeoutMs: 150 });
+    try {
+      const conf = route({ rate: 1, burst: 1 });
+      const started = performance.now();
+      expect(await short.simulator.request(conf)).toMatchObject({ kind: 'upstream' }); // the burst token
+      // Its token exists in 1 s: the call deadline (150 ms) ends the wait first.
+      expect(await short.simulator.request(conf)).toMatchObject({ kind: 'error', code: 'SERVICE_UNAVAILABLE' });
+      await new Promise((r) => setTimeout(r, 1050 - (performance.now() - started)));
+      // The token of the abandoned wait is back: served at once. Had it stayed reserved, this
+      // request would wait another second and miss the deadline too.
+      expect(await short.simulator.request(conf)).toMatchObject({ kind: 'upstream' });
+    } finally {
+      await short.close();
+    }
+  });
+});
+
 describe('token bucket', () => {
   it('schedules six simultaneous requests at rate 5/s, burst 1, over one second', () => {
     const bucket = new TokenBucket(5, 1, () => 0);
