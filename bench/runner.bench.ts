@@ -4,11 +4,13 @@
  * side against
  *   - floor:  a minimal framing-only Node server that echoes every frame (no decoding at all);
  *   - single: the a6kit runner in one process;
- *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket).
+ *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket);
+ *   - metrics: the single runner with --metrics on (compared with `single` in a second table: the
+ *     cost of metrics, measured in the same interleaved slices).
  * Scenarios: stop / rewrite / noop / one ExtraInfo var / 64 KiB of request headers.
  *
  *   npx tsx bench/runner.bench.ts            (or `npm run bench -- runner`)
- *   A6KIT_BENCH_SECONDS=3 for longer cells.
+ *   A6KIT_BENCH_SECONDS=3 for longer cells, A6KIT_BENCH_ROUNDS=16 for more interleaved slices.
  * This file is also the server process it starts (`--serve floor|runner`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -256,7 +258,7 @@ function rssKiB(pid: number): number {
 }
 
 interface Server {
-  kind: 'floor' | 'single' | 'multi';
+  kind: 'floor' | 'single' | 'multi' | 'metrics';
   path: string;
   child: ChildProcess;
 }
@@ -291,6 +293,7 @@ let serverEntry: string[] = [];
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
+  if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, 'metrics.sock')}`);
   const extra = process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
@@ -336,7 +339,8 @@ async function measureAll(
   conns: number,
   seconds: number,
 ): Promise<Map<Server, Cell>> {
-  const rounds = 4;
+  // More, shorter slices cancel more of a busy machine's noise (A6KIT_BENCH_ROUNDS=16).
+  const rounds = Number(process.env.A6KIT_BENCH_ROUNDS ?? 4);
   const lanesOf = new Map<Server, Lane[]>();
   for (const s of servers) {
     const request = requestFor(s);
@@ -389,8 +393,8 @@ async function bench(): Promise<void> {
   try {
     // A6KIT_BENCH_ONLY=floor,single / A6KIT_BENCH_SCENARIOS=stop,noop narrow a run (profiling).
     serverEntry = await bundle(dir);
-    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi'];
-    for (const k of ['floor', 'single', 'multi'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
+    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi', 'metrics'];
+    for (const k of ['floor', 'single', 'multi', 'metrics'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
     // One token per scenario and server, prepared as APISIX would.
     const tokens = new Map<string, number>();
     for (const s of servers) {
@@ -403,11 +407,15 @@ async function bench(): Promise<void> {
     const fmt = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
     const ms = (n: number) => n.toFixed(2);
     const rows: string[] = [];
+    const metricsRows = [
+      '| scenario | conns | metrics off req/s | metrics on req/s | on vs off | server CPU µs/req off / on |',
+      '|---|---:|---:|---:|---:|---:|',
+    ];
     rows.push(
       '| scenario | conns | floor req/s | single req/s (% floor) | multi req/s (% floor) | p50/p99 ms floor | p50/p99 ms single | p50/p99 ms multi | server CPU µs/req floor / single / multi | RSS MiB single / multi |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
-    process.stdout.write(`runner bench: ${seconds}s per server and cell in 4 interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
+    process.stdout.write(`runner bench: ${seconds}s per server and cell in ${process.env.A6KIT_BENCH_ROUNDS ?? 4} interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
     const scenarios = SCENARIOS.filter((sc) => !process.env.A6KIT_BENCH_SCENARIOS || process.env.A6KIT_BENCH_SCENARIOS.split(',').includes(sc.plugin));
     for (const sc of scenarios) {
       for (const conns of CONNS) {
@@ -422,9 +430,15 @@ async function bench(): Promise<void> {
         const row = `| ${sc.name} | ${conns} | ${fmt(f.rps)} | ${fmt(si.rps)} (${pct(si)}) | ${fmt(mu.rps)} (${pct(mu)}) | ${ms(f.p50)}/${ms(f.p99)} | ${ms(si.p50)}/${ms(si.p99)} | ${ms(mu.p50)}/${ms(mu.p99)} | ${f.cpuUs.toFixed(1)} / ${si.cpuUs.toFixed(1)} / ${mu.cpuUs.toFixed(1)} | ${(si.rss / 1024).toFixed(0)} / ${(mu.rss / 1024).toFixed(0)} |`;
         rows.push(row);
         process.stdout.write(`${row}\n`);
+        const me = cells.metrics;
+        if (me !== undefined) {
+          const diff = ((me.rps / si.rps - 1) * 100).toFixed(1);
+          metricsRows.push(`| ${sc.name} | ${conns} | ${fmt(si.rps)} | ${fmt(me.rps)} | ${diff.startsWith('-') ? diff : `+${diff}`}% | ${si.cpuUs.toFixed(1)} / ${me.cpuUs.toFixed(1)} |`);
+        }
       }
     }
     process.stdout.write(`\n${rows.join('\n')}\n`);
+    if (metricsRows.length > 2) process.stdout.write(`\nmetrics (--metrics on) against the same single runner with metrics off:\n${metricsRows.join('\n')}\n`);
   } finally {
     for (const s of servers) s.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));

@@ -190,7 +190,7 @@ describe('metrics address', () => {
     expect(() => parseMetricsAddress('h:70000')).toThrow(/host:port/);
   });
 
-  it('is off by default: no endpoint, and prom-client is never loaded', async () => {
+  it('is off by default: no endpoint', async () => {
     const { dir } = tempDir();
     const r = await startRunner({ plugins: [P.stop], address: `unix:${join(dir, 'r.sock')}`, logger: createLogger('silent') });
     expect(r.metricsAddress).toBeUndefined();
