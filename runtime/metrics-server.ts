@@ -21,7 +21,7 @@ export function parseMetricsAddress(text: string): MetricsAddress {
   return { host: m[1] ?? (m[2] || '0.0.0.0'), port };
 }
 
-export function formatMetricsAddress(a: MetricsAddress): string {
+function formatMetricsAddress(a: MetricsAddress): string {
   return 'path' in a ? `unix:${a.path}` : `${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`;
 }
 

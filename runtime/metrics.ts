@@ -89,13 +89,13 @@ function grid(labels: ReadonlyArray<readonly [string, readonly string[]]>): Arra
 }
 
 /** What a runner reports at scrape time without counting it on the hot path. */
-export interface MetricsSources {
+interface MetricsSources {
   /** Open gateway connections. */
   connections(): number;
 }
 
 /** The conf store figures (a single runner's store, or the cluster primary's table). */
-export interface StoreSource {
+interface StoreSource {
   readonly size: number;
   readonly bytes: number;
   readonly evicted: number;
