@@ -3,7 +3,7 @@
  * route, text from prom-client. It listens apart from the gateway socket, so a scraper can never
  * reach the protocol and the gateway can never reach the metrics.
  */
-import { rm } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 
 export type MetricsAddress = { readonly path: string } | { readonly host: string; readonly port: number };
@@ -23,6 +23,14 @@ export function parseMetricsAddress(text: string): MetricsAddress {
 
 function formatMetricsAddress(a: MetricsAddress): string {
   return 'path' in a ? `unix:${a.path}` : `${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`;
+}
+
+/** A socket left by a previous run is replaced; any other file at the path is an error, never removed. */
+async function removeStaleSocket(path: string): Promise<void> {
+  const st = await lstat(path).catch(() => undefined);
+  if (st === undefined) return;
+  if (!st.isSocket()) throw new Error(`metrics address unix:${path} exists and is not a socket`);
+  await rm(path, { force: true });
 }
 
 export interface MetricsServer {
@@ -57,7 +65,7 @@ export async function serveMetrics(
   });
   // Scrapes are short: do not let a scraper's keep-alive connection hold a shutdown up.
   server.keepAliveTimeout = 5000;
-  if ('path' in where) await rm(where.path, { force: true });
+  if ('path' in where) await removeStaleSocket(where.path);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if ('path' in where) server.listen(where.path, resolve);

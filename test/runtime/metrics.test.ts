@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +180,41 @@ describe('metrics, one process', () => {
   });
 });
 
+describe('metrics of the limits', () => {
+  it('counts frames over the buffer budget, frames past their deadline and connections over the cap', async () => {
+    const { dir } = tempDir();
+    const runner = await startRunner({
+      plugins: [P.stop],
+      address: `unix:${join(dir, 'r.sock')}`,
+      logger: createLogger('silent'),
+      metrics: '127.0.0.1:0',
+      limits: { maxBufferedBytes: 1024, frameTimeoutMs: 80, maxConnections: 2 },
+    });
+    try {
+      const big = await RawClient.open(runner.address);
+      big.write(Buffer.from([RPC_HTTP_REQ_CALL, 0, 8, 0])); // announces 2048 bytes: over the budget
+      await big.whenClosed();
+      const slow = await RawClient.open(runner.address);
+      slow.write(Buffer.from([RPC_HTTP_REQ_CALL, 0, 0, 16, 1, 2])); // never completed
+      await slow.whenClosed();
+      const a = await RawClient.open(runner.address);
+      const b = await RawClient.open(runner.address);
+      await until(() => runner.connections === 2);
+      const c = await RawClient.open(runner.address);
+      await c.whenClosed();
+      const { value } = samples((await scrape(runner.metricsAddress!)).body);
+      expect(value('a6kit_frames_refused_total', { reason: 'buffer_budget' })).toBe(1);
+      expect(value('a6kit_frames_refused_total', { reason: 'frame_timeout' })).toBe(1);
+      expect(value('a6kit_connections_refused_total')).toBe(1);
+      expect(value('a6kit_connections')).toBe(2);
+      await a.close();
+      await b.close();
+    } finally {
+      await runner.close();
+    }
+  });
+});
+
 describe('metrics address', () => {
   it('takes host:port, [v6]:port, :port and unix:/path; refuses the rest', () => {
     expect(parseMetricsAddress('127.0.0.1:9091')).toEqual({ host: '127.0.0.1', port: 9091 });
@@ -188,6 +224,15 @@ describe('metrics address', () => {
     expect(() => parseMetricsAddress('9091')).toThrow(/host:port/);
     expect(() => parseMetricsAddress('unix:rel.sock')).toThrow(/absolute/);
     expect(() => parseMetricsAddress('h:70000')).toThrow(/host:port/);
+  });
+
+  it('never removes a file that is not a socket at a unix metrics address', async () => {
+    const { dir } = tempDir();
+    const file = join(dir, 'metrics.sock');
+    writeFileSync(file, 'keep me');
+    await expect(startRunner({ plugins: [P.stop], address: `unix:${join(dir, 'r.sock')}`, logger: createLogger('silent'), metrics: `unix:${file}` })).rejects.toThrow(/not a socket/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    expect(existsSync(join(dir, 'r.sock'))).toBe(false);
   });
 
   it('is off by default: no endpoint', async () => {
