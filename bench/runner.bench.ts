@@ -4,11 +4,14 @@
  * side against
  *   - floor:  a minimal framing-only Node server that echoes every frame (no decoding at all);
  *   - single: the a6kit runner in one process;
- *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket).
+ *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket);
+ *   - metrics: the single runner with --metrics on (compared with `single` in a second table: the
+ *     cost of metrics, measured in the same interleaved slices).
  * Scenarios: stop / rewrite / noop / one ExtraInfo var / 64 KiB of request headers.
  *
  *   npx tsx bench/runner.bench.ts            (or `npm run bench -- runner`)
- *   A6KIT_BENCH_SECONDS=3 for longer cells.
+ *   A6KIT_BENCH_SECONDS=3 for longer cells, A6KIT_BENCH_ROUNDS=16 for more interleaved slices,
+ *   A6KIT_BENCH_CONNS=16,64 for fewer connection counts.
  * This file is also the server process it starts (`--serve floor|runner`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -262,7 +265,7 @@ function rssKiB(pid: number): number {
 }
 
 interface Server {
-  kind: 'floor' | 'single' | 'multi';
+  kind: 'floor' | 'single' | 'multi' | 'metrics';
   path: string;
   child: ChildProcess;
 }
@@ -297,6 +300,7 @@ let serverEntry: string[] = [];
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
+  if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, 'metrics.sock')}`);
   const extra = process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
@@ -318,7 +322,7 @@ const SCENARIOS = [
   { name: 'extra-info var', plugin: 'var', big: false },
   { name: '64 KiB headers', plugin: 'auth-header', big: true },
 ] as const;
-const CONNS = [1, 16, 64];
+const CONNS = process.env.A6KIT_BENCH_CONNS?.split(',').map(Number) ?? [1, 16, 64];
 
 interface Cell {
   /** Server CPU per request, in microseconds. */
@@ -327,6 +331,8 @@ interface Cell {
   p50: number;
   p99: number;
   rss: number;
+  /** req/s of each slice, in round order (slices of one round run back to back, server after server). */
+  rates: number[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -342,7 +348,8 @@ async function measureAll(
   conns: number,
   seconds: number,
 ): Promise<Map<Server, Cell>> {
-  const rounds = 4;
+  // More, shorter slices cancel more of a busy machine's noise (A6KIT_BENCH_ROUNDS=16).
+  const rounds = Number(process.env.A6KIT_BENCH_ROUNDS ?? 4);
   const lanesOf = new Map<Server, Lane[]>();
   for (const s of servers) {
     const request = requestFor(s);
@@ -353,10 +360,11 @@ async function measureAll(
     lanes.forEach((l) => l.stop());
     await sleep(20);
   }
-  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[] }>();
-  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [] });
+  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[]; rates: number[] }>();
+  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [], rates: [] });
   for (let round = 0; round < rounds; round++) {
-    for (const s of servers) {
+    // Every other round in reverse: no server always runs right after the same one.
+    for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
       const lanes = lanesOf.get(s)!;
       const a = acc.get(s)!;
       lanes.forEach((l) => {
@@ -368,12 +376,16 @@ async function measureAll(
       const cpu0 = cpuSeconds(s.child.pid!);
       await sleep((seconds * 1000) / rounds);
       lanes.forEach((l) => l.stop());
-      a.secs += (performance.now() - t0) / 1000;
+      const secs = (performance.now() - t0) / 1000;
+      a.secs += secs;
       a.cpu += cpuSeconds(s.child.pid!) - cpu0;
+      let done = 0;
       for (const l of lanes) {
-        a.done += l.done;
+        done += l.done;
         for (const x of l.latencies) a.lat.push(x);
       }
+      a.done += done;
+      a.rates.push(done / secs);
       await sleep(20); // let the exchanges in flight finish before the next server's slice
     }
   }
@@ -383,7 +395,7 @@ async function measureAll(
     lanesOf.get(s)!.forEach((l) => l.close());
     a.lat.sort((x, y) => x - y);
     const q = (p: number) => a.lat[Math.min(a.lat.length - 1, Math.floor(a.lat.length * p))] ?? NaN;
-    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), rss: rssKiB(s.child.pid!) });
+    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), rss: rssKiB(s.child.pid!), rates: a.rates });
   }
   return out;
 }
@@ -395,8 +407,8 @@ async function bench(): Promise<void> {
   try {
     // A6KIT_BENCH_ONLY=floor,single / A6KIT_BENCH_SCENARIOS=stop,noop narrow a run (profiling).
     serverEntry = await bundle(dir);
-    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi'];
-    for (const k of ['floor', 'single', 'multi'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
+    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi', 'metrics'];
+    for (const k of ['floor', 'single', 'multi', 'metrics'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
     // One token per scenario and server, prepared as APISIX would.
     const tokens = new Map<string, number>();
     for (const s of servers) {
@@ -409,18 +421,22 @@ async function bench(): Promise<void> {
     const fmt = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
     const ms = (n: number) => n.toFixed(2);
     const rows: string[] = [];
+    const metricsRows = [
+      '| scenario | conns | metrics off req/s | metrics on req/s | on vs off (totals) | on vs off (median of slice pairs) | server CPU µs/req off / on |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    ];
     rows.push(
       '| scenario | conns | floor req/s | single req/s (% floor) | multi req/s (% floor) | p50/p99 ms floor | p50/p99 ms single | p50/p99 ms multi | server CPU µs/req floor / single / multi | RSS MiB single / multi |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
-    process.stdout.write(`runner bench: ${seconds}s per server and cell in 4 interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
+    process.stdout.write(`runner bench: ${seconds}s per server and cell in ${process.env.A6KIT_BENCH_ROUNDS ?? 4} interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
     const scenarios = SCENARIOS.filter((sc) => !process.env.A6KIT_BENCH_SCENARIOS || process.env.A6KIT_BENCH_SCENARIOS.split(',').includes(sc.plugin));
     for (const sc of scenarios) {
       for (const conns of CONNS) {
         const measured = await measureAll(servers, (s) => callFrame(tokens.get(`${s.kind}/${sc.plugin}`) ?? 1, sc.big), conns, seconds);
         const cells: Record<string, Cell> = {};
         for (const [s, c] of measured) cells[s.kind] = c;
-        const none: Cell = { rps: NaN, cpuUs: NaN, p50: NaN, p99: NaN, rss: NaN };
+        const none: Cell = { rps: NaN, cpuUs: NaN, p50: NaN, p99: NaN, rss: NaN, rates: [] };
         const f = cells.floor ?? none;
         const si = cells.single ?? none;
         const mu = cells.multi ?? none;
@@ -428,9 +444,20 @@ async function bench(): Promise<void> {
         const row = `| ${sc.name} | ${conns} | ${fmt(f.rps)} | ${fmt(si.rps)} (${pct(si)}) | ${fmt(mu.rps)} (${pct(mu)}) | ${ms(f.p50)}/${ms(f.p99)} | ${ms(si.p50)}/${ms(si.p99)} | ${ms(mu.p50)}/${ms(mu.p99)} | ${f.cpuUs.toFixed(1)} / ${si.cpuUs.toFixed(1)} / ${mu.cpuUs.toFixed(1)} | ${(si.rss / 1024).toFixed(0)} / ${(mu.rss / 1024).toFixed(0)} |`;
         rows.push(row);
         process.stdout.write(`${row}\n`);
+        const me = cells.metrics;
+        if (me !== undefined) {
+          // Each slice of `metrics` ran right after one of `single`: the median of their ratios
+          // shrugs off the bursts a busy machine puts into a few slices.
+          const ratios = me.rates.map((r, i) => r / si.rates[i]!).sort((x, y) => x - y);
+          const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+          metricsRows.push(
+            `| ${sc.name} | ${conns} | ${fmt(si.rps)} | ${fmt(me.rps)} | ${signed(me.rps / si.rps - 1)} | ${signed(ratios[Math.floor(ratios.length / 2)]! - 1)} | ${si.cpuUs.toFixed(1)} / ${me.cpuUs.toFixed(1)} |`,
+          );
+        }
       }
     }
     process.stdout.write(`\n${rows.join('\n')}\n`);
+    if (metricsRows.length > 2) process.stdout.write(`\nmetrics (--metrics on) against the same single runner with metrics off:\n${metricsRows.join('\n')}\n`);
   } finally {
     for (const s of servers) s.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));

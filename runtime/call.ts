@@ -25,6 +25,7 @@ import { replyBuilder } from './reply.js';
 import { CallContextState } from './call-context.js';
 import { CallCancelled, type CancelWhy } from './plugin.js';
 import type { Logger } from './logger.js';
+import { FILTER_DEADLINE, FILTER_THROW, INFO_REQ_BODY, INFO_RESP_BODY, INFO_VAR, OUTCOME_NO_ACTION, OUTCOME_REWRITE, OUTCOME_STOP, PHASE_REQUEST, PHASE_RESPONSE } from './metrics-ids.js';
 
 /** The connection side of a call (implemented by the dispatcher). */
 export interface CallHost {
@@ -68,24 +69,32 @@ export abstract class Call implements InfoChannel {
   protected abstract get stopped(): boolean;
   protected abstract buildReply(b: Builder): Uint8Array;
   protected abstract get replyType(): number;
+  /** PHASE_REQUEST or PHASE_RESPONSE (metrics). */
+  abstract get phase(): number;
+  /** How the reply just built ends the call: OUTCOME_STOP, _REWRITE or _NO_ACTION (metrics). */
+  abstract get outcome(): number;
 
   /** Runs the filters from the next link on, until the chain ends or a filter suspends the call. */
   run(): void {
     const links = this.chain.links;
+    const metrics = this.host.engine.metrics;
     while (this.next < links.length && !this.stopped) {
       const link = links[this.next++]!;
       let pending: PromiseLike<unknown> | undefined;
+      // performance.now() only with metrics on: off, the loop does nothing it did not do before.
+      const started = metrics === undefined ? 0 : performance.now();
       try {
         const out = this.invoke(link);
         if (out !== undefined && isThenable(out)) pending = out;
       } catch (err) {
-        this.fail(link, err);
+        this.fail(link, err, started);
         return;
       }
       if (pending !== undefined) {
-        this.suspend(link, pending);
+        this.suspend(link, pending, started);
         return;
       }
+      if (metrics !== undefined) metrics.filterTook(link.plugin, this.phase, performance.now() - started);
     }
     this.end();
   }
@@ -104,7 +113,7 @@ export abstract class Call implements InfoChannel {
   }
 
   /** Waits for a filter's thenable under the call deadline. */
-  private suspend(link: ChainLink, p: PromiseLike<unknown>): void {
+  private suspend(link: ChainLink, p: PromiseLike<unknown>, started: number): void {
     this.awaiting = link;
     if (this.timer === undefined) {
       this.host.suspended(this);
@@ -112,9 +121,12 @@ export abstract class Call implements InfoChannel {
     }
     Promise.resolve(p).then(
       () => {
-        if (!this.done) this.run();
+        if (this.done) return;
+        const metrics = this.host.engine.metrics;
+        if (metrics !== undefined) metrics.filterTook(link.plugin, this.phase, performance.now() - started);
+        this.run();
       },
-      (err: unknown) => this.fail(link, err),
+      (err: unknown) => this.fail(link, err, started),
     );
   }
 
@@ -125,18 +137,24 @@ export abstract class Call implements InfoChannel {
       { key: this.chain.key, plugin: this.awaiting?.plugin.name, timeoutMs: this.host.engine.settings.callTimeoutMs },
       'plugin missed the call deadline',
     );
+    if (this.awaiting !== undefined) this.host.engine.metrics?.filterFailed(this.awaiting.plugin, this.phase, FILTER_DEADLINE);
     this.finish('the call missed its deadline');
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
     this.cancel(`the call missed its deadline of ${this.host.engine.settings.callTimeoutMs} ms`, 'deadline');
   }
 
   /** A filter threw or rejected, or the reply could not be built: SERVICE_UNAVAILABLE. */
-  private fail(link: ChainLink | undefined, err: unknown): void {
+  private fail(link: ChainLink | undefined, err: unknown, started = 0): void {
     if (this.done) return;
     this.finish('the call is already over');
     if (err instanceof CallAborted || this.host.closed) {
       this.host.failed(this, undefined);
       return;
+    }
+    const metrics = this.host.engine.metrics;
+    if (metrics !== undefined && link !== undefined) {
+      metrics.filterTook(link.plugin, this.phase, performance.now() - started);
+      metrics.filterFailed(link.plugin, this.phase, FILTER_THROW);
     }
     this.host.engine.log.error({ key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) }, 'plugin failed');
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
@@ -172,17 +190,17 @@ export abstract class Call implements InfoChannel {
   // ------------------------------------------------------------------ ExtraInfo
 
   askVar(name: string): Promise<Uint8Array | undefined> {
-    return this.ask(() => buildVarAsk(replyBuilder(), name));
+    return this.ask(INFO_VAR, () => buildVarAsk(replyBuilder(), name));
   }
 
   askBody(which: 'request' | 'response'): Promise<Uint8Array | undefined> {
-    return this.ask(() => buildBodyAsk(replyBuilder(), which));
+    return this.ask(which === 'request' ? INFO_REQ_BODY : INFO_RESP_BODY, () => buildBodyAsk(replyBuilder(), which));
   }
 
-  private ask(build: () => Uint8Array): Promise<Uint8Array | undefined> {
+  private ask(kind: number, build: () => Uint8Array): Promise<Uint8Array | undefined> {
     if (this.done) return Promise.reject(new CallAborted('the call is already over'));
     const frame = encodeFrame(RPC_EXTRA_INFO, build());
-    return (this.info ??= new InfoExchange(this.host)).ask(frame);
+    return (this.info ??= new InfoExchange(this.host, this.host.engine.metrics)).ask(frame, kind);
   }
 
   /** An ExtraInfo request is out: the gateway's next ExtraInfo frame answers it (even after the call ended). */
@@ -229,6 +247,14 @@ export class RequestCall extends Call {
     return RPC_HTTP_REQ_CALL;
   }
 
+  get phase(): number {
+    return PHASE_REQUEST;
+  }
+
+  get outcome(): number {
+    return this.res.responded ? OUTCOME_STOP : this.req.modified ? OUTCOME_REWRITE : OUTCOME_NO_ACTION;
+  }
+
   protected buildReply(b: Builder): Uint8Array {
     return buildReqCallReply(b, this.req, this.res);
   }
@@ -253,6 +279,16 @@ export class ResponseCall extends Call {
 
   protected get replyType(): number {
     return RPC_HTTP_RESP_CALL;
+  }
+
+  get phase(): number {
+    return PHASE_RESPONSE;
+  }
+
+  /** Rewrite: a filter changed the status, a header or the body. */
+  get outcome(): number {
+    const r = this.res;
+    return r.statusChanged || r.changedHeaders !== undefined || r.newBody !== undefined ? OUTCOME_REWRITE : OUTCOME_NO_ACTION;
   }
 
   protected buildReply(b: Builder): Uint8Array {

@@ -17,16 +17,23 @@ import { ConfStore, tokenTtlMs, type Confs, type StoredConf } from './conf-store
 import { createLogger, type Logger } from './logger.js';
 import { withDefaults, type ConfLimits } from './limits.js';
 import { reserveSocketPath, type SocketFile } from './socket-file.js';
-import { DEFAULTS, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
+import { DEFAULTS, loadMetrics, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
+import { parseMetricsAddress, serveMetrics, type MetricsServer } from './metrics-server.js';
+import type { Registry } from 'prom-client';
 
 type ToPrimary =
   | { a6: 'register'; id: number; key: string; entries: ConfEntry[] }
   | { a6: 'fetch'; id: number; token: number }
-  | { a6: 'used'; tokens: number[] };
+  | { a6: 'used'; tokens: number[] }
+  | { a6: 'scraped'; scrape: number; metrics: unknown[] };
 type ToWorker =
   | { a6: 'registered'; id: number; token: number }
   | { a6: 'fetched'; id: number; conf: StoredConf | null }
-  | { a6: 'shutdown' };
+  | { a6: 'shutdown' }
+  | { a6: 'scrape'; scrape: number };
+
+/** A worker that does not send its metrics in this time is left out of that scrape. */
+const SCRAPE_TIMEOUT_MS = 2000;
 
 const PRIMARY_TIMEOUT_MS = 5000;
 
@@ -69,8 +76,48 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
       case 'used':
         for (const t of m.tokens) store.touch(t);
         break;
+      case 'scraped':
+        scrapes.get(m.scrape)?.(m.metrics);
+        break;
     }
   };
+
+  // Metrics: the primary's own (process, token table) plus every worker's, summed by prom-client's
+  // cluster aggregation over this IPC channel (a worker's cache of tokens is not reported).
+  const scrapes = new Map<number, (metrics: unknown[]) => void>();
+  let nextScrape = 1;
+  const scrapeWorker = (w: Worker): Promise<unknown[]> =>
+    new Promise((resolve) => {
+      const id = nextScrape++;
+      const timer = setTimeout(() => {
+        scrapes.delete(id);
+        resolve([]);
+      }, SCRAPE_TIMEOUT_MS);
+      scrapes.set(id, (metrics) => {
+        clearTimeout(timer);
+        scrapes.delete(id);
+        resolve(metrics);
+      });
+      if (w.isConnected()) w.send({ a6: 'scrape', scrape: id } satisfies ToWorker);
+    });
+  let metricsServer: MetricsServer | undefined;
+  if (opts.metrics !== undefined) {
+    const where = parseMetricsAddress(opts.metrics);
+    const lib = await loadMetrics();
+    const own = lib.processRegistry();
+    lib.watchConfStore(own, store);
+    const { AggregatorRegistry } = await import('prom-client');
+    metricsServer = await serveMetrics(
+      where,
+      async () => {
+        const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
+        const all = await Promise.all([own.getMetricsAsJSON(), ...workers.map(scrapeWorker)]);
+        const sum = AggregatorRegistry.aggregate(all as Parameters<typeof AggregatorRegistry.aggregate>[0]);
+        return { contentType: sum.contentType, body: await sum.metrics() };
+      },
+      (err) => log.error({ err }, 'metrics endpoint failed'),
+    );
+  }
 
   // Ready once every initial worker accepts: before that, the kernel would hand all connections
   // to the first one.
@@ -95,7 +142,10 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   for (let i = 0; i < opts.workers; i++) fork();
   await allListening;
   file = await pending.publish(mode);
-  log.info({ address: `unix:${path}`, workers: opts.workers, tokenTtlS: ttlMs / 1000 }, 'runner listening (multi-process)');
+  log.info(
+    { address: `unix:${path}`, workers: opts.workers, tokenTtlS: ttlMs / 1000, ...(metricsServer && { metrics: metricsServer.address }) },
+    'runner listening (multi-process)',
+  );
 
   let closing: Promise<void> | undefined;
   return {
@@ -111,6 +161,7 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
         for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
         await file?.release();
         await pending.abandon();
+        await metricsServer?.close();
         store.close();
       })()),
   };
@@ -254,11 +305,25 @@ export async function runWorker(opts: RunnerOptions & { plugins: readonly AnyPlu
   const ttlMs = tokenTtlMs(opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds);
   const link = new PrimaryLink(Math.min(Math.max(ttlMs / 4, 50), 5000));
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
+  // With metrics on, the primary serves them: this worker only answers its scrapes.
+  let metricsRegistry: Registry | undefined;
+  if (opts.metrics !== undefined) {
+    const registry = (metricsRegistry = (await loadMetrics()).processRegistry());
+    process.on('message', (m: ToWorker) => {
+      if (m && typeof m === 'object' && m.a6 === 'scrape') {
+        registry.getMetricsAsJSON().then(
+          (metrics) => process.connected && process.send!({ a6: 'scraped', scrape: m.scrape, metrics } satisfies ToPrimary),
+          (err: unknown) => log.error({ err }, 'metrics collection failed'),
+        );
+      }
+    });
+  }
   const runner = await startRunner(
     { ...opts, logger: log },
     {
       confs: (ttl, limits: ConfLimits) => new ClusterConfs(link, new ConfStore(ttl, Date.now, limits), log),
       workerOfCluster: true,
+      metricsRegistry,
     },
   );
   const stop = () => {

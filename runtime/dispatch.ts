@@ -15,6 +15,7 @@ import { RequestCall, ResponseCall, type Call, type CallHost } from './call.js';
 import type { Engine } from './engine.js';
 import type { CancelWhy } from './plugin.js';
 import { ERROR_FRAMES, frameOf, replyBuilder } from './reply.js';
+import { PHASE_REQUEST, PHASE_RESPONSE, PREPARE_ACCEPTED, PREPARE_FAILED, PREPARE_INVALID_CONF, PREPARE_UNKNOWN_PLUGIN, REFUSED_MALFORMED, REFUSED_OUTPUT_BUDGET, REFUSED_REPLY_TOO_LARGE, REFUSED_UNKNOWN_TYPE } from './metrics-ids.js';
 
 /** The transport as the dispatcher sees it. */
 export interface Wire {
@@ -72,14 +73,14 @@ export class Dispatcher implements CallHost {
           const r = decodeReqCall(payload);
           const chain = this.engine.confs.get(r.confToken());
           if (chain !== undefined) new RequestCall(this, chain, r).run();
-          else this.slowToken(r.confToken(), (c) => new RequestCall(this, c, r));
+          else this.slowToken(RPC_HTTP_REQ_CALL, r.confToken(), (c) => new RequestCall(this, c, r));
           return;
         }
         case RPC_HTTP_RESP_CALL: {
           const r = decodeRespCall(payload);
           const chain = this.engine.confs.get(r.confToken());
           if (chain !== undefined) new ResponseCall(this, chain, r).run();
-          else this.slowToken(r.confToken(), (c) => new ResponseCall(this, c, r));
+          else this.slowToken(RPC_HTTP_RESP_CALL, r.confToken(), (c) => new ResponseCall(this, c, r));
           return;
         }
         case RPC_PREPARE_CONF:
@@ -87,6 +88,7 @@ export class Dispatcher implements CallHost {
           return;
         default:
           this.engine.log.debug({ type }, 'unknown rpc type');
+          this.engine.metrics?.frameRefused(REFUSED_UNKNOWN_TYPE);
           this.error(Err.Code.BAD_REQUEST);
       }
     } catch (err) {
@@ -96,23 +98,26 @@ export class Dispatcher implements CallHost {
 
   private unexpected(type: number, err: unknown): void {
     if (this.closed) return;
-    if (err instanceof BadPayload) {
-      this.engine.log.debug({ type, err: err.message }, 'undecodable payload');
-      this.error(Err.Code.BAD_REQUEST);
-    } else {
-      this.engine.log.error({ type, err: err instanceof Error ? err : String(err) }, 'unexpected failure (a bug in a6kit)');
-      this.error(Err.Code.SERVICE_UNAVAILABLE);
+    const code = err instanceof BadPayload ? Err.Code.BAD_REQUEST : Err.Code.SERVICE_UNAVAILABLE;
+    if (code === Err.Code.BAD_REQUEST) this.engine.log.debug({ type, err: (err as Error).message }, 'undecodable payload');
+    else this.engine.log.error({ type, err: err instanceof Error ? err : String(err) }, 'unexpected failure (a bug in a6kit)');
+    const m = this.engine.metrics;
+    if (m !== undefined) {
+      if (code === Err.Code.BAD_REQUEST) m.frameRefused(REFUSED_MALFORMED);
+      if (type === RPC_PREPARE_CONF) m.prepared(PREPARE_FAILED);
+      else if (type === RPC_HTTP_REQ_CALL || type === RPC_HTTP_RESP_CALL) m.called(type === RPC_HTTP_REQ_CALL ? PHASE_REQUEST : PHASE_RESPONSE, code);
     }
+    this.error(code);
   }
 
   /**
    * The slow path: a token this process does not hold. Only in cluster mode can another process
    * know it; a single process answers CONF_TOKEN_NOT_FOUND at once (APISIX then prepares again).
    */
-  private slowToken(token: number, start: (chain: Chain) => Call): void {
+  private slowToken(type: number, token: number, start: (chain: Chain) => Call): void {
     const confs = this.engine.confs;
     if (!confs.hasSlowPath) {
-      this.error(Err.Code.CONF_TOKEN_NOT_FOUND);
+      this.callError(type, Err.Code.CONF_TOKEN_NOT_FOUND);
       return;
     }
     this.busy = true;
@@ -121,20 +126,20 @@ export class Dispatcher implements CallHost {
         this.busy = false;
         if (this.closed) return;
         if (chain === undefined) {
-          this.error(Err.Code.CONF_TOKEN_NOT_FOUND);
+          this.callError(type, Err.Code.CONF_TOKEN_NOT_FOUND);
           return;
         }
         try {
           start(chain).run();
         } catch (err) {
-          this.unexpected(RPC_HTTP_REQ_CALL, err);
+          this.unexpected(type, err);
         }
       },
       (err: unknown) => {
         this.busy = false;
         if (this.closed) return;
         this.engine.log.error({ err }, 'token lookup failed');
-        this.error(Err.Code.SERVICE_UNAVAILABLE);
+        this.callError(type, Err.Code.SERVICE_UNAVAILABLE);
       },
     );
   }
@@ -166,6 +171,7 @@ export class Dispatcher implements CallHost {
   }
 
   private prepared(token: number): void {
+    this.engine.metrics?.prepared(PREPARE_ACCEPTED);
     const frame = frameOf(RPC_PREPARE_CONF, buildPrepareResp(replyBuilder(), token));
     this.wire.reply(frame ?? ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE]);
   }
@@ -173,15 +179,23 @@ export class Dispatcher implements CallHost {
   private refuseConf(key: string, err: unknown): void {
     if (err instanceof ConfRejected) {
       this.engine.logRefusal(err);
+      this.engine.metrics?.prepared(this.engine.registry.has(err.plugin) ? PREPARE_INVALID_CONF : PREPARE_UNKNOWN_PLUGIN);
       this.error(Err.Code.BAD_REQUEST);
     } else {
       this.engine.log.error({ key, err }, 'conf preparation failed');
+      this.engine.metrics?.prepared(PREPARE_FAILED);
       this.error(Err.Code.SERVICE_UNAVAILABLE);
     }
   }
 
   private error(code: Err.Code): void {
     this.wire.reply(ERROR_FRAMES[code]);
+  }
+
+  /** A call (frame `type`) answered with an error code before any plugin ran. */
+  private callError(type: number, code: Err.Code): void {
+    this.engine.metrics?.called(type === RPC_HTTP_REQ_CALL ? PHASE_REQUEST : PHASE_RESPONSE, code);
+    this.error(code);
   }
 
   // ------------------------------------------------------------------ CallHost
@@ -199,11 +213,21 @@ export class Dispatcher implements CallHost {
     if (call.awaitingInfo) this.strayAnswers++;
     if (this.closed) return;
     const key = call.chain.key;
-    const frame = this.wire.fits(payload.length, key) ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
+    const fits = this.wire.fits(payload.length, key);
+    const frame = fits ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
+    const m = this.engine.metrics;
     if (frame === undefined) {
       this.engine.log.error({ key, size: payload.length }, 'reply exceeds the frame limit');
+      if (m !== undefined) {
+        m.frameRefused(REFUSED_REPLY_TOO_LARGE);
+        m.called(call.phase, Err.Code.SERVICE_UNAVAILABLE);
+      }
       this.error(Err.Code.SERVICE_UNAVAILABLE);
       return;
+    }
+    if (m !== undefined) {
+      if (!fits) m.frameRefused(REFUSED_OUTPUT_BUDGET);
+      m.called(call.phase, fits ? call.outcome : Err.Code.SERVICE_UNAVAILABLE);
     }
     this.wire.reply(frame);
   }
@@ -211,7 +235,10 @@ export class Dispatcher implements CallHost {
   failed(call: Call, code: Err.Code | undefined): void {
     if (this.call === call) this.call = undefined;
     if (call.awaitingInfo) this.strayAnswers++;
-    if (code !== undefined && !this.closed) this.error(code);
+    if (code !== undefined && !this.closed) {
+      this.engine.metrics?.called(call.phase, code);
+      this.error(code);
+    }
   }
 
   /** The connection is going away: the call in flight ends with no reply (its plugins' signal says `why`). */

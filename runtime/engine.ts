@@ -5,6 +5,7 @@
 import { buildChain, type Chain, type ConfEntry, type ConfRejected, type PluginRegistry } from './chain.js';
 import type { Confs } from './conf-store.js';
 import type { Logger } from './logger.js';
+import type { RunnerMetrics } from './metrics.js';
 
 export interface EngineSettings {
   readonly callTimeoutMs: number;
@@ -17,6 +18,8 @@ export class Engine {
     readonly confs: Confs,
     readonly log: Logger,
     readonly settings: EngineSettings,
+    /** Undefined unless `--metrics`: every hook is one test of this field (metrics.ts). */
+    readonly metrics?: RunnerMetrics,
   ) {}
 
   /** Resolves and parses a conf list into a chain; throws ConfRejected for a refused conf. */

@@ -4,6 +4,7 @@
  * the others wait here. Made only when a call first asks something.
  */
 import { decodeExtraInfoResp } from './codec.js';
+import type { RunnerMetrics } from './metrics.js';
 
 /** The gateway ended the call's connection, or the call ended before an ExtraInfo answer came. */
 export class CallAborted extends Error {
@@ -20,21 +21,35 @@ interface Waiter {
 
 export class InfoExchange {
   private waiting: Waiter | undefined;
-  private queue: { frame: Buffer; w: Waiter }[] | undefined;
+  private queue: { frame: Buffer; w: Waiter; kind: number }[] | undefined;
+  /** The question on the wire: its kind and when it was sent (metrics only). */
+  private kind = 0;
+  private sentAt = 0;
 
-  constructor(private readonly wire: { send(frame: Buffer): void }) {}
+  constructor(
+    private readonly wire: { send(frame: Buffer): void },
+    private readonly metrics?: RunnerMetrics,
+  ) {}
 
-  /** Sends `frame` (an ExtraInfo request) now, or after the answers due before it. */
-  ask(frame: Buffer): Promise<Uint8Array | undefined> {
+  /** Sends `frame` (an ExtraInfo request of `kind`, metrics-ids.ts) now, or after the answers due before it. */
+  ask(frame: Buffer, kind: number): Promise<Uint8Array | undefined> {
     return new Promise((resolve, reject) => {
       const w = { resolve, reject };
       if (this.waiting === undefined) {
         this.waiting = w;
-        this.wire.send(frame);
+        this.sent(frame, kind);
       } else {
-        (this.queue ??= []).push({ frame, w });
+        (this.queue ??= []).push({ frame, w, kind });
       }
     });
+  }
+
+  private sent(frame: Buffer, kind: number): void {
+    if (this.metrics !== undefined) {
+      this.kind = kind;
+      this.sentAt = performance.now();
+    }
+    this.wire.send(frame);
   }
 
   /** A question is on the wire: the gateway's next ExtraInfo frame answers it (also after the call ended). */
@@ -46,10 +61,11 @@ export class InfoExchange {
   answer(payload: Buffer): void {
     const w = this.waiting!;
     this.waiting = undefined;
+    if (this.metrics !== undefined) this.metrics.infoTook(this.kind, performance.now() - this.sentAt);
     const next = this.queue?.shift();
     if (next !== undefined) {
       this.waiting = next.w;
-      this.wire.send(next.frame);
+      this.sent(next.frame, next.kind);
     }
     let result: Uint8Array | undefined;
     try {

@@ -14,6 +14,7 @@ import { confExpireFromEnv, DEFAULTS, startRunner, type RunnerOptions } from './
 import { DEFAULT_LIMITS, LIMIT_KNOBS, type Limits } from './limits.js';
 import { isClusterWorker, runPrimary, runWorker } from './cluster.js';
 import { describePlugins, formatPluginList } from './describe.js';
+import { parseMetricsAddress } from './metrics-server.js';
 
 export interface MainOptions {
   plugins: readonly AnyPlugin[];
@@ -30,6 +31,7 @@ interface Flags extends Limits {
   workers: number;
   callTimeout: number;
   skipInvalidConf: boolean;
+  metrics?: string;
 }
 
 const BYTE_UNITS: Record<string, number> = { '': 1, k: 1 << 10, kib: 1 << 10, m: 1 << 20, mib: 1 << 20, g: 1 << 30, gib: 1 << 30 };
@@ -63,6 +65,15 @@ function workersArg(v: string): number {
   return positiveInt('--workers')(v);
 }
 
+function metricsArg(v: string): string {
+  try {
+    parseMetricsAddress(v);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+  return v;
+}
+
 function modeArg(v: string): number {
   try {
     return parseMode(v);
@@ -82,7 +93,8 @@ function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<voi
       .addOption(new Option('--socket-mode <octal>', 'file mode of the unix socket').env('A6KIT_SOCKET_MODE').argParser(modeArg).default(DEFAULTS.socketMode, '0766'))
       .addOption(new Option('--workers <n|auto>', 'processes serving the socket (auto = one per core)').env('A6KIT_WORKERS').argParser(workersArg).default(DEFAULT_WORKERS))
       .addOption(new Option('--call-timeout <ms>', 'deadline of one call through the plugins').env('A6KIT_CALL_TIMEOUT_MS').argParser(positiveInt('--call-timeout')).default(DEFAULTS.callTimeoutMs))
-      .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false));
+      .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false))
+      .addOption(new Option('--metrics <address>', 'serve Prometheus metrics at /metrics on host:port or unix:/path (default: off)').env('A6KIT_METRICS').argParser(metricsArg));
     // Limits (docs/runner.md, "Limits and threat model").
     for (const k of LIMIT_KNOBS) {
       const arg = k.unit === 'bytes' ? `<bytes>` : k.unit === 'ms' ? '<ms>' : '<n>';
@@ -127,6 +139,7 @@ export async function runMain(opts: MainOptions): Promise<void> {
         skipInvalidConf: Boolean(f.skipInvalidConf),
         limits: limitsOf(f),
         logger: log,
+        metrics: f.metrics,
       };
       if (isClusterWorker()) {
         await runWorker({ ...ro, plugins: opts.plugins });

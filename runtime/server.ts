@@ -14,6 +14,9 @@ import { createLogger, ThrottledLog, type Logger } from './logger.js';
 import { withDefaults, type Limits } from './limits.js';
 import { socketPath } from './address.js';
 import { listenOn, listenUnix, type SocketFile } from './socket-file.js';
+import type { Registry } from 'prom-client';
+import type { RunnerMetrics } from './metrics.js';
+import { parseMetricsAddress, serveMetrics, type MetricsServer } from './metrics-server.js';
 
 export interface RunnerOptions {
   /** `unix:/abs/path.sock`; default `APISIX_LISTEN_ADDRESS`. */
@@ -33,6 +36,8 @@ export interface RunnerOptions {
   /** Log level when no logger is given. Default `info`. */
   logLevel?: string;
   logger?: Logger;
+  /** Serve Prometheus metrics at `/metrics` on `host:port` or `unix:/path` (docs/runner.md, "Metrics"). Default: off. */
+  metrics?: string;
 }
 
 export interface RunningRunner {
@@ -40,6 +45,8 @@ export interface RunningRunner {
   readonly address: string;
   /** Open gateway connections (for leak checks and monitoring). */
   readonly connections: number;
+  /** Where `/metrics` is served (`host:port` with the port bound, or `unix:/path`); undefined when off. */
+  readonly metricsAddress?: string;
   close(): Promise<void>;
 }
 
@@ -49,6 +56,15 @@ export interface RunnerInternals {
   confs?: (ttlMs: number, limits: Limits) => Confs;
   /** The primary owns the socket file: workers neither prepare nor remove it. */
   workerOfCluster?: boolean;
+  /** A cluster worker's metrics registry (the primary serves the sum over workers). */
+  metricsRegistry?: Registry;
+}
+
+type MetricsLib = typeof import('./metrics.js');
+
+/** metrics.ts and prom-client are loaded only when metrics are on. */
+export function loadMetrics(): Promise<MetricsLib> {
+  return import('./metrics.js');
 }
 
 export const DEFAULTS = {
@@ -81,6 +97,8 @@ export interface RunnerCore {
   /** Serves one gateway connection (a socket, or one end of a memory pipe). */
   serve(conn: Duplex): void;
   readonly connections: number;
+  /** Undefined when metrics are off. */
+  readonly metrics: RunnerMetrics | undefined;
   /** Closes every connection, answering what arrives for up to `graceMs`. */
   drain(graceMs: number): Promise<void>;
 }
@@ -89,15 +107,24 @@ export function createRunnerCore(
   opts: RunnerOptions & { plugins: readonly AnyPlugin[] },
   log: Logger,
   internals: RunnerInternals = {},
+  /** Given (loaded) only when metrics are on. */
+  metricsLib?: MetricsLib,
 ): RunnerCore {
   const limits = withDefaults(opts.limits);
   const ttlMs = tokenTtlMs(opts.confExpireSeconds ?? confExpireFromEnv());
   const confs = internals.confs?.(ttlMs, limits) ?? new LocalConfs(new ConfStore(ttlMs, Date.now, limits));
-  const engine = new Engine(makeRegistry(opts.plugins), confs, log, {
-    callTimeoutMs: opts.callTimeoutMs ?? DEFAULTS.callTimeoutMs,
-    skipInvalidConf: opts.skipInvalidConf ?? false,
-  });
+  const registry = makeRegistry(opts.plugins);
   const conns = new Set<Connection>();
+  const metrics = metricsLib && new metricsLib.RunnerMetrics(registry, { connections: () => conns.size }, internals.metricsRegistry);
+  // A cluster worker's store is only a cache: the primary reports the token table.
+  if (metrics && confs instanceof LocalConfs) metricsLib!.watchConfStore(metrics.registry, confs.store);
+  const engine = new Engine(
+    registry,
+    confs,
+    log,
+    { callTimeoutMs: opts.callTimeoutMs ?? DEFAULTS.callTimeoutMs, skipInvalidConf: opts.skipInvalidConf ?? false },
+    metrics,
+  );
   let whenEmpty: (() => void) | undefined;
   const clock = { now: Date.now() };
   const env: ConnectionEnv = {
@@ -127,9 +154,14 @@ export function createRunnerCore(
   return {
     engine,
     limits,
-    refused: (open) => tooMany.write({ open, limit: limits.maxConnections }),
+    metrics,
+    refused(open) {
+      metrics?.connectionRefused();
+      tooMany.write({ open, limit: limits.maxConnections });
+    },
     serve(sock) {
       if (conns.size >= limits.maxConnections) {
+        metrics?.connectionRefused();
         tooMany.write({ open: conns.size, limit: limits.maxConnections });
         sock.on('error', () => {});
         sock.destroy();
@@ -161,7 +193,16 @@ export async function startRunner(
 ): Promise<RunningRunner> {
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
   const path = resolveAddress(opts.address);
-  const core = createRunnerCore(opts, log, internals);
+  const metricsAt = opts.metrics === undefined ? undefined : parseMetricsAddress(opts.metrics);
+  const core = createRunnerCore(opts, log, internals, metricsAt || internals.metricsRegistry ? await loadMetrics() : undefined);
+  // Before the gateway socket: a metrics address that cannot be bound fails the start cleanly.
+  const registry = core.metrics?.registry;
+  let metricsServer: MetricsServer | undefined;
+  if (metricsAt && registry && !internals.workerOfCluster) {
+    metricsServer = await serveMetrics(metricsAt, async () => ({ contentType: registry.contentType, body: await registry.metrics() }), (err) =>
+      log.error({ err }, 'metrics endpoint failed'),
+    );
+  }
   const server: Server = createServer((sock) => core.serve(sock));
   server.on('error', (err) => log.error({ err }, 'server error'));
   // Over the cap, net.Server closes the new connection before any JS object is made for it.
@@ -175,12 +216,24 @@ export async function startRunner(
   // The primary owns the file of a cluster; a standalone runner creates it with its mode and
   // takes the path over from a runner still draining there (APISIX reload): socket-file.ts.
   let file: SocketFile | undefined;
-  if (internals.workerOfCluster) await listenOn(server, path, backlog);
-  else file = await listenUnix(server, path, { mode, backlog });
+  try {
+    if (internals.workerOfCluster) await listenOn(server, path, backlog);
+    else file = await listenUnix(server, path, { mode, backlog });
+  } catch (err) {
+    await metricsServer?.close();
+    throw err;
+  }
   if (file) {
     const tokenTtlS = tokenTtlMs(opts.confExpireSeconds ?? confExpireFromEnv()) / 1000;
     log.info(
-      { address: `unix:${path}`, mode: mode.toString(8), plugins: opts.plugins.map((p) => p.name), tokenTtlS, ...(file.replaced && { replacedSocket: true }) },
+      {
+        address: `unix:${path}`,
+        mode: mode.toString(8),
+        plugins: opts.plugins.map((p) => p.name),
+        tokenTtlS,
+        ...(file.replaced && { replacedSocket: true }),
+        ...(metricsServer && { metrics: metricsServer.address }),
+      },
       'runner listening',
     );
   }
@@ -191,10 +244,12 @@ export async function startRunner(
       server.close();
       await file?.release();
       await core.drain(opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs);
+      await metricsServer?.close();
     })());
 
   return {
     address: `unix:${path}`,
+    metricsAddress: metricsServer?.address,
     get connections() {
       return core.connections;
     },

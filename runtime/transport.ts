@@ -11,6 +11,7 @@ import { Dispatcher, type Wire } from './dispatch.js';
 import type { Engine } from './engine.js';
 import type { ConnectionLimits } from './limits.js';
 import type { ThrottledLog } from './logger.js';
+import { REFUSED_BUFFER_BUDGET, REFUSED_FRAME_TIMEOUT, REFUSED_OUT_OF_TURN } from './metrics-ids.js';
 
 /** Replies below this size skip the output-budget check (error frames, small replies). */
 const OUTPUT_CHECK_MIN = 64 << 10;
@@ -155,12 +156,14 @@ export class Connection implements Wire {
 
   violation(what: string): void {
     this.env.logs.closed.write({ why: 'protocol violation', what });
+    this.env.engine.metrics?.frameRefused(REFUSED_OUT_OF_TURN);
     this.dispatcher.abort('protocol violation');
     this.sock.destroy();
   }
 
   private refuseFrame(announced: number): void {
     this.env.logs.refused.write({ what: 'frame', size: announced, buffered: this.env.input.used, limit: this.env.input.max });
+    this.env.engine.metrics?.frameRefused(REFUSED_BUFFER_BUDGET);
     this.dispatcher.abort('frame refused');
     this.sock.destroy();
   }
@@ -170,6 +173,7 @@ export class Connection implements Wire {
     const { frameTimeoutMs, idleTimeoutMs } = this.env.limits;
     if (this.frameStarted !== 0 && now - this.frameStarted >= frameTimeoutMs) {
       this.env.logs.closed.write({ why: 'frame not complete in time', buffered: this.reader.buffered, timeoutMs: frameTimeoutMs });
+      this.env.engine.metrics?.frameRefused(REFUSED_FRAME_TIMEOUT);
       this.dispatcher.abort('frame deadline');
       this.sock.destroy();
     } else if (this.idle && now - this.lastActive >= idleTimeoutMs) {

@@ -6,6 +6,7 @@
  * honoured within APISIX's 1 s grace period with the socket removed.
  */
 import { spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -158,6 +159,27 @@ describe.each(artefacts)('$kind', ({ kind, cmd, skip, env: baseEnv }) => {
     await waitForLine(quiet, /conf refused/);
     expect(await quiet.stop()).toMatchObject({ code: 0, killed: false });
     expect(quiet.output.filter((l) => l.includes('"level":"info"'))).toEqual([]);
+  }, 30_000);
+
+  it.skipIf(skip)('serves Prometheus metrics with --metrics (prom-client is bundled in)', async () => {
+    const n = kind.startsWith('bundle') ? 1 : 2;
+    const metricsSock = join(dir, `metrics-${n}.sock`);
+    const m = await startRunnerProcess(cmd(), { socketPath: join(dir, `metrics-runner-${n}.sock`), env: { ...baseEnv, A6KIT_METRICS: `unix:${metricsSock}` } });
+    const s = await GatewaySimulator.connect(m.address);
+    expect(await s.request([{ name: 'say', value: '{"body":"hi"}' }])).toMatchObject({ kind: 'response', body: 'hi' });
+    await s.close();
+    const body = await new Promise<string>((resolve, reject) => {
+      get({ socketPath: metricsSock, path: '/metrics' }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve(text));
+      }).on('error', reject);
+    });
+    expect(body).toMatch(/^a6kit_calls_total\{phase="request",outcome="stop"\} 1$/m);
+    expect(body).toMatch(/^a6kit_plugin_filter_duration_seconds_count\{plugin="say",phase="request"\} 1$/m);
+    expect(body).toMatch(/^nodejs_eventloop_lag_seconds /m);
+    expect(await m.stop()).toMatchObject({ code: 0, killed: false });
   }, 30_000);
 
   it.skipIf(skip)('exits on SIGTERM within APISIX\'s grace period and removes its socket', async () => {
