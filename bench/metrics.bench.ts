@@ -93,7 +93,9 @@ class BenchWire implements Wire {
   closed = false;
   last: Buffer | undefined;
   onReply: (() => void) | undefined;
-  send(): void {}
+  send(): void {
+    // Replies are dropped: only the dispatcher's own cost is measured.
+  }
   fits(): boolean {
     return true;
   }

@@ -11,7 +11,7 @@ export class CallContextState {
   /** The reason, once the call was cancelled (the signal may be asked for only later). */
   private cancelled: CallCancelled | undefined;
   /** One child logger per chain link, made on first use. */
-  private loggers: Array<Logger | undefined> | undefined;
+  private loggers: (Logger | undefined)[] | undefined;
 
   get signal(): AbortSignal {
     if (this.controller === undefined) {

@@ -44,7 +44,7 @@ export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
     }
     if (typeof p.parseConf !== 'function') throw new Error(`plugin "${p.name}" has no parseConf`);
     if (map.has(p.name)) throw new Error(`plugin "${p.name}" is registered twice`);
-    if (p.phases !== undefined && (!Array.isArray(p.phases) || p.phases.some((ph) => !PHASES.includes(ph)))) {
+    if (p.phases !== undefined && (!Array.isArray(p.phases) || (p.phases as readonly unknown[]).some((ph) => !(PHASES as readonly unknown[]).includes(ph)))) {
       throw new Error(`plugin "${p.name}" declares invalid phases ${JSON.stringify(p.phases)}: use ${PHASES.join(', ')}`);
     }
     map.set(p.name, p);

@@ -110,9 +110,9 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
     metricsServer = await serveMetrics(
       where,
       async () => {
-        const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
+        const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w?.isConnected() === true);
         const all = await Promise.all([own.getMetricsAsJSON(), ...workers.map(scrapeWorker)]);
-        const sum = AggregatorRegistry.aggregate(all as Parameters<typeof AggregatorRegistry.aggregate>[0]);
+        const sum = AggregatorRegistry.aggregate(all);
         return { contentType: sum.contentType, body: await sum.metrics() };
       },
       (err) => log.error({ err }, 'metrics endpoint failed'),

@@ -18,7 +18,7 @@ export function parseMetricsAddress(text: string): MetricsAddress {
   const m = /^(?:\[([0-9a-f:.]+)\]|([^:[\]]*)):(\d{1,5})$/i.exec(text.trim());
   const port = m ? Number(m[3]) : NaN;
   if (!m || port > 65535) throw new Error(`invalid metrics address "${text}": expected host:port (e.g. 127.0.0.1:9091) or unix:/path`);
-  return { host: m[1] ?? (m[2] || '0.0.0.0'), port };
+  return { host: m[1] ?? (m[2] === undefined || m[2] === '' ? '0.0.0.0' : m[2]), port };
 }
 
 function formatMetricsAddress(a: MetricsAddress): string {

@@ -28,16 +28,16 @@ class Histograms {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
   /** Per series: one count per bucket (not cumulative), then +Inf. */
-  private readonly counts: Float64Array[] = [];
+  private readonly counts: Float64Array[];
   private readonly sums: Float64Array;
 
   constructor(
     readonly name: string,
     readonly help: string,
     private readonly bounds: readonly number[],
-    private readonly series: ReadonlyArray<Record<string, string>>,
+    private readonly series: readonly Record<string, string>[],
   ) {
-    for (let i = 0; i < series.length; i++) this.counts.push(new Float64Array(bounds.length + 1));
+    this.counts = series.map(() => new Float64Array(bounds.length + 1));
     this.sums = new Float64Array(series.length);
   }
 
@@ -50,8 +50,8 @@ class Histograms {
     this.sums[i]! += seconds;
   }
 
-  get(): { name: string; help: string; type: string; aggregator: string; values: Array<MetricValue<string> & { metricName: string }> } {
-    const values: Array<MetricValue<string> & { metricName: string }> = [];
+  get(): { name: string; help: string; type: string; aggregator: string; values: (MetricValue<string> & { metricName: string })[] } {
+    const values: (MetricValue<string> & { metricName: string })[] = [];
     for (let i = 0; i < this.series.length; i++) {
       const labels = this.series[i]!;
       const c = this.counts[i]!;
@@ -68,7 +68,7 @@ class Histograms {
 }
 
 /** A prom-client Counter whose values are read from `counts` at scrape time. */
-function countersOf(registry: Registry, name: string, help: string, labelNames: readonly string[], rows: ReadonlyArray<Record<string, string>>, counts: Float64Array): void {
+function countersOf(registry: Registry, name: string, help: string, labelNames: readonly string[], rows: readonly Record<string, string>[], counts: Float64Array): void {
   new Counter({
     name,
     help,
@@ -76,14 +76,14 @@ function countersOf(registry: Registry, name: string, help: string, labelNames: 
     registers: [registry],
     collect() {
       this.reset();
-      for (let i = 0; i < rows.length; i++) this.inc(rows[i]!, counts[i]!);
+      for (let i = 0; i < rows.length; i++) this.inc(rows[i]!, counts[i]);
     },
   });
 }
 
 /** Every combination of the given label values, in index order (first label varies slowest). */
-function grid(labels: ReadonlyArray<readonly [string, readonly string[]]>): Array<Record<string, string>> {
-  let rows: Array<Record<string, string>> = [{}];
+function grid(labels: readonly (readonly [string, readonly string[]])[]): Record<string, string>[] {
+  let rows: Record<string, string>[] = [{}];
   for (const [name, values] of labels) rows = rows.flatMap((r) => values.map((v) => ({ ...r, [name]: v })));
   return rows;
 }

@@ -117,7 +117,7 @@ export function createRunnerCore(
   const conns = new Set<Connection>();
   const metrics = metricsLib && new metricsLib.RunnerMetrics(registry, { connections: () => conns.size }, internals.metricsRegistry);
   // A cluster worker's store is only a cache: the primary reports the token table.
-  if (metrics && confs instanceof LocalConfs) metricsLib!.watchConfStore(metrics.registry, confs.store);
+  if (metrics && confs instanceof LocalConfs) metricsLib.watchConfStore(metrics.registry, confs.store);
   const engine = new Engine(
     registry,
     confs,

@@ -35,7 +35,7 @@ function scrape(address: string): Promise<{ status: number; type: string; body: 
 
 /** The samples of an exposition text: `value(name, labels)` is the one sample with exactly those labels. */
 function samples(text: string) {
-  const rows: Array<{ name: string; labels: Record<string, string>; value: number }> = [];
+  const rows: { name: string; labels: Record<string, string>; value: number }[] = [];
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
@@ -261,7 +261,7 @@ describe('metrics, --workers 2 (a real process)', () => {
       });
       children.push(child);
       let out = '';
-      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       await until(() => out.includes('runner listening (multi-process)'), 30_000);
       expect(out).toContain(`"metrics":"unix:${metricsSock}"`);
 

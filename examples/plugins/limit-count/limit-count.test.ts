@@ -255,17 +255,17 @@ describe('Redis failures in the runner log', () => {
     expect(failures[0]).toMatchObject({
       level: 'error',
       plugin: 'limit-count',
-      key: expect.stringContaining('#ext-plugin-pre-req#'),
+      key: expect.stringContaining('#ext-plugin-pre-req#') as unknown,
       suppressedSinceLastLog: 0,
       msg: 'counter store failed: request answered 500',
     });
     expect(typeof failures[0]!.requestId).toBe('number');
-    expect(failures[0]!.err).toMatchObject({ message: expect.any(String) });
+    expect(failures[0]!.err).toMatchObject({ message: expect.any(String) as unknown });
   });
 
   it('counts the failures it leaves out, and logs again after the interval', () => {
     let now = 0;
-    const seen: Array<Record<string, unknown>> = [];
+    const seen: Record<string, unknown>[] = [];
     const log = { error: (fields: Record<string, unknown>) => seen.push(fields) } as unknown as Parameters<StoreErrors['report']>[0];
     const errors = new StoreErrors(1000, () => now);
     for (let i = 0; i < 5; i++) errors.report(log, new Error('down'), false);
