@@ -1,14 +1,19 @@
 /**
- * Runner throughput and latency against the floor: a load generator holding N keepalive
- * connections with one exchange in flight each (as APISIX's pooled cosocket does), run side by
- * side against
- *   - floor:  a minimal framing-only Node server that echoes every frame (no decoding at all);
- *   - single: the a6kit runner in one process;
- *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket).
- * Scenarios: stop / rewrite / noop / one ExtraInfo var / 64 KiB of request headers.
+ * Runner throughput, latency and memory against the floor: a load generator holding N keepalive
+ * connections (64 by default) with one exchange in flight each, as APISIX's pooled cosocket does,
+ * run side by side in interleaved slices against
+ *   - floor:  a framing-only Node server answering every frame with a canned reply (no decoding);
+ *   - single: the a6kit runner in one process (a fresh one per scenario: its peak RSS is that
+ *             scenario's);
+ *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket; opt in with
+ *             A6KIT_BENCH_ONLY=floor,single,multi).
+ * Scenarios (issue 14): stop / rewrite / no action / one ExtraInfo var on a browser-like request
+ * of 12 headers, and "big" (64 more headers of 1 KiB, one plugin reading one header). Prints
+ * req/s, % of floor, p50/p99, server CPU per request, peak RSS (VmHWM of the runner process), and
+ * the ratios: big / floor, ExtraInfo p99 / stop p99, peak RSS per scenario.
  *
  *   npx tsx bench/runner.bench.ts            (or `npm run bench -- runner`)
- *   A6KIT_BENCH_SECONDS=3 for longer cells.
+ *   A6KIT_BENCH_SECONDS=3 for longer cells (see bench() for the other knobs).
  * This file is also the server process it starts (`--serve floor|runner`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -63,8 +68,12 @@ const benchPlugins = [
   }),
 ];
 
-/** The floor: parse the 4-byte header, echo the frame. Nothing a runner can do with less. */
+/**
+ * The floor: parse the 4-byte header, collect the frame, answer each one with a canned reply (a
+ * no-action HTTPReqCall reply). What a Node runner cannot beat: no decoding, no plugin, no builder.
+ */
 function serveFloor(path: string): void {
+  const canned = noActionReply();
   const server = createServer((sock) => {
     let pending: Buffer | undefined;
     sock.on('data', (chunk: Buffer) => {
@@ -74,7 +83,7 @@ function serveFloor(path: string): void {
       while (buf.length - off >= 4) {
         const len = (buf[off + 1]! << 16) | (buf[off + 2]! << 8) | buf[off + 3]!;
         if (buf.length - off - 4 < len) break;
-        sock.write(buf.subarray(off, off + 4 + len));
+        sock.write(canned);
         off += 4 + len;
       }
       if (off < buf.length) pending = buf.subarray(off);
@@ -83,6 +92,14 @@ function serveFloor(path: string): void {
   });
   server.listen(path, () => process.stdout.write('ready\n'));
   process.on('SIGTERM', () => process.exit(0));
+}
+
+function noActionReply(): Buffer {
+  const b = new Builder(64);
+  HTTPReqCall.Resp.startResp(b);
+  HTTPReqCall.Resp.addId(b, 1);
+  b.finish(HTTPReqCall.Resp.endResp(b));
+  return frame(RPC_HTTP_REQ_CALL, b.asUint8Array());
 }
 
 async function serveRunner(): Promise<void> {
@@ -115,16 +132,27 @@ function prepareFrame(name: string): Buffer {
   return frame(RPC_PREPARE_CONF, b.asUint8Array());
 }
 
-/** A request like APISIX builds for a small GET, or with 64 KiB of headers. */
+/**
+ * A request as APISIX builds it for a browser's GET: 12 headers. The "big" one adds 64 headers of
+ * 1 KiB (cookies, tokens, tracing baggage): a 66 KiB frame that spans socket reads.
+ */
 function callFrame(token: number, bigHeaders: boolean): Buffer {
   const b = new Builder(1024);
   const headers: Array<[string, string]> = [
     ['host', 'upstream.local'],
-    ['user-agent', 'curl/8.5.0'],
-    ['accept', '*/*'],
+    ['user-agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
+    ['accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'],
+    ['accept-language', 'en-US,en;q=0.5'],
+    ['accept-encoding', 'gzip, deflate, br, zstd'],
     ['authorization', 'Bearer abc'],
+    ['connection', 'keep-alive'],
+    ['upgrade-insecure-requests', '1'],
+    ['sec-fetch-dest', 'document'],
+    ['sec-fetch-mode', 'navigate'],
+    ['sec-fetch-site', 'none'],
+    ['priority', 'u=0, i'],
   ];
-  if (bigHeaders) for (let i = 0; i < 64; i++) headers.push([`x-filler-${i}`, 'f'.repeat(1000)]);
+  if (bigHeaders) for (let i = 0; i < 64; i++) headers.push([`x-filler-${i}`, 'f'.repeat(1024)]);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
   const h = HTTPReqCall.Req.createHeadersVector(b, headers.map(([k, v]) => te(k, v)));
   const a = HTTPReqCall.Req.createArgsVector(b, [te('page', '2')]);
@@ -237,10 +265,14 @@ function cpuSeconds(pid: number): number {
   return total;
 }
 
-function rssKiB(pid: number): number {
+/**
+ * Peak resident memory (VmHWM) of a server, its workers included: what the runner process itself
+ * held at its worst during the run, never the bench process.
+ */
+function peakRssKiB(pid: number): number {
   const read = (p: number): number => {
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       return m ? Number(m[1]) : 0;
     } catch {
       return 0;
@@ -287,9 +319,10 @@ async function bundle(dir: string): Promise<string[]> {
 }
 
 let serverEntry: string[] = [];
+let serverSeq = 0;
 
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
-  const path = join(dir, `${kind}.sock`);
+  const path = join(dir, `${kind}-${serverSeq++}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
   const extra = process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
@@ -305,14 +338,21 @@ async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   return { kind, path, child };
 }
 
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(2000)]);
+}
+
+/** The issue-14 rows: the four bench plugins on a browser-like request, and "big" (64 KiB more headers). */
 const SCENARIOS = [
   { name: 'stop', plugin: 'stop', big: false },
   { name: 'rewrite', plugin: 'rewrite', big: false },
-  { name: 'noop', plugin: 'noop', big: false },
-  { name: 'extra-info var', plugin: 'var', big: false },
-  { name: '64 KiB headers', plugin: 'auth-header', big: true },
+  { name: 'no action', plugin: 'noop', big: false },
+  { name: 'one ExtraInfo var', plugin: 'var', big: false },
+  { name: 'big (+64 × 1 KiB headers)', plugin: 'auth-header', big: true },
 ] as const;
-const CONNS = [1, 16, 64];
 
 interface Cell {
   /** Server CPU per request, in microseconds. */
@@ -320,7 +360,8 @@ interface Cell {
   rps: number;
   p50: number;
   p99: number;
-  rss: number;
+  /** Peak RSS of the server process (and its workers) in KiB; the floor's is not reset per scenario. */
+  peakRss: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -377,57 +418,81 @@ async function measureAll(
     lanesOf.get(s)!.forEach((l) => l.close());
     a.lat.sort((x, y) => x - y);
     const q = (p: number) => a.lat[Math.min(a.lat.length - 1, Math.floor(a.lat.length * p))] ?? NaN;
-    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), rss: rssKiB(s.child.pid!) });
+    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), peakRss: peakRssKiB(s.child.pid!) });
   }
   return out;
 }
 
+/**
+ * One run: per scenario a fresh runner (so its peak RSS is that scenario's), measured in slices
+ * interleaved with the floor at the same connection count; then the ratios issue 14 asks for.
+ * A6KIT_BENCH_SECONDS (per server and scenario, default 2), A6KIT_BENCH_CONNS (default 64),
+ * A6KIT_BENCH_ONLY=floor,single,multi (default floor,single), A6KIT_BENCH_SCENARIOS=stop,var,...
+ * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the servers) narrow or vary a run.
+ */
 async function bench(): Promise<void> {
-  const seconds = Number(process.env.A6KIT_BENCH_SECONDS ?? 1.5);
+  const seconds = Number(process.env.A6KIT_BENCH_SECONDS ?? 2);
+  const conns = Number(process.env.A6KIT_BENCH_CONNS ?? 64);
   const dir = mkdtempSync(join(tmpdir(), 'a6kit-bench-'));
-  const servers: Server[] = [];
+  const live: Server[] = [];
   try {
-    // A6KIT_BENCH_ONLY=floor,single / A6KIT_BENCH_SCENARIOS=stop,noop narrow a run (profiling).
     serverEntry = await bundle(dir);
-    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi'];
-    for (const k of ['floor', 'single', 'multi'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
-    // One token per scenario and server, prepared as APISIX would.
-    const tokens = new Map<string, number>();
-    for (const s of servers) {
-      if (s.kind === 'floor') continue;
-      for (const sc of SCENARIOS) {
-        const reply = await rpc(s.path, prepareFrame(sc.plugin));
-        tokens.set(`${s.kind}/${sc.plugin}`, PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken());
-      }
-    }
+    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single'];
+    const runners = (['single', 'multi'] as const).filter((k) => only.includes(k));
+    const floor = only.includes('floor') ? await startServer('floor', dir) : undefined;
+    if (floor) live.push(floor);
+    const picked = process.env.A6KIT_BENCH_SCENARIOS?.split(',');
+    const scenarios = SCENARIOS.filter((sc) => picked === undefined || picked.includes(sc.plugin));
+    process.stdout.write(
+      `runner bench: ${conns} connections, one exchange in flight each; ${seconds}s per server and scenario in 4 interleaved slices after 0.25s warm-up; ` +
+        `a fresh runner per scenario; node ${process.version}${process.env.A6KIT_BENCH_NODE_ARGS ? `, server flags ${process.env.A6KIT_BENCH_NODE_ARGS}` : ''}\n`,
+    );
     const fmt = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
     const ms = (n: number) => n.toFixed(2);
-    const rows: string[] = [];
-    rows.push(
-      '| scenario | conns | floor req/s | single req/s (% floor) | multi req/s (% floor) | p50/p99 ms floor | p50/p99 ms single | p50/p99 ms multi | server CPU µs/req floor / single / multi | RSS MiB single / multi |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    );
-    process.stdout.write(`runner bench: ${seconds}s per server and cell in 4 interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
-    const scenarios = SCENARIOS.filter((sc) => !process.env.A6KIT_BENCH_SCENARIOS || process.env.A6KIT_BENCH_SCENARIOS.split(',').includes(sc.plugin));
+    const mib = (kib: number) => (kib / 1024).toFixed(1);
+    const pct = (c: Cell, f: Cell | undefined) => (f ? `${((c.rps / f.rps) * 100).toFixed(0)}%` : '–');
+    const rows = [
+      `| scenario | runner | floor req/s | runner req/s | % floor | p50/p99 ms floor | p50/p99 ms runner | CPU µs/req floor / runner | peak RSS MiB runner |`,
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ];
+    const results = new Map<string, { floor?: Cell; runner: Cell }>();
     for (const sc of scenarios) {
-      for (const conns of CONNS) {
-        const measured = await measureAll(servers, (s) => callFrame(tokens.get(`${s.kind}/${sc.plugin}`) ?? 1, sc.big), conns, seconds);
-        const cells: Record<string, Cell> = {};
-        for (const [s, c] of measured) cells[s.kind] = c;
-        const none: Cell = { rps: NaN, cpuUs: NaN, p50: NaN, p99: NaN, rss: NaN };
-        const f = cells.floor ?? none;
-        const si = cells.single ?? none;
-        const mu = cells.multi ?? none;
-        const pct = (c: Cell) => `${((c.rps / f.rps) * 100).toFixed(0)}%`;
-        const row = `| ${sc.name} | ${conns} | ${fmt(f.rps)} | ${fmt(si.rps)} (${pct(si)}) | ${fmt(mu.rps)} (${pct(mu)}) | ${ms(f.p50)}/${ms(f.p99)} | ${ms(si.p50)}/${ms(si.p99)} | ${ms(mu.p50)}/${ms(mu.p99)} | ${f.cpuUs.toFixed(1)} / ${si.cpuUs.toFixed(1)} / ${mu.cpuUs.toFixed(1)} | ${(si.rss / 1024).toFixed(0)} / ${(mu.rss / 1024).toFixed(0)} |`;
+      for (const kind of runners) {
+        const runner = await startServer(kind, dir);
+        live.push(runner);
+        const reply = await rpc(runner.path, prepareFrame(sc.plugin));
+        const token = PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken();
+        const servers = floor ? [floor, runner] : [runner];
+        const measured = await measureAll(servers, (s) => callFrame(s === runner ? token : 1, sc.big), conns, seconds);
+        await stopServer(runner);
+        live.splice(live.indexOf(runner), 1);
+        const f = floor ? measured.get(floor) : undefined;
+        const r = measured.get(runner)!;
+        results.set(`${kind}/${sc.plugin}`, { floor: f, runner: r });
+        const row =
+          `| ${sc.name} | ${kind} | ${f ? fmt(f.rps) : '–'} | ${fmt(r.rps)} | ${pct(r, f)} | ${f ? `${ms(f.p50)}/${ms(f.p99)}` : '–'} | ` +
+          `${ms(r.p50)}/${ms(r.p99)} | ${f ? f.cpuUs.toFixed(1) : '–'} / ${r.cpuUs.toFixed(1)} | ${mib(r.peakRss)} |`;
         rows.push(row);
         process.stdout.write(`${row}\n`);
       }
     }
     process.stdout.write(`\n${rows.join('\n')}\n`);
+    // The proof of issue 14, per runner kind.
+    for (const kind of runners) {
+      const get = (plugin: string) => results.get(`${kind}/${plugin}`);
+      const big = get('auth-header');
+      const stop = get('stop');
+      const v = get('var');
+      const lines: string[] = [];
+      if (big?.floor) lines.push(`big / floor = ${(big.runner.rps / big.floor.rps).toFixed(2)} (target ≥ 0.90)`);
+      if (stop?.floor) lines.push(`stop / floor = ${(stop.runner.rps / stop.floor.rps).toFixed(2)}`);
+      if (v && stop) lines.push(`ExtraInfo p99 / stop p99 = ${(v.runner.p99 / stop.runner.p99).toFixed(2)} (target ≤ 2.5)`);
+      const peaks = scenarios.map((sc) => `${sc.plugin} ${mib(get(sc.plugin)?.runner.peakRss ?? NaN)}`);
+      lines.push(`peak RSS MiB: ${peaks.join(', ')} (target < 64 each)`);
+      process.stdout.write(`\n${kind}: ${lines.join('; ')}\n`);
+    }
   } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    for (const s of live) await stopServer(s);
     rmSync(dir, { recursive: true, force: true });
   }
 }
