@@ -324,7 +324,8 @@ let serverSeq = 0;
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}-${serverSeq++}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
-  const extra = process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
+  // Flags under test go to the runners only: the floor stays the same reference.
+  const extra = kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -332,6 +333,8 @@ async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve();
+      // What a server prints besides (warnings, --trace-gc lines) goes to stderr, not lost.
+      else process.stderr.write(d);
     });
     child.once('exit', (c) => reject(new Error(`${kind} server exited with ${c}`)));
   });
@@ -477,6 +480,8 @@ async function bench(): Promise<void> {
       }
     }
     process.stdout.write(`\n${rows.join('\n')}\n`);
+    // The floor lives through every scenario: its peak is the worst of them (a reference, not a target).
+    if (floor) process.stdout.write(`\nfloor peak RSS over the run: ${mib(peakRssKiB(floor.child.pid!))} MiB\n`);
     // The proof of issue 14, per runner kind.
     for (const kind of runners) {
       const get = (plugin: string) => results.get(`${kind}/${plugin}`);
