@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
 import { definePlugin } from '../runtime/plugin.js';
 
@@ -103,10 +104,22 @@ function noActionReply(): Buffer {
 }
 
 async function serveRunner(): Promise<void> {
+  // A6KIT_BENCH_V8_FLAGS: flags set in the running process, as a built runner could at its start.
+  if (process.env.A6KIT_BENCH_V8_FLAGS) v8.setFlagsFromString(process.env.A6KIT_BENCH_V8_FLAGS);
   const { runMain } = await import('../runtime/main.js');
   // Cluster workers are forked with the primary's (already rewritten) arguments.
   if (process.argv[2] === '--serve') process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
   await runMain({ plugins: benchPlugins });
+  // A6KIT_BENCH_MEMLOG=ms: where the memory is (V8 heap vs. buffers outside it), printed to stderr.
+  const every = Number(process.env.A6KIT_BENCH_MEMLOG ?? 0);
+  if (every > 0) {
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    setInterval(() => {
+      const m = process.memoryUsage();
+      const spaces = v8.getHeapSpaceStatistics().filter((x) => x.space_size > 0).map((x) => `${x.space_name} ${mb(x.space_size)}`);
+      process.stderr.write(`mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} (${spaces.join(', ')})\n`);
+    }, every).unref();
+  }
   if (!process.env.A6KIT_CLUSTER_WORKER) process.stdout.write('ready\n');
 }
 
