@@ -23,6 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { createRequire } from 'node:module';
+import { YOUNG_GENERATION_CAP } from '../cli/commands/build.js';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
 import { definePlugin } from '../runtime/plugin.js';
 
@@ -106,6 +108,8 @@ function noActionReply(): Buffer {
 async function serveRunner(): Promise<void> {
   // A6KIT_BENCH_V8_FLAGS: flags set in the running process, as a built runner could at its start.
   if (process.env.A6KIT_BENCH_V8_FLAGS) v8.setFlagsFromString(process.env.A6KIT_BENCH_V8_FLAGS);
+  // What `a6kit build` puts first in a runner bundle (A6KIT_BENCH_YOUNG_CAP=0 leaves it out, to compare).
+  if (process.env.A6KIT_BENCH_YOUNG_CAP !== '0') new Function('require', YOUNG_GENERATION_CAP)(createRequire(import.meta.url));
   const { runMain } = await import('../runtime/main.js');
   // Cluster workers are forked with the primary's (already rewritten) arguments.
   if (process.argv[2] === '--serve') process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
