@@ -305,7 +305,8 @@ function peakRssKiB(pid: number): number {
 }
 
 interface Server {
-  kind: 'floor' | 'single' | 'multi';
+  /** baseline: a single runner built from A6KIT_BENCH_BASELINE's runtime (before/after in one run). */
+  kind: 'floor' | 'single' | 'multi' | 'baseline';
   path: string;
   child: ChildProcess;
 }
@@ -314,10 +315,24 @@ interface Server {
  * Servers run from a bundle of this file, as a built runner executable runs (no TypeScript loader
  * in the process: its memory and per-call helpers would colour RSS and CPU figures).
  */
-async function bundle(dir: string): Promise<string[]> {
+async function bundle(dir: string, runtimeFrom?: string): Promise<string[]> {
   try {
     const esbuild = await import('esbuild');
-    const out = join(dir, 'server.mjs');
+    const out = join(dir, runtimeFrom === undefined ? 'server.mjs' : 'baseline.mjs');
+    // The baseline: this same bench (plugins, floor, load) over another tree's runtime/.
+    const plugins =
+      runtimeFrom === undefined
+        ? []
+        : [
+            {
+              name: 'baseline-runtime',
+              setup(build: { onResolve(o: { filter: RegExp }, f: (a: { path: string; importer: string }) => { path: string } | undefined): void }) {
+                build.onResolve({ filter: /^\.\.\/runtime\// }, (a) =>
+                  a.importer === self ? { path: join(runtimeFrom, a.path.slice('../runtime/'.length)).replace(/\.js$/, '.ts') } : undefined,
+                );
+              },
+            },
+          ];
     await esbuild.build({
       entryPoints: [self],
       outfile: out,
@@ -327,24 +342,30 @@ async function bundle(dir: string): Promise<string[]> {
       target: 'node20',
       logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      plugins,
     });
     return [out];
   } catch (err) {
+    // A baseline that does not build must not quietly run as the current code.
+    if (runtimeFrom !== undefined) throw err;
     process.stdout.write(`(esbuild unavailable, servers run through tsx: ${(err as Error).message})\n`);
     return ['--import', 'tsx', self];
   }
 }
 
 let serverEntry: string[] = [];
+let baselineEntry: string[] = [];
 let serverSeq = 0;
 
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}-${serverSeq++}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
+  const entry = kind === 'baseline' ? baselineEntry : serverEntry;
   // Flags under test go to the runners only: the floor stays the same reference.
   const extra = kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
-    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
+  const child = spawn(process.execPath, [...extra, ...entry, '--serve', ...args], {
+    // The baseline runs as runners did before the young-generation cap.
+    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, ...(kind === 'baseline' ? { A6KIT_BENCH_YOUNG_CAP: '0' } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -448,7 +469,9 @@ async function measureAll(
  * interleaved with the floor at the same connection count; then the ratios issue 14 asks for.
  * A6KIT_BENCH_SECONDS (per server and scenario, default 2), A6KIT_BENCH_CONNS (default 64),
  * A6KIT_BENCH_ONLY=floor,single,multi (default floor,single), A6KIT_BENCH_SCENARIOS=stop,var,...
- * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the servers) narrow or vary a run.
+ * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the runners) narrow or vary a run.
+ * A6KIT_BENCH_BASELINE=<dir>: also a runner built from <dir>/runtime (an older tree, e.g.
+ * `git archive <rev> runtime package.json | tar -x -C <dir>` and node_modules linked), measured in the same slices: before/after in one run.
  */
 async function bench(): Promise<void> {
   const seconds = Number(process.env.A6KIT_BENCH_SECONDS ?? 2);
@@ -458,7 +481,9 @@ async function bench(): Promise<void> {
   try {
     serverEntry = await bundle(dir);
     const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single'];
-    const runners = (['single', 'multi'] as const).filter((k) => only.includes(k));
+    const baselineDir = process.env.A6KIT_BENCH_BASELINE;
+    if (baselineDir) baselineEntry = await bundle(dir, join(baselineDir, 'runtime'));
+    const runners = (['baseline', 'single', 'multi'] as const).filter((k) => (k === 'baseline' ? baselineDir !== undefined : only.includes(k)));
     const floor = only.includes('floor') ? await startServer('floor', dir) : undefined;
     if (floor) live.push(floor);
     const picked = process.env.A6KIT_BENCH_SCENARIOS?.split(',');
@@ -477,20 +502,26 @@ async function bench(): Promise<void> {
     ];
     const results = new Map<string, { floor?: Cell; runner: Cell }>();
     for (const sc of scenarios) {
+      // Every runner kind fresh for this scenario, all measured in the same interleaved slices.
+      const started: Server[] = [];
+      const tokenOf = new Map<Server, number>();
       for (const kind of runners) {
         const runner = await startServer(kind, dir);
         live.push(runner);
+        started.push(runner);
         const reply = await rpc(runner.path, prepareFrame(sc.plugin));
-        const token = PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken();
-        const servers = floor ? [floor, runner] : [runner];
-        const measured = await measureAll(servers, (s) => callFrame(s === runner ? token : 1, sc.big), conns, seconds);
+        tokenOf.set(runner, PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken());
+      }
+      const servers = floor ? [floor, ...started] : started;
+      const measured = await measureAll(servers, (s) => callFrame(tokenOf.get(s) ?? 1, sc.big), conns, seconds);
+      const f = floor ? measured.get(floor) : undefined;
+      for (const runner of started) {
         await stopServer(runner);
         live.splice(live.indexOf(runner), 1);
-        const f = floor ? measured.get(floor) : undefined;
         const r = measured.get(runner)!;
-        results.set(`${kind}/${sc.plugin}`, { floor: f, runner: r });
+        results.set(`${runner.kind}/${sc.plugin}`, { floor: f, runner: r });
         const row =
-          `| ${sc.name} | ${kind} | ${f ? fmt(f.rps) : '–'} | ${fmt(r.rps)} | ${pct(r, f)} | ${f ? `${ms(f.p50)}/${ms(f.p99)}` : '–'} | ` +
+          `| ${sc.name} | ${runner.kind} | ${f ? fmt(f.rps) : '–'} | ${fmt(r.rps)} | ${pct(r, f)} | ${f ? `${ms(f.p50)}/${ms(f.p99)}` : '–'} | ` +
           `${ms(r.p50)}/${ms(r.p99)} | ${f ? f.cpuUs.toFixed(1) : '–'} / ${r.cpuUs.toFixed(1)} | ${mib(r.peakRss)} |`;
         rows.push(row);
         process.stdout.write(`${row}\n`);
