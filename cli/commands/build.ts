@@ -50,7 +50,8 @@ const SEA_ARGV_FIX = [
  * is made, and APISIX starts the bundle without our flags (no NODE_OPTIONS); the growth factor is read
  * at each growth, so after every GC it is set to 1 while the young generation is at the cap and back to
  * 2 below it (V8 shrinks it when idle; it must be able to grow back). At 2 MiB instead of 4 ExtraInfo
- * calls cost a third more CPU (more scavenges of the same survivors): 4 costs nothing measurable.
+ * calls cost a third more CPU (more scavenges of the same survivors); at 4 the difference is within
+ * noise (docs/runner.md, "Memory").
  * Measured by bench/runner.bench.ts, which runs this same text in its runner.
  */
 export const YOUNG_GENERATION_CAP = [
