@@ -470,6 +470,8 @@ async function measureAll(
  * A6KIT_BENCH_SECONDS (per server and scenario, default 2), A6KIT_BENCH_CONNS (default 64),
  * A6KIT_BENCH_ONLY=floor,single,multi (default floor,single), A6KIT_BENCH_SCENARIOS=stop,var,...
  * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the runners) narrow or vary a run.
+ * Finding where memory goes: A6KIT_BENCH_MEMLOG=<ms> (runners print heap spaces and buffers to
+ * stderr), A6KIT_BENCH_V8_FLAGS (set in-process at start), A6KIT_BENCH_YOUNG_CAP=0 (no cap).
  * A6KIT_BENCH_BASELINE=<dir>: also a runner built from <dir>/runtime (an older tree, e.g.
  * `git archive <rev> runtime package.json | tar -x -C <dir>` and node_modules linked), measured in the same slices: before/after in one run.
  */
