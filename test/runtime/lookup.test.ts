@@ -3,7 +3,7 @@
  * name: it must answer exactly what the fully decoded map answers, whatever the names' case and
  * bytes (non-ASCII names included: toLowerCase turns U+212A KELVIN SIGN into "k").
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { Builder, HTTPReqCall, TextEntry } from '../../runtime/wire.js';
 import { decodeReqCall } from '../../runtime/codec.js';
@@ -54,5 +54,20 @@ describe('first lookup by bytes', () => {
     expect(new CallRequest(r, channel).headers.get('x-filler-6')).toHaveLength(1024);
     expect(new CallRequest(r, channel).args.get('q')).toBeUndefined();
     expect(new CallRequest(r, channel).args.get('Q')).toBe('1');
+  });
+
+  it('makes no string of the names it passes: one value decoded for one header among 76', () => {
+    const filler: Array<[string, string]> = Array.from({ length: 75 }, (_, i) => [`X-Filler-${i}`, 'f'.repeat(1024)]);
+    const r = request([...filler, ['Authorization', 'Bearer a']], []);
+    const names = vi.spyOn(TextEntry.prototype, 'name');
+    const values = vi.spyOn(TextEntry.prototype, 'value');
+    try {
+      expect(new CallRequest(r, channel).headers.get('authorization')).toBe('Bearer a');
+      expect(names).not.toHaveBeenCalled();
+      expect(values).toHaveBeenCalledTimes(1);
+    } finally {
+      names.mockRestore();
+      values.mockRestore();
+    }
   });
 });
