@@ -1,17 +1,21 @@
 /**
- * Runner throughput and latency against the floor: a load generator holding N keepalive
- * connections with one exchange in flight each (as APISIX's pooled cosocket does), run side by
- * side against
- *   - floor:  a minimal framing-only Node server that echoes every frame (no decoding at all);
- *   - single: the a6kit runner in one process;
- *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket);
- *   - metrics: the single runner with --metrics on (compared with `single` in a second table: the
- *     cost of metrics, measured in the same interleaved slices).
- * Scenarios: stop / rewrite / noop / one ExtraInfo var / 64 KiB of request headers.
+ * Runner throughput, latency and memory against the floor: a load generator holding N keepalive
+ * connections (64 by default) with one exchange in flight each, as APISIX's pooled cosocket does,
+ * run side by side in interleaved slices against
+ *   - floor:  a framing-only Node server answering every frame with a canned reply (no decoding);
+ *   - single: the a6kit runner in one process (a fresh one per scenario: its peak RSS is that
+ *             scenario's);
+ *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket; opt in with
+ *             A6KIT_BENCH_ONLY=floor,single,multi);
+ *   - metrics: the single runner with --metrics on (opt in with A6KIT_BENCH_ONLY=floor,single,metrics:
+ *             a line compares it with `single`, measured in the same slices).
+ * Scenarios (issue 14): stop / rewrite / no action / one ExtraInfo var on a browser-like request
+ * of 12 headers, and "big" (64 more headers of 1 KiB, one plugin reading one header). Prints
+ * req/s, % of floor, p50/p99, server CPU per request, peak RSS (VmHWM of the runner process), and
+ * the ratios: big / floor, ExtraInfo p99 / stop p99, peak RSS per scenario.
  *
  *   npx tsx bench/runner.bench.ts            (or `npm run bench -- runner`)
- *   A6KIT_BENCH_SECONDS=3 for longer cells, A6KIT_BENCH_ROUNDS=16 for more interleaved slices,
- *   A6KIT_BENCH_CONNS=16,64 for fewer connection counts.
+ *   A6KIT_BENCH_SECONDS=3 for longer cells (see bench() for the other knobs).
  * This file is also the server process it starts (`--serve floor|runner`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +24,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { createRequire } from 'node:module';
+import { YOUNG_GENERATION_CAP } from '../cli/commands/build.js';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
 import { definePlugin } from '../runtime/plugin.js';
 
@@ -49,13 +56,7 @@ const benchPlugins = [
       req.args.set('k', 'v');
     },
   }),
-  definePlugin({
-    name: 'noop',
-    parseConf: () => null,
-    requestFilter() {
-      // Does nothing on purpose: the runner still calls it for every request (a call's floor cost).
-    },
-  }),
+  definePlugin({ name: 'noop', parseConf: () => null, requestFilter() {} }),
   definePlugin({
     name: 'var',
     parseConf: () => null,
@@ -72,18 +73,22 @@ const benchPlugins = [
   }),
 ];
 
-/** The floor: parse the 4-byte header, echo the frame. Nothing a runner can do with less. */
+/**
+ * The floor: parse the 4-byte header, collect the frame, answer each one with a canned reply (a
+ * no-action HTTPReqCall reply). What a Node runner cannot beat: no decoding, no plugin, no builder.
+ */
 function serveFloor(path: string): void {
+  const canned = noActionReply();
   const server = createServer((sock) => {
     let pending: Buffer | undefined;
     sock.on('data', (chunk: Buffer) => {
-      const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+      let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
       pending = undefined;
       let off = 0;
       while (buf.length - off >= 4) {
         const len = (buf[off + 1]! << 16) | (buf[off + 2]! << 8) | buf[off + 3]!;
         if (buf.length - off - 4 < len) break;
-        sock.write(buf.subarray(off, off + 4 + len));
+        sock.write(canned);
         off += 4 + len;
       }
       if (off < buf.length) pending = buf.subarray(off);
@@ -94,11 +99,33 @@ function serveFloor(path: string): void {
   process.on('SIGTERM', () => process.exit(0));
 }
 
+function noActionReply(): Buffer {
+  const b = new Builder(64);
+  HTTPReqCall.Resp.startResp(b);
+  HTTPReqCall.Resp.addId(b, 1);
+  b.finish(HTTPReqCall.Resp.endResp(b));
+  return frame(RPC_HTTP_REQ_CALL, b.asUint8Array());
+}
+
 async function serveRunner(): Promise<void> {
+  // A6KIT_BENCH_V8_FLAGS: flags set in the running process, as a built runner could at its start.
+  if (process.env.A6KIT_BENCH_V8_FLAGS) v8.setFlagsFromString(process.env.A6KIT_BENCH_V8_FLAGS);
+  // What `a6kit build` puts first in a runner bundle (A6KIT_BENCH_YOUNG_CAP=0 leaves it out, to compare).
+  if (process.env.A6KIT_BENCH_YOUNG_CAP !== '0') new Function('require', YOUNG_GENERATION_CAP)(createRequire(import.meta.url));
   const { runMain } = await import('../runtime/main.js');
   // Cluster workers are forked with the primary's (already rewritten) arguments.
   if (process.argv[2] === '--serve') process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
   await runMain({ plugins: benchPlugins });
+  // A6KIT_BENCH_MEMLOG=ms: where the memory is (V8 heap vs. buffers outside it), printed to stderr.
+  const every = Number(process.env.A6KIT_BENCH_MEMLOG ?? 0);
+  if (every > 0) {
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    setInterval(() => {
+      const m = process.memoryUsage();
+      const spaces = v8.getHeapSpaceStatistics().filter((x) => x.space_size > 0).map((x) => `${x.space_name} ${mb(x.space_size)}`);
+      process.stderr.write(`mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} (${spaces.join(', ')})\n`);
+    }, every).unref();
+  }
   if (!process.env.A6KIT_CLUSTER_WORKER) process.stdout.write('ready\n');
 }
 
@@ -124,16 +151,27 @@ function prepareFrame(name: string): Buffer {
   return frame(RPC_PREPARE_CONF, b.asUint8Array());
 }
 
-/** A request like APISIX builds for a small GET, or with 64 KiB of headers. */
+/**
+ * A request as APISIX builds it for a browser's GET: 12 headers. The "big" one adds 64 headers of
+ * 1 KiB (cookies, tokens, tracing baggage): a 66 KiB frame that spans socket reads.
+ */
 function callFrame(token: number, bigHeaders: boolean): Buffer {
   const b = new Builder(1024);
-  const headers: [string, string][] = [
+  const headers: Array<[string, string]> = [
     ['host', 'upstream.local'],
-    ['user-agent', 'curl/8.5.0'],
-    ['accept', '*/*'],
+    ['user-agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
+    ['accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'],
+    ['accept-language', 'en-US,en;q=0.5'],
+    ['accept-encoding', 'gzip, deflate, br, zstd'],
     ['authorization', 'Bearer abc'],
+    ['connection', 'keep-alive'],
+    ['upgrade-insecure-requests', '1'],
+    ['sec-fetch-dest', 'document'],
+    ['sec-fetch-mode', 'navigate'],
+    ['sec-fetch-site', 'none'],
+    ['priority', 'u=0, i'],
   ];
-  if (bigHeaders) for (let i = 0; i < 64; i++) headers.push([`x-filler-${i}`, 'f'.repeat(1000)]);
+  if (bigHeaders) for (let i = 0; i < 64; i++) headers.push([`x-filler-${i}`, 'f'.repeat(1024)]);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
   const h = HTTPReqCall.Req.createHeadersVector(b, headers.map(([k, v]) => te(k, v)));
   const a = HTTPReqCall.Req.createArgsVector(b, [te('page', '2')]);
@@ -174,7 +212,7 @@ class Lane {
     });
   }
   private onData(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = undefined;
     let off = 0;
     while (buf.length - off >= 4) {
@@ -246,10 +284,14 @@ function cpuSeconds(pid: number): number {
   return total;
 }
 
-function rssKiB(pid: number): number {
+/**
+ * Peak resident memory (VmHWM) of a server, its workers included: what the runner process itself
+ * held at its worst during the run, never the bench process.
+ */
+function peakRssKiB(pid: number): number {
   const read = (p: number): number => {
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       return m ? Number(m[1]) : 0;
     } catch {
       return 0;
@@ -265,7 +307,8 @@ function rssKiB(pid: number): number {
 }
 
 interface Server {
-  kind: 'floor' | 'single' | 'multi' | 'metrics';
+  /** baseline: a single runner built from A6KIT_BENCH_BASELINE's runtime (before/after in one run). */
+  kind: 'floor' | 'single' | 'multi' | 'baseline' | 'metrics';
   path: string;
   child: ChildProcess;
 }
@@ -274,10 +317,24 @@ interface Server {
  * Servers run from a bundle of this file, as a built runner executable runs (no TypeScript loader
  * in the process: its memory and per-call helpers would colour RSS and CPU figures).
  */
-async function bundle(dir: string): Promise<string[]> {
+async function bundle(dir: string, runtimeFrom?: string): Promise<string[]> {
   try {
     const esbuild = await import('esbuild');
-    const out = join(dir, 'server.mjs');
+    const out = join(dir, runtimeFrom === undefined ? 'server.mjs' : 'baseline.mjs');
+    // The baseline: this same bench (plugins, floor, load) over another tree's runtime/.
+    const plugins =
+      runtimeFrom === undefined
+        ? []
+        : [
+            {
+              name: 'baseline-runtime',
+              setup(build: { onResolve(o: { filter: RegExp }, f: (a: { path: string; importer: string }) => { path: string } | undefined): void }) {
+                build.onResolve({ filter: /^\.\.\/runtime\// }, (a) =>
+                  a.importer === self ? { path: join(runtimeFrom, a.path.slice('../runtime/'.length)).replace(/\.js$/, '.ts') } : undefined,
+                );
+              },
+            },
+          ];
     await esbuild.build({
       entryPoints: [self],
       outfile: out,
@@ -287,42 +344,60 @@ async function bundle(dir: string): Promise<string[]> {
       target: 'node20',
       logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      plugins,
     });
     return [out];
   } catch (err) {
+    // A baseline that does not build must not quietly run as the current code.
+    if (runtimeFrom !== undefined) throw err;
     process.stdout.write(`(esbuild unavailable, servers run through tsx: ${(err as Error).message})\n`);
     return ['--import', 'tsx', self];
   }
 }
 
 let serverEntry: string[] = [];
+let baselineEntry: string[] = [];
+let serverSeq = 0;
 
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
-  const path = join(dir, `${kind}.sock`);
+  const path = join(dir, `${kind}-${serverSeq++}.sock`);
   const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
-  if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, 'metrics.sock')}`);
-  const extra = process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extra, ...serverEntry, '--serve', ...args], {
-    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
+  // The single runner with a Prometheus endpoint: the cost of metrics, measured in the same slices.
+  if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, `metrics-${serverSeq}.sock`)}`);
+  const entry = kind === 'baseline' ? baselineEntry : serverEntry;
+  // Flags under test go to the runners only: the floor stays the same reference.
+  const extra = kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...extra, ...entry, '--serve', ...args], {
+    // The baseline runs as runners did before the young-generation cap.
+    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, ...(kind === 'baseline' ? { A6KIT_BENCH_YOUNG_CAP: '0' } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve();
+      // What a server prints besides (warnings, --trace-gc lines) goes to stderr, not lost.
+      else process.stderr.write(d);
     });
     child.once('exit', (c) => reject(new Error(`${kind} server exited with ${c}`)));
   });
   return { kind, path, child };
 }
 
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(2000)]);
+}
+
+/** The issue-14 rows: the four bench plugins on a browser-like request, and "big" (64 KiB more headers). */
 const SCENARIOS = [
   { name: 'stop', plugin: 'stop', big: false },
   { name: 'rewrite', plugin: 'rewrite', big: false },
-  { name: 'noop', plugin: 'noop', big: false },
-  { name: 'extra-info var', plugin: 'var', big: false },
-  { name: '64 KiB headers', plugin: 'auth-header', big: true },
+  { name: 'no action', plugin: 'noop', big: false },
+  { name: 'one ExtraInfo var', plugin: 'var', big: false },
+  { name: 'big (+64 × 1 KiB headers)', plugin: 'auth-header', big: true },
 ] as const;
-const CONNS = process.env.A6KIT_BENCH_CONNS?.split(',').map(Number) ?? [1, 16, 64];
 
 interface Cell {
   /** Server CPU per request, in microseconds. */
@@ -330,9 +405,8 @@ interface Cell {
   rps: number;
   p50: number;
   p99: number;
-  rss: number;
-  /** req/s of each slice, in round order (slices of one round run back to back, server after server). */
-  rates: number[];
+  /** Peak RSS of the server process (and its workers) in KiB; the floor's is not reset per scenario. */
+  peakRss: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -348,8 +422,7 @@ async function measureAll(
   conns: number,
   seconds: number,
 ): Promise<Map<Server, Cell>> {
-  // More, shorter slices cancel more of a busy machine's noise (A6KIT_BENCH_ROUNDS=16).
-  const rounds = Number(process.env.A6KIT_BENCH_ROUNDS ?? 4);
+  const rounds = 4;
   const lanesOf = new Map<Server, Lane[]>();
   for (const s of servers) {
     const request = requestFor(s);
@@ -360,11 +433,10 @@ async function measureAll(
     lanes.forEach((l) => l.stop());
     await sleep(20);
   }
-  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[]; rates: number[] }>();
-  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [], rates: [] });
+  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[] }>();
+  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [] });
   for (let round = 0; round < rounds; round++) {
-    // Every other round in reverse: no server always runs right after the same one.
-    for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
+    for (const s of servers) {
       const lanes = lanesOf.get(s)!;
       const a = acc.get(s)!;
       lanes.forEach((l) => {
@@ -376,16 +448,12 @@ async function measureAll(
       const cpu0 = cpuSeconds(s.child.pid!);
       await sleep((seconds * 1000) / rounds);
       lanes.forEach((l) => l.stop());
-      const secs = (performance.now() - t0) / 1000;
-      a.secs += secs;
+      a.secs += (performance.now() - t0) / 1000;
       a.cpu += cpuSeconds(s.child.pid!) - cpu0;
-      let done = 0;
       for (const l of lanes) {
-        done += l.done;
+        a.done += l.done;
         for (const x of l.latencies) a.lat.push(x);
       }
-      a.done += done;
-      a.rates.push(done / secs);
       await sleep(20); // let the exchanges in flight finish before the next server's slice
     }
   }
@@ -395,72 +463,111 @@ async function measureAll(
     lanesOf.get(s)!.forEach((l) => l.close());
     a.lat.sort((x, y) => x - y);
     const q = (p: number) => a.lat[Math.min(a.lat.length - 1, Math.floor(a.lat.length * p))] ?? NaN;
-    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), rss: rssKiB(s.child.pid!), rates: a.rates });
+    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), peakRss: peakRssKiB(s.child.pid!) });
   }
   return out;
 }
 
+/**
+ * One run: per scenario a fresh runner (so its peak RSS is that scenario's), measured in slices
+ * interleaved with the floor at the same connection count; then the ratios issue 14 asks for.
+ * A6KIT_BENCH_SECONDS (per server and scenario, default 2), A6KIT_BENCH_CONNS (default 64),
+ * A6KIT_BENCH_ONLY=floor,single,multi,metrics (default floor,single), A6KIT_BENCH_SCENARIOS=stop,var,...
+ * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the runners) narrow or vary a run.
+ * Finding where memory goes: A6KIT_BENCH_MEMLOG=<ms> (runners print heap spaces and buffers to
+ * stderr), A6KIT_BENCH_V8_FLAGS (set in-process at start), A6KIT_BENCH_YOUNG_CAP=0 (no cap).
+ * A6KIT_BENCH_BASELINE=<dir>: also a runner built from <dir>/runtime (an older tree, e.g.
+ * `git archive <rev> runtime package.json | tar -x -C <dir>` and node_modules linked), measured in the same slices: before/after in one run.
+ */
 async function bench(): Promise<void> {
-  const seconds = Number(process.env.A6KIT_BENCH_SECONDS ?? 1.5);
+  const seconds = Number(process.env.A6KIT_BENCH_SECONDS ?? 2);
+  const conns = Number(process.env.A6KIT_BENCH_CONNS ?? 64);
   const dir = mkdtempSync(join(tmpdir(), 'a6kit-bench-'));
-  const servers: Server[] = [];
+  const live: Server[] = [];
   try {
-    // A6KIT_BENCH_ONLY=floor,single / A6KIT_BENCH_SCENARIOS=stop,noop narrow a run (profiling).
     serverEntry = await bundle(dir);
-    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'multi', 'metrics'];
-    for (const k of ['floor', 'single', 'multi', 'metrics'] as const) if (only.includes(k)) servers.push(await startServer(k, dir));
-    // One token per scenario and server, prepared as APISIX would.
-    const tokens = new Map<string, number>();
-    for (const s of servers) {
-      if (s.kind === 'floor') continue;
-      for (const sc of SCENARIOS) {
-        const reply = await rpc(s.path, prepareFrame(sc.plugin));
-        tokens.set(`${s.kind}/${sc.plugin}`, PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken());
-      }
-    }
+    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single'];
+    const baselineDir = process.env.A6KIT_BENCH_BASELINE;
+    if (baselineDir) baselineEntry = await bundle(dir, join(baselineDir, 'runtime'));
+    const runners = (['baseline', 'single', 'metrics', 'multi'] as const).filter((k) => (k === 'baseline' ? baselineDir !== undefined : only.includes(k)));
+    const floor = only.includes('floor') ? await startServer('floor', dir) : undefined;
+    if (floor) live.push(floor);
+    const picked = process.env.A6KIT_BENCH_SCENARIOS?.split(',');
+    const scenarios = SCENARIOS.filter((sc) => picked === undefined || picked.includes(sc.plugin));
+    process.stdout.write(
+      `runner bench: ${conns} connections, one exchange in flight each; ${seconds}s per server and scenario in 4 interleaved slices after 0.25s warm-up; ` +
+        `a fresh runner per scenario; node ${process.version}${process.env.A6KIT_BENCH_NODE_ARGS ? `, server flags ${process.env.A6KIT_BENCH_NODE_ARGS}` : ''}\n`,
+    );
     const fmt = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
     const ms = (n: number) => n.toFixed(2);
-    const rows: string[] = [];
-    const metricsRows = [
-      '| scenario | conns | metrics off req/s | metrics on req/s | on vs off (totals) | on vs off (median of slice pairs) | server CPU µs/req off / on |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+    const mib = (kib: number) => (kib / 1024).toFixed(1);
+    const pct = (c: Cell, f: Cell | undefined) => (f ? `${((c.rps / f.rps) * 100).toFixed(0)}%` : '–');
+    const rows = [
+      `| scenario | runner | floor req/s | runner req/s | % floor | p50/p99 ms floor | p50/p99 ms runner | CPU µs/req floor / runner | peak RSS MiB runner |`,
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ];
-    rows.push(
-      '| scenario | conns | floor req/s | single req/s (% floor) | multi req/s (% floor) | p50/p99 ms floor | p50/p99 ms single | p50/p99 ms multi | server CPU µs/req floor / single / multi | RSS MiB single / multi |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    );
-    process.stdout.write(`runner bench: ${seconds}s per server and cell in ${process.env.A6KIT_BENCH_ROUNDS ?? 4} interleaved slices after 0.25s warm-up, node ${process.version}, ${servers.length} servers\n`);
-    const scenarios = SCENARIOS.filter((sc) => !process.env.A6KIT_BENCH_SCENARIOS || process.env.A6KIT_BENCH_SCENARIOS.split(',').includes(sc.plugin));
+    const results = new Map<string, { floor?: Cell; runner: Cell }>();
     for (const sc of scenarios) {
-      for (const conns of CONNS) {
-        const measured = await measureAll(servers, (s) => callFrame(tokens.get(`${s.kind}/${sc.plugin}`) ?? 1, sc.big), conns, seconds);
-        const cells: Record<string, Cell> = {};
-        for (const [s, c] of measured) cells[s.kind] = c;
-        const none: Cell = { rps: NaN, cpuUs: NaN, p50: NaN, p99: NaN, rss: NaN, rates: [] };
-        const f = cells.floor ?? none;
-        const si = cells.single ?? none;
-        const mu = cells.multi ?? none;
-        const pct = (c: Cell) => `${((c.rps / f.rps) * 100).toFixed(0)}%`;
-        const row = `| ${sc.name} | ${conns} | ${fmt(f.rps)} | ${fmt(si.rps)} (${pct(si)}) | ${fmt(mu.rps)} (${pct(mu)}) | ${ms(f.p50)}/${ms(f.p99)} | ${ms(si.p50)}/${ms(si.p99)} | ${ms(mu.p50)}/${ms(mu.p99)} | ${f.cpuUs.toFixed(1)} / ${si.cpuUs.toFixed(1)} / ${mu.cpuUs.toFixed(1)} | ${(si.rss / 1024).toFixed(0)} / ${(mu.rss / 1024).toFixed(0)} |`;
+      // Every runner kind fresh for this scenario, all measured in the same interleaved slices.
+      const started: Server[] = [];
+      const tokenOf = new Map<Server, number>();
+      for (const kind of runners) {
+        const runner = await startServer(kind, dir);
+        live.push(runner);
+        started.push(runner);
+        const reply = await rpc(runner.path, prepareFrame(sc.plugin));
+        tokenOf.set(runner, PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken());
+      }
+      const servers = floor ? [floor, ...started] : started;
+      const measured = await measureAll(servers, (s) => callFrame(tokenOf.get(s) ?? 1, sc.big), conns, seconds);
+      const f = floor ? measured.get(floor) : undefined;
+      for (const runner of started) {
+        await stopServer(runner);
+        live.splice(live.indexOf(runner), 1);
+        const r = measured.get(runner)!;
+        results.set(`${runner.kind}/${sc.plugin}`, { floor: f, runner: r });
+        const row =
+          `| ${sc.name} | ${runner.kind} | ${f ? fmt(f.rps) : '–'} | ${fmt(r.rps)} | ${pct(r, f)} | ${f ? `${ms(f.p50)}/${ms(f.p99)}` : '–'} | ` +
+          `${ms(r.p50)}/${ms(r.p99)} | ${f ? f.cpuUs.toFixed(1) : '–'} / ${r.cpuUs.toFixed(1)} | ${mib(r.peakRss)} |`;
         rows.push(row);
         process.stdout.write(`${row}\n`);
-        const me = cells.metrics;
-        if (me !== undefined) {
-          // Each slice of `metrics` ran right after one of `single`: the median of their ratios
-          // shrugs off the bursts a busy machine puts into a few slices.
-          const ratios = me.rates.map((r, i) => r / si.rates[i]!).sort((x, y) => x - y);
-          const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
-          metricsRows.push(
-            `| ${sc.name} | ${conns} | ${fmt(si.rps)} | ${fmt(me.rps)} | ${signed(me.rps / si.rps - 1)} | ${signed(ratios[Math.floor(ratios.length / 2)]! - 1)} | ${si.cpuUs.toFixed(1)} / ${me.cpuUs.toFixed(1)} |`,
-          );
-        }
       }
     }
     process.stdout.write(`\n${rows.join('\n')}\n`);
-    if (metricsRows.length > 2) process.stdout.write(`\nmetrics (--metrics on) against the same single runner with metrics off:\n${metricsRows.join('\n')}\n`);
+    // The floor lives through every scenario: its peak is the worst of them (a reference, not a target).
+    if (floor) process.stdout.write(`\nfloor peak RSS over the run: ${mib(peakRssKiB(floor.child.pid!))} MiB\n`);
+    // The proof of issue 14, per runner kind.
+    for (const kind of runners) {
+      const get = (plugin: string) => results.get(`${kind}/${plugin}`);
+      const big = get('auth-header');
+      const stop = get('stop');
+      const v = get('var');
+      const lines: string[] = [];
+      // On a busy machine the load generator, not the runner, may set req/s: floor CPU / runner CPU
+      // per request is what each server pinned to its own core would reach, relative to the floor.
+      if (big?.floor) {
+        lines.push(
+          `big / floor = ${(big.runner.rps / big.floor.rps).toFixed(2)} req/s, ${(big.floor.cpuUs / big.runner.cpuUs).toFixed(2)} CPU per request (target ≥ 0.90)`,
+        );
+      }
+      if (stop?.floor) lines.push(`stop / floor = ${(stop.runner.rps / stop.floor.rps).toFixed(2)} req/s, ${(stop.floor.cpuUs / stop.runner.cpuUs).toFixed(2)} CPU`);
+      if (v && stop) lines.push(`ExtraInfo p99 / stop p99 = ${(v.runner.p99 / stop.runner.p99).toFixed(2)} (target ≤ 2.5)`);
+      const peaks = scenarios.map((sc) => `${sc.plugin} ${mib(get(sc.plugin)?.runner.peakRss ?? NaN)}`);
+      lines.push(`peak RSS MiB: ${peaks.join(', ')} (target < 64 each)`);
+      process.stdout.write(`\n${kind}: ${lines.join('; ')}\n`);
+    }
+    // Metrics on against off (A6KIT_BENCH_ONLY=floor,single,metrics): same scenarios, same slices.
+    if (runners.includes('metrics') && runners.includes('single')) {
+      const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+      const cmp = scenarios.flatMap((sc) => {
+        const off = results.get(`single/${sc.plugin}`)?.runner;
+        const on = results.get(`metrics/${sc.plugin}`)?.runner;
+        return off && on ? [`${sc.plugin} ${signed(on.rps / off.rps - 1)} req/s, ${off.cpuUs.toFixed(1)} → ${on.cpuUs.toFixed(1)} µs/req`] : [];
+      });
+      process.stdout.write(`\nmetrics on vs off: ${cmp.join('; ')}\n`);
+    }
   } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    for (const s of live) await stopServer(s);
     rmSync(dir, { recursive: true, force: true });
   }
 }

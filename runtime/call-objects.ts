@@ -72,15 +72,68 @@ interface EntryVector { length(): number; at(i: number, e: TextEntry): TextEntry
  * generated readers used here cannot throw or read outside the payload, however late a plugin asks.
  */
 
-/** Values of one field, decoding only the names of the others. */
+/**
+ * Whether the name of entry `e` normalises to `key` (an ASCII key, already lower-cased when
+ * `fold`), decided on the name's bytes: looking one header up in 64 KiB of them makes no string of
+ * the names it passes. A name with non-ASCII bytes is decided on its string, as the map would
+ * normalise it (toLowerCase turns U+212A KELVIN SIGN into "k").
+ */
+function nameIs(e: TextEntry, key: string, fold: boolean): boolean {
+  const bb = e.bb!;
+  const o = bb.__offset(e.bb_pos, 4);
+  if (o === 0) return false;
+  const at = e.bb_pos + o;
+  const start = at + bb.readInt32(at);
+  const len = bb.readInt32(start);
+  const n = key.length;
+  const bytes = bb.bytes();
+  const from = start + 4;
+  if (len === n) {
+    let i = 0;
+    for (; i < n; i++) {
+      let c = bytes[from + i]!;
+      if (c >= 0x80) break;
+      if (fold && c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== key.charCodeAt(i)) return false;
+    }
+    if (i === n) return true;
+  } else {
+    // An ASCII name of another length never matches; lower-casing non-ASCII characters can only
+    // shorten a name's bytes into ASCII (never lengthen), so a shorter name never matches either.
+    if (!fold || len < n) return false;
+    let ascii = true;
+    for (let i = 0; i < len; i++) {
+      if (bytes[from + i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return false;
+  }
+  const name = e.name();
+  return name !== null && (fold ? name.toLowerCase() : name) === key;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Values of one field, decoding none of the other names (compared as bytes) nor their values. */
 function vectorFinder(v: EntryVector): FieldFinder {
   return (key, lowerCase) => {
     const out: string[] = [];
     const n = v.length();
     const e = new TextEntry();
+    const bytewise = isAscii(key);
     for (let i = 0; i < n; i++) {
-      const name = v.at(i, e)?.name();
-      if (name == null || (lowerCase ? name.toLowerCase() : name) !== key) continue;
+      if (v.at(i, e) === null) continue;
+      if (bytewise) {
+        if (!nameIs(e, key, lowerCase)) continue;
+      } else {
+        const name = e.name();
+        if (name === null || (lowerCase ? name.toLowerCase() : name) !== key) continue;
+      }
       out.push(e.value() ?? '');
     }
     return out;

@@ -20,7 +20,10 @@ interface Waiter {
 }
 
 export class InfoExchange {
-  private waiting: Waiter | undefined;
+  /** The question on the wire, held as its promise's two functions (no object per question). */
+  private resolveAsked: ((v: Uint8Array | undefined) => void) | undefined;
+  private rejectAsked: ((e: Error) => void) | undefined;
+  /** Questions asked while one is on the wire (rare: a plugin asking several at once). */
   private queue: { frame: Buffer; w: Waiter; kind: number }[] | undefined;
   /** The question on the wire: its kind and when it was sent (metrics only). */
   private kind = 0;
@@ -34,12 +37,12 @@ export class InfoExchange {
   /** Sends `frame` (an ExtraInfo request of `kind`, metrics-ids.ts) now, or after the answers due before it. */
   ask(frame: Buffer, kind: number): Promise<Uint8Array | undefined> {
     return new Promise((resolve, reject) => {
-      const w = { resolve, reject };
-      if (this.waiting === undefined) {
-        this.waiting = w;
+      if (this.resolveAsked === undefined) {
+        this.resolveAsked = resolve;
+        this.rejectAsked = reject;
         this.sent(frame, kind);
       } else {
-        (this.queue ??= []).push({ frame, w, kind });
+        (this.queue ??= []).push({ frame, w: { resolve, reject }, kind });
       }
     });
   }
@@ -54,27 +57,30 @@ export class InfoExchange {
 
   /** A question is on the wire: the gateway's next ExtraInfo frame answers it (also after the call ended). */
   get outstanding(): boolean {
-    return this.waiting !== undefined;
+    return this.resolveAsked !== undefined;
   }
 
   /** The answer to the question on the wire arrived. */
   answer(payload: Buffer): void {
-    const w = this.waiting!;
-    this.waiting = undefined;
+    const resolve = this.resolveAsked!;
+    const reject = this.rejectAsked!;
+    this.resolveAsked = undefined;
+    this.rejectAsked = undefined;
     if (this.metrics !== undefined) this.metrics.infoTook(this.kind, performance.now() - this.sentAt);
     const next = this.queue?.shift();
     if (next !== undefined) {
-      this.waiting = next.w;
+      this.resolveAsked = next.w.resolve;
+      this.rejectAsked = next.w.reject;
       this.sent(next.frame, next.kind);
     }
     let result: Uint8Array | undefined;
     try {
       result = decodeExtraInfoResp(payload);
     } catch (err) {
-      w.reject(err as Error);
+      reject(err as Error);
       return;
     }
-    w.resolve(result);
+    resolve(result);
   }
 
   /**
@@ -83,9 +89,9 @@ export class InfoExchange {
    */
   abort(reason: string): void {
     // Most calls end with nothing open: only then build the (stack-capturing) error.
-    if (this.waiting === undefined && this.queue === undefined) return;
+    if (this.resolveAsked === undefined && this.queue === undefined) return;
     const err = new CallAborted(reason);
-    this.waiting?.reject(err);
+    this.rejectAsked?.(err);
     if (this.queue) for (const q of this.queue) q.w.reject(err);
     this.queue = undefined;
   }

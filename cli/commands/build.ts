@@ -43,6 +43,36 @@ const SEA_ARGV_FIX = [
 ].join('\n');
 
 /**
+ * Runs first in the bundle: holds V8's young generation at 4 MiB. Under load V8 doubles the young
+ * generation (up to 32 MiB on 64-bit) whenever enough objects survived scavenges, and a runner always
+ * has survivors (the calls in flight on 64 connections): a process at 59 MiB otherwise ends near
+ * 71 MiB with an ExtraInfo plugin. `--max-semi-space-size` would do it but is read only as the heap
+ * is made, and APISIX starts the bundle without our flags (no NODE_OPTIONS); the growth factor is read
+ * at each growth, so after every GC it is set to 1 while the young generation is at the cap and back to
+ * 2 below it (V8 shrinks it when idle; it must be able to grow back). At 2 MiB instead of 4 ExtraInfo
+ * calls cost a third more CPU (more scavenges of the same survivors); at 4 the difference is within
+ * noise (docs/runner.md, "Memory").
+ * Measured by bench/runner.bench.ts, which runs this same text in its runner.
+ */
+export const YOUNG_GENERATION_CAP = [
+  ';(() => {',
+  '  try {',
+  '    const v8 = require("node:v8");',
+  '    const { PerformanceObserver } = require("node:perf_hooks");',
+  '    const cap = 4 * 1024 * 1024;',
+  '    let held = false;',
+  '    new PerformanceObserver(() => {',
+  '      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");',
+  '      const full = young !== undefined && young.space_size >= cap;',
+  '      if (full === held) return;',
+  '      held = full;',
+  '      v8.setFlagsFromString(full ? "--semi-space-growth-factor=1" : "--semi-space-growth-factor=2");',
+  '    }).observe({ entryTypes: ["gc"] });',
+  '  } catch {}',
+  '})();',
+].join('\n');
+
+/**
  * Runs first in a bundle built with source maps. Node reads a file's source map only when source
  * maps are on as the file is compiled, which for the bundle itself is too late once it runs; so
  * on first load it turns them on and loads itself once more (CommonJS allows a top-level return),
@@ -222,7 +252,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
       silent: true,
       config: false, // a tsup.config in the project is for the project's own needs, not this bundle
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
-      banner: { js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}` },
+      banner: { js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}\n${YOUNG_GENERATION_CAP}` },
       env: { NODE_ENV: 'production' },
       esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), noPinoTransports(), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the BuildError.

@@ -150,6 +150,13 @@ export class Verifier {
   private readonly maxDepth: number;
   private readonly budget: number;
   private spent = 0;
+  /**
+   * The vtable checked last, with its sizes: a builder writes one vtable for all tables of a
+   * shape, so the 76 header entries of a big request share one and it is checked once.
+   */
+  private lastVt = -1;
+  private lastVtLen = 0;
+  private lastObjLen = 0;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -193,12 +200,20 @@ export class Verifier {
     if (depth > this.maxDepth) this.fail('', 'nested too deeply');
     this.need(pos, 4, '', 'table');
     const vt = pos - this.view.getInt32(pos, true);
-    this.need(vt, 4, '', 'vtable');
-    const vtLen = this.view.getUint16(vt, true);
-    const objLen = this.view.getUint16(vt + 2, true);
-    if (vtLen < 4 || (vtLen & 1) !== 0) this.fail('', `bad vtable size ${vtLen}`);
-    this.need(vt, vtLen, '', 'vtable');
-    if (objLen < 4) this.fail('', `bad table size ${objLen}`);
+    let objLen: number;
+    if (vt === this.lastVt) {
+      objLen = this.lastObjLen;
+    } else {
+      this.need(vt, 4, '', 'vtable');
+      const vtLen = this.view.getUint16(vt, true);
+      objLen = this.view.getUint16(vt + 2, true);
+      if (vtLen < 4 || (vtLen & 1) !== 0) this.fail('', `bad vtable size ${vtLen}`);
+      this.need(vt, vtLen, '', 'vtable');
+      if (objLen < 4) this.fail('', `bad table size ${objLen}`);
+      this.lastVt = vt;
+      this.lastVtLen = vtLen;
+      this.lastObjLen = objLen;
+    }
     this.need(pos, objLen, '', 'table');
     this.spend(objLen, '');
     return vt;
@@ -209,7 +224,7 @@ export class Verifier {
    * checked by `table`), 0 when absent; checked to hold `size` bytes.
    */
   field(pos: number, vt: number, vo: number, size: number, name: string): number {
-    if (vo >= this.view.getUint16(vt, true)) return 0;
+    if (vo >= (vt === this.lastVt ? this.lastVtLen : this.view.getUint16(vt, true))) return 0;
     const o = this.view.getUint16(vt + vo, true);
     if (o === 0) return 0;
     // Inside the buffer, as flatc's C++ verifier asks; not necessarily inside the table's inline
