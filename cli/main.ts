@@ -3,7 +3,7 @@
  * registers itself on the program; this file only wires them together.
  */
 import { Command } from 'commander';
-import { registerBuild } from './commands/build.js';
+import { registerBuild } from '../shipping/build.js';
 import { registerCall } from './commands/call.js';
 import { registerGen } from './commands/gen.js';
 import { registerInit } from './commands/init.js';

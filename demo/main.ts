@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuildError, buildRunner } from '../cli/commands/build.js';
+import { BuildError, buildRunner } from '../shipping/build.js';
 import { describeExit, startRunnerProcess, type RunnerProcess } from './runner-process.js';
 import { scaffoldProject } from './scaffold.js';
 import { demoExchanges, sendTraffic } from './traffic.js';

@@ -7,8 +7,8 @@
 import { copyFile, mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runGenProject, type Logger } from '../generator/plugin/project.js';
-import { initProject, newPlugin } from '../generator/plugin/scaffold.js';
+import { runGenProject, type Logger } from '../project/generate.js';
+import { initProject, newPlugin } from '../project/scaffold.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('./sample/', import.meta.url));

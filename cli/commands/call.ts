@@ -6,7 +6,7 @@
  *   a6kit call --socket ... --plugin p='{}' --upstream-status 200 --upstream-body hello   (post-resp)
  */
 import type { Command } from 'commander';
-import { GatewaySimulator, type PluginConf, type SimRequest } from '../../runtime/testing.js';
+import { GatewaySimulator, type PluginConf, type SimRequest } from '../../runtime/testkit/index.js';
 import { METHODS } from '../../runtime/call-objects.js';
 import type { HttpMethod } from '../../runtime/plugin.js';
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { pluginMap } from '../../runtime/describe.js';
 import { checkConfText, formatProblem, type ConfProblem } from './conf-files.js';
-import { loadProjectPlugins, runReporting, UsageError } from './project-plugins.js';
+import { loadProjectPlugins, runReporting, UsageError } from '../../project/load-plugins.js';
 
 interface CheckFlags {
   project: string;

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { stringify as toYaml } from 'yaml';
 import { checkConfEntry, PHASES, pluginMap, type Phase } from '../../runtime/describe.js';
 import type { AnyPlugin } from '../../runtime/plugin.js';
-import { loadProjectPlugins, runReporting, UsageError } from './project-plugins.js';
+import { loadProjectPlugins, runReporting, UsageError } from '../../project/load-plugins.js';
 
 interface ConfFlags {
   project: string;

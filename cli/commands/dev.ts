@@ -1,6 +1,6 @@
 /** `a6kit dev`: run the project's runner on a fixed socket and restart it on every change. */
 import type { Command } from 'commander';
-import { startDev, type DevSession } from '../../generator/plugin/dev.js';
+import { startDev, type DevSession } from '../../project/dev.js';
 
 interface DevFlags {
   project: string;

@@ -9,12 +9,12 @@ import type { Command } from 'commander';
 import { phasesOf, schemaOf } from '../../runtime/describe.js';
 import type { AnyPlugin } from '../../runtime/plugin.js';
 import { emitPluginDoc } from '../../generator/plugin/docs.js';
-import { buildSamples } from '../../generator/plugin/examples.js';
+import { buildSamples } from '../../generator/plugin/samples.js';
 import { GenError } from '../../generator/plugin/errors.js';
-import { writeIfChanged } from '../../generator/plugin/project.js';
+import { writeIfChanged } from '../../project/generate.js';
 import { loadSchemaFile, parseSchemaText, type LoadedSchema } from '../../generator/plugin/schema-load.js';
 import { buildPhaseConf, formatOutput } from './conf.js';
-import { loadProjectPlugins, runReporting, UsageError } from './project-plugins.js';
+import { loadProjectPlugins, runReporting, UsageError } from '../../project/load-plugins.js';
 import { readFile } from 'node:fs/promises';
 
 interface DocsFlags {

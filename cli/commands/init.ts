@@ -1,8 +1,8 @@
 /** `a6kit init <dir>`: a new runner project for the user's own plugins. */
 import type { Command } from 'commander';
 import { GenError } from '../../generator/plugin/errors.js';
-import { askMissing } from '../../generator/plugin/prompts.js';
-import { initProject } from '../../generator/plugin/scaffold.js';
+import { askMissing } from '../../project/prompts.js';
+import { initProject } from '../../project/scaffold.js';
 
 interface InitFlags {
   name?: string;

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { GenError } from '../../generator/plugin/errors.js';
 import { checkPluginName } from '../../generator/plugin/names.js';
-import { askMissing } from '../../generator/plugin/prompts.js';
-import { newPlugin, PHASES, type Phase } from '../../generator/plugin/scaffold.js';
+import { askMissing } from '../../project/prompts.js';
+import { newPlugin, PHASES, type Phase } from '../../project/scaffold.js';
 
 interface NewFlags {
   schema?: string;

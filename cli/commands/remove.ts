@@ -1,7 +1,7 @@
 /** `a6kit remove <plugin>`: the plugin's folder and its registration, the reverse of `a6kit new`. */
 import type { Command } from 'commander';
 import { GenError } from '../../generator/plugin/errors.js';
-import { removePlugin } from '../../generator/plugin/scaffold.js';
+import { removePlugin } from '../../project/scaffold.js';
 
 export function registerRemove(program: Command): void {
   program

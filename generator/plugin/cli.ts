@@ -1,5 +1,5 @@
 /** Project mode of `a6kit gen`: each plugin's JSON Schema -> config type + validator. */
-import { runGenProject } from './project.js';
+import { runGenProject } from '../../project/generate.js';
 
 export interface GenProjectOptions {
   project: string;

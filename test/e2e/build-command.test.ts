@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BuildError, buildRunner } from '../../cli/commands/build.js';
+import { BuildError, buildRunner } from '../../shipping/build.js';
 import { buildProgram } from '../../cli/main.js';
-import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
+import { initProject, newPlugin } from '../../project/scaffold.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -1,7 +1,7 @@
 /** `a6kit call` as a user types it against a running runner: what it prints and how it exits. */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfError, definePlugin } from '../../runtime/index.js';
-import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
+import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 import { buildProgram } from '../../cli/main.js';
 
 const greet = definePlugin({

@@ -6,10 +6,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenError } from '../../generator/plugin/errors.js';
-import { runGenProject } from '../../generator/plugin/project.js';
+import { runGenProject } from '../../project/generate.js';
 import { parseSchemaText } from '../../generator/plugin/schema-load.js';
 import { compileValidator } from '../../generator/plugin/validator.js';
-import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
+import { initProject, newPlugin } from '../../project/scaffold.js';
 import { capture, schemasDir, scratchDir, snapshot } from './helpers.js';
 
 let project: string;

@@ -3,7 +3,7 @@
  * stdout are a terminal. Every prompt is also a flag, so scripts and CI never block on input.
  */
 import nodePlop from 'node-plop';
-import { GenError } from './errors.js';
+import { GenError } from '../generator/plugin/errors.js';
 
 export interface Question {
   name: string;

@@ -168,8 +168,8 @@ export function registerBuild(program: Command): void {
 
 async function checkProject(project: string, log: (line: string) => void): Promise<void> {
   // Imported lazily: ts-morph and the schema compiler are only needed here.
-  const { runGenProject } = await import('../../generator/plugin/project.js');
-  const { describeTypeProblems, typeCheckProject } = await import('../../generator/plugin/typecheck.js');
+  const { runGenProject } = await import('../project/generate.js');
+  const { describeTypeProblems, typeCheckProject } = await import('../project/typecheck.js');
   const bypass = `or build anyway with \`a6kit build --no-check\``;
   if (existsSync(join(project, 'plugins'))) {
     const errors: string[] = [];
@@ -257,7 +257,7 @@ async function bundleRunner(project: string, entry: string, outDir: string, mini
 function a6kitSourcePlugin(root: string): EsbuildPlugin {
   const entries: Record<string, string> = {
     a6kit: join(root, 'runtime', 'index.ts'),
-    'a6kit/testing': join(root, 'runtime', 'testing.ts'),
+    'a6kit/testing': join(root, 'runtime', 'testkit', 'index.ts'),
   };
   return {
     name: 'a6kit-source',

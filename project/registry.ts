@@ -4,8 +4,8 @@
  * idempotent and inserts the import and the array entry at their sorted place.
  */
 import { IndentationText, Node, Project, QuoteKind, SyntaxKind, type ArrayLiteralExpression, type SourceFile } from 'ts-morph';
-import { GenError } from './errors.js';
-import { camelIdentifier } from './names.js';
+import { GenError } from '../generator/plugin/errors.js';
+import { camelIdentifier } from '../generator/plugin/names.js';
 
 export const REGISTRY_FILE = 'plugins/index.ts';
 

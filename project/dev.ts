@@ -21,11 +21,11 @@ import { connect } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { watch, type FSWatcher } from 'chokidar';
-import { a6kitPackage } from './package-root.js';
-import { consoleLogger, runGenProject, type Logger } from './project.js';
+import { a6kitPackage } from '../tooling/package-root.js';
+import { consoleLogger, runGenProject, type Logger } from './generate.js';
 import { typeCheckProject } from './typecheck.js';
-import { socketPath } from '../../runtime/address.js';
-import { assertNotServed, isLive, SocketInUseError } from '../../runtime/socket-file.js';
+import { socketPath } from '../runtime/address.js';
+import { assertNotServed, isLive, SocketInUseError } from '../runtime/socket-file.js';
 
 export interface DevOptions {
   project: string;
@@ -87,7 +87,7 @@ function waitForSocket(path: string, child: ChildProcess, timeoutMs: number): Pr
   });
 }
 
-/** Where esbuild lives: it is tsup's dependency, not ours (see cli/commands/build.ts). */
+/** Where esbuild lives: it is tsup's dependency, not ours (see shipping/build.ts). */
 interface EsbuildForGraph {
   build(o: Record<string, unknown>): Promise<{ metafile?: { inputs: Record<string, unknown> } }>;
 }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../cli/main.js';
-import { scratchDir, snapshot } from './helpers.js';
+import { scratchDir, snapshot } from '../plugin-gen/helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

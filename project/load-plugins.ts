@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { AnyPlugin } from '../../runtime/plugin.js';
+import type { AnyPlugin } from '../runtime/plugin.js';
 
 type TsImport = (specifier: string, options: { parentURL: string; tsconfig?: string }) => Promise<unknown>;
 
