@@ -31,7 +31,7 @@ export async function scaffoldProject(project: string, print: (line: string) => 
 
   print('  $ a6kit gen   (regenerates config types + validators, then type-checks the plugin code against them)');
   // Type-check against this checkout's runtime sources (its dist/ may predate local edits).
-  const paths = { a6kit: [join(REPO, 'runtime', 'index.ts')], 'a6kit/testing': [join(REPO, 'runtime', 'testing.ts')] };
+  const paths = { a6kit: [join(REPO, 'runtime', 'index.ts')], 'a6kit/testing': [join(REPO, 'runtime', 'testkit', 'index.ts')] };
   const gen = await runGenProject({ project, log, compilerOptions: { paths } });
   if (gen.code !== 0) throw new Error(`a6kit gen failed:\n${[...gen.errors, ...(gen.typecheck?.problems.map((p) => `${p.where}: ${p.message}`) ?? [])].join('\n')}`);
 }
