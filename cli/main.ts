@@ -61,4 +61,6 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 // Run directly (tsx cli/main.ts …) as well as through bin/a6kit.mjs.
-if (import.meta.url === `file://${process.argv[1]}`) await main(process.argv);
+// Not a top-level await: a command may end with a promise that never settles (dev stopped by a
+// signal mid-start), which is fine for an exiting process, but Node exits 13 on an unsettled one.
+if (import.meta.url === `file://${process.argv[1]}`) void main(process.argv);
