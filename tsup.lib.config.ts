@@ -7,7 +7,7 @@ export default defineConfig({
   entry: {
     'cli/main': 'cli/main.ts',
     index: 'runtime/index.ts',
-    testing: 'runtime/testing.ts',
+    testing: 'runtime/testkit/index.ts',
   },
   format: ['esm'],
   target: 'node20',
@@ -17,7 +17,7 @@ export default defineConfig({
   sourcemap: true,
   splitting: true,
   dts: {
-    entry: { index: 'runtime/index.ts', testing: 'runtime/testing.ts' },
+    entry: { index: 'runtime/index.ts', testing: 'runtime/testkit/index.ts' },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 reports as deprecated.
     compilerOptions: { ignoreDeprecations: '6.0' },
   },

@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^a6kit$/, replacement: fileURLToPath(new URL('./runtime/index.ts', import.meta.url)) },
-      { find: /^a6kit\/testing$/, replacement: fileURLToPath(new URL('./runtime/testing.ts', import.meta.url)) },
+      { find: /^a6kit\/testing$/, replacement: fileURLToPath(new URL('./runtime/testkit/index.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { createRequire } from 'node:module';
-import { YOUNG_GENERATION_CAP } from '../cli/commands/build.js';
+import { YOUNG_GENERATION_CAP } from '../shipping/bundle.js';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
 import { definePlugin } from '../runtime/plugin.js';
 

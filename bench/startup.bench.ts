@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRunner } from '../cli/commands/build.js';
+import { buildRunner } from '../shipping/build.js';
 import { startRunnerProcess } from '../demo/runner-process.js';
 
 const runs = Number(process.argv[2] ?? 15);

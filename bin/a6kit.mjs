@@ -4,7 +4,8 @@
 // (the registry's tarball ships dist/) and on `npm install` in a checkout or from git.
 import { main } from '../dist/cli/main.js';
 
+// main() sets the exit code itself (see `a6kit --help`); nothing is expected to reach this catch.
 main(process.argv).catch((err) => {
-  process.stderr.write(`a6kit: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.stderr.write(`a6kit: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(70);
 });

@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuildError, buildRunner } from '../cli/commands/build.js';
+import { buildRunner } from '../shipping/build.js';
+import { UserError } from '../tooling/user-error.js';
 import { describeExit, startRunnerProcess, type RunnerProcess } from './runner-process.js';
 import { scaffoldProject } from './scaffold.js';
 import { demoExchanges, sendTraffic } from './traffic.js';
@@ -60,7 +61,7 @@ async function steps(run: Run): Promise<void> {
     const b = await buildRunner({ project, sea, log: (l) => print(`    ${l.replace(project + '/', '')}`) });
     cmd = [b.executable ?? b.bundle, 'run'];
   } catch (err) {
-    if (!(err instanceof BuildError)) throw err;
+    if (!(err instanceof UserError)) throw err;
     print(`    no single executable here (${err.message.split('\n')[0]}); using the one-file bundle`);
     cmd = [join(project, 'dist', 'a6-runner.cjs'), 'run'];
   }

@@ -7,8 +7,8 @@
 import { copyFile, mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runGenProject, type Logger } from '../generator/plugin/project.js';
-import { initProject, newPlugin } from '../generator/plugin/scaffold.js';
+import { runGenProject, type Logger } from '../project/generate.js';
+import { initProject, newPlugin } from '../project/scaffold.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('./sample/', import.meta.url));
@@ -31,7 +31,7 @@ export async function scaffoldProject(project: string, print: (line: string) => 
 
   print('  $ a6kit gen   (regenerates config types + validators, then type-checks the plugin code against them)');
   // Type-check against this checkout's runtime sources (its dist/ may predate local edits).
-  const paths = { a6kit: [join(REPO, 'runtime', 'index.ts')], 'a6kit/testing': [join(REPO, 'runtime', 'testing.ts')] };
+  const paths = { a6kit: [join(REPO, 'runtime', 'index.ts')], 'a6kit/testing': [join(REPO, 'runtime', 'testkit', 'index.ts')] };
   const gen = await runGenProject({ project, log, compilerOptions: { paths } });
   if (gen.code !== 0) throw new Error(`a6kit gen failed:\n${[...gen.errors, ...(gen.typecheck?.problems.map((p) => `${p.where}: ${p.message}`) ?? [])].join('\n')}`);
 }

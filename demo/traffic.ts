@@ -3,7 +3,7 @@
  * the gateway simulator (the same RPCs APISIX sends), and a plain-words account of what APISIX
  * would then do with the client's request.
  */
-import { GatewaySimulator } from '../runtime/testing.js';
+import { GatewaySimulator } from '../runtime/testkit/index.js';
 
 type Sim = Awaited<ReturnType<typeof GatewaySimulator.connect>>;
 type RequestResult = Awaited<ReturnType<Sim['request']>>;

@@ -6,9 +6,11 @@
  *   a6kit call --socket ... --plugin p='{}' --upstream-status 200 --upstream-body hello   (post-resp)
  */
 import type { Command } from 'commander';
-import { GatewaySimulator, type PluginConf, type SimRequest } from '../../runtime/testing.js';
+import { GatewaySimulator, type PluginConf, type SimRequest } from '../../runtime/testkit/index.js';
 import { METHODS } from '../../runtime/call-objects.js';
 import type { HttpMethod } from '../../runtime/plugin.js';
+import { UserError } from '../../tooling/user-error.js';
+import { reporting } from '../report.js';
 
 interface CallFlags {
   socket?: string;
@@ -30,7 +32,7 @@ const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 function split(text: string, sep: string, what: string): [string, string] {
   const i = text.indexOf(sep);
-  if (i <= 0) throw new Error(`${what} "${text}" must look like name${sep}value`);
+  if (i <= 0) throw new UserError(`${what} "${text}" must look like name${sep}value`);
   return [text.slice(0, i).trim(), text.slice(i + sep.length).replace(/^ /, '')];
 }
 
@@ -44,7 +46,7 @@ const ERROR_HINTS: Record<string, string> = {
 
 function httpStatus(text: string): number {
   const n = Number(text);
-  if (!/^\d{3}$/.test(text) || n < 100 || n > 599) throw new Error(`--upstream-status "${text}": an HTTP status code (100-599)`);
+  if (!/^\d{3}$/.test(text) || n < 100 || n > 599) throw new UserError(`--upstream-status "${text}": an HTTP status code (100-599)`);
   return n;
 }
 
@@ -75,16 +77,16 @@ export function registerCall(program: Command): void {
     .option('--upstream-header <name: value>', 'upstream response header (repeatable; implies post-resp)', collect, [])
     .option('--upstream-body <text>', 'upstream response body (implies post-resp)')
     .option('--allow-degradation', "APISIX's allow_degradation: pass the request on when the runner fails")
-    .action(async (f: CallFlags) => {
+    .action(reporting(async (f: CallFlags) => {
       const address = f.socket ?? process.env.APISIX_LISTEN_ADDRESS;
-      if (!address) throw new Error('no runner address: pass --socket unix:/path.sock or set APISIX_LISTEN_ADDRESS');
-      if (f.plugin.length === 0) throw new Error('give at least one --plugin name=json');
+      if (!address) throw new UserError('no runner address: pass --socket unix:/path.sock or set APISIX_LISTEN_ADDRESS');
+      if (f.plugin.length === 0) throw new UserError('give at least one --plugin name=json');
       const plugins: PluginConf[] = f.plugin.map((p) => {
         const [name, value] = split(p, '=', '--plugin');
         return { name, value };
       });
       const method = f.method.toUpperCase() as HttpMethod;
-      if (!METHODS.includes(method)) throw new Error(`unknown method ${f.method}`);
+      if (!METHODS.includes(method)) throw new UserError(`unknown method ${f.method}`);
       const req: SimRequest = {
         method,
         path: f.path,
@@ -95,7 +97,12 @@ export function registerCall(program: Command): void {
         ...(f.body !== undefined ? { body: f.body } : {}),
       };
       const upstreamStatus = f.upstreamStatus === undefined ? 200 : httpStatus(f.upstreamStatus);
-      const sim = await GatewaySimulator.connect(address, { allowDegradation: Boolean(f.allowDegradation) });
+      let sim: GatewaySimulator;
+      try {
+        sim = await GatewaySimulator.connect(address, { allowDegradation: Boolean(f.allowDegradation) });
+      } catch (err) {
+        throw new UserError(`cannot reach a runner at ${address}: ${(err as Error).message}`);
+      }
       try {
         const postResp = f.upstreamStatus !== undefined || f.upstreamHeader.length > 0 || f.upstreamBody !== undefined;
         const out = postResp
@@ -112,10 +119,10 @@ export function registerCall(program: Command): void {
         process.stdout.write(`${JSON.stringify(out, (k, v: unknown) => (k === 'bodyBytes' ? undefined : v), 2)}\n`);
         if ('kind' in out && out.kind === 'error') {
           process.stderr.write(`a6kit: APISIX would answer 503: ${ERROR_HINTS[out.code] ?? out.code}\n`);
-          process.exitCode = 3;
+          return 3;
         }
       } finally {
         await sim.close();
       }
-    });
+    }));
 }

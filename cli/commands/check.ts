@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { pluginMap } from '../../runtime/describe.js';
 import { checkConfText, formatProblem, type ConfProblem } from './conf-files.js';
-import { loadProjectPlugins, runReporting, UsageError } from './project-plugins.js';
+import { loadProjectPlugins } from '../../project/load-plugins.js';
+import { UserError } from '../../tooling/user-error.js';
+import { reporting } from '../report.js';
 
 interface CheckFlags {
   project: string;
@@ -28,15 +30,15 @@ export function registerCheck(program: Command): void {
     .option('--project <dir>', 'runner project whose plugins check the configs', '.')
     .option('--format <format>', 'text, or json for CI annotations', 'text')
     .addHelpText('after', CHECK_EXIT_HELP)
-    .action(async (files: string[], f: CheckFlags) =>
-      runReporting(async () => {
-        if (f.format !== 'text' && f.format !== 'json') throw new UsageError(`--format must be text or json, not "${f.format}"`);
+    .action(
+      reporting(async (files: string[], f: CheckFlags) => {
+        if (f.format !== 'text' && f.format !== 'json') throw new UserError(`--format must be text or json, not "${f.format}"`);
         const texts = await Promise.all(
           files.map(async (file) => {
             try {
               return await readFile(file, 'utf8');
             } catch (err) {
-              throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+              throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
             }
           }),
         );

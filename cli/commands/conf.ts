@@ -10,7 +10,9 @@ import type { Command } from 'commander';
 import { stringify as toYaml } from 'yaml';
 import { checkConfEntry, PHASES, pluginMap, type Phase } from '../../runtime/describe.js';
 import type { AnyPlugin } from '../../runtime/plugin.js';
-import { loadProjectPlugins, runReporting, UsageError } from './project-plugins.js';
+import { loadProjectPlugins } from '../../project/load-plugins.js';
+import { UserError } from '../../tooling/user-error.js';
+import { reporting } from '../report.js';
 
 interface ConfFlags {
   project: string;
@@ -33,23 +35,19 @@ export interface PhaseConf {
   allow_degradation?: boolean;
 }
 
-/** A refused input: which plugin, and why (the message starts with the JSON pointer). */
-export class ConfInputError extends Error {
-  override name = 'ConfInputError';
-}
 
 /** `pre-req` or `ext-plugin-pre-req` → `ext-plugin-pre-req`. */
 export function phaseName(text: string): Phase {
   const full = text.startsWith('ext-plugin-') ? text : `ext-plugin-${text}`;
   if (!(PHASES as readonly string[]).includes(full)) {
-    throw new UsageError(`--phase must be one of pre-req, post-req, post-resp (or ${PHASES.join(', ')}), not "${text}"`);
+    throw new UserError(`--phase must be one of pre-req, post-req, post-resp (or ${PHASES.join(', ')}), not "${text}"`);
   }
   return full as Phase;
 }
 
 /**
  * The fragment for one phase. Each config is re-serialised compactly (the JSON given may be
- * pretty-printed) and checked as the runner will check it. Throws ConfInputError naming every
+ * pretty-printed) and checked as the runner will check it. Throws a UserError (exit 1) naming every
  * refused input.
  */
 export function buildPhaseConf(
@@ -71,7 +69,7 @@ export function buildPhaseConf(
     for (const p of checkConfEntry(byName, phase, name, value)) errors.push(p.message);
     return { name, value };
   });
-  if (errors.length > 0) throw new ConfInputError(errors.join('\n'));
+  if (errors.length > 0) throw new UserError(errors.join('\n'), 1);
   return { [phase]: { conf, ...(allowDegradation ? { allow_degradation: true } : {}) } };
 }
 
@@ -86,7 +84,7 @@ export function formatOutput(value: unknown, format: string): string {
 
 function parseInput(arg: string): ConfInput {
   const i = arg.indexOf('=');
-  if (i <= 0) throw new UsageError(`"${arg}" must look like name='{json}'`);
+  if (i <= 0) throw new UserError(`"${arg}" must look like name='{json}'`);
   return { name: arg.slice(0, i), json: arg.slice(i + 1) };
 }
 
@@ -109,20 +107,13 @@ export function registerConf(program: Command): void {
     .option('--upstream <host:port>', 'upstream node (with --route)', '127.0.0.1:1980')
     .option('--format <format>', 'json or yaml', 'json')
     .addHelpText('after', CONF_EXIT_HELP)
-    .action(async (args: string[], f: ConfFlags) =>
-      runReporting(async () => {
-        if (f.format !== 'json' && f.format !== 'yaml') throw new UsageError(`--format must be json or yaml, not "${f.format}"`);
+    .action(
+      reporting(async (args: string[], f: ConfFlags) => {
+        if (f.format !== 'json' && f.format !== 'yaml') throw new UserError(`--format must be json or yaml, not "${f.format}"`);
         const phase = phaseName(f.phase);
         const inputs = args.map(parseInput);
         const plugins = await loadProjectPlugins(f.project);
-        let fragment: Record<string, PhaseConf>;
-        try {
-          fragment = buildPhaseConf(plugins, phase, inputs, f.allowDegradation);
-        } catch (err) {
-          if (!(err instanceof ConfInputError)) throw err;
-          for (const line of err.message.split('\n')) process.stderr.write(`a6kit: ${line}\n`);
-          return 1;
-        }
+        const fragment = buildPhaseConf(plugins, phase, inputs, f.allowDegradation);
         process.stdout.write(formatOutput(f.route ? routeBody(fragment, f.uri, f.upstream) : fragment, f.format));
         return 0;
       }),

@@ -1,6 +1,9 @@
 /** `a6kit dev`: run the project's runner on a fixed socket and restart it on every change. */
 import type { Command } from 'commander';
-import { startDev, type DevSession } from '../../generator/plugin/dev.js';
+import { startDev, type DevSession } from '../../project/dev.js';
+import { SocketInUseError } from '../../runtime/socket-file.js';
+import { UserError } from '../../tooling/user-error.js';
+import { reporting } from '../report.js';
 
 interface DevFlags {
   project: string;
@@ -15,7 +18,7 @@ export function registerDev(program: Command): void {
     .option('--project <dir>', 'runner project', '.')
     .option('--socket <path>', 'unix socket to listen on, unix: optional (set ext-plugin.path_for_test to the same path)', '/tmp/a6kit-dev.sock')
     .option('--no-typecheck', 'do not type-check after a schema change')
-    .action(async (flags: DevFlags) => {
+    .action(reporting(async (flags: DevFlags) => {
       // Signal handlers go in before anything starts: a Ctrl-C during start-up must still stop
       // the runner dev has spawned and remove its socket.
       const stopped = new AbortController();
@@ -28,10 +31,12 @@ export function registerDev(program: Command): void {
         if (!stopped.signal.aborted) await new Promise<void>((done) => stopped.signal.addEventListener('abort', () => done(), { once: true }));
         await session.close();
       } catch (err) {
+        // Another runner or dev session holds the socket: the message names it.
+        if (err instanceof SocketInUseError) throw new UserError(err.message);
         if (!stopped.signal.aborted) throw err;
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
-    });
+    }));
 }

@@ -9,12 +9,14 @@ import type { Command } from 'commander';
 import { phasesOf, schemaOf } from '../../runtime/describe.js';
 import type { AnyPlugin } from '../../runtime/plugin.js';
 import { emitPluginDoc } from '../../generator/plugin/docs.js';
-import { buildSamples } from '../../generator/plugin/examples.js';
+import { buildSamples } from '../../generator/plugin/samples.js';
 import { GenError } from '../../generator/plugin/errors.js';
-import { writeIfChanged } from '../../generator/plugin/project.js';
+import { writeIfChanged } from '../../project/generate.js';
 import { loadSchemaFile, parseSchemaText, type LoadedSchema } from '../../generator/plugin/schema-load.js';
 import { buildPhaseConf, formatOutput } from './conf.js';
-import { loadProjectPlugins, runReporting, UsageError } from './project-plugins.js';
+import { loadProjectPlugins } from '../../project/load-plugins.js';
+import { UserError } from '../../tooling/user-error.js';
+import { reporting } from '../report.js';
 import { readFile } from 'node:fs/promises';
 
 interface DocsFlags {
@@ -42,7 +44,7 @@ async function pluginSchema(project: string, plugin: AnyPlugin): Promise<LoadedS
     const carried = schemaOf(plugin);
     return carried === undefined ? undefined : parseSchemaText(JSON.stringify(carried), `${plugin.name} (schema carried by the plugin)`);
   } catch (err) {
-    if (err instanceof GenError) throw new UsageError(err.message);
+    if (err instanceof GenError) throw new UserError(err.message);
     throw err;
   }
 }
@@ -74,8 +76,8 @@ export function registerDocs(program: Command): void {
     .option('--out <dir>', 'folder for the pages (default: <project>/docs)')
     .option('--check', 'write nothing; exit 1 when a page is missing or out of date')
     .addHelpText('after', '\nExit codes:\n  0  pages written (or up to date with --check)\n  1  --check: a page is out of date\n  2  usage error (not a runner project, bad schema)')
-    .action(async (f: DocsFlags) =>
-      runReporting(async () => {
+    .action(
+      reporting(async (f: DocsFlags) => {
         const project = resolve(f.project);
         const out = resolve(f.out ?? join(project, 'docs'));
         const pages = await buildDocs(project, await loadProjectPlugins(project));

@@ -1,8 +1,8 @@
 /** `a6kit init <dir>`: a new runner project for the user's own plugins. */
 import type { Command } from 'commander';
-import { GenError } from '../../generator/plugin/errors.js';
-import { askMissing } from '../../generator/plugin/prompts.js';
-import { initProject } from '../../generator/plugin/scaffold.js';
+import { askMissing } from '../../project/prompts.js';
+import { initProject } from '../../project/scaffold.js';
+import { reporting } from '../report.js';
 
 interface InitFlags {
   name?: string;
@@ -16,14 +16,8 @@ export function registerInit(program: Command): void {
     .argument('[dir]', 'folder to create (must be new or empty)')
     .option('--name <package>', 'package.json name (default: the folder name)')
     .option('--a6kit <spec>', 'how to depend on a6kit: a folder or a .tgz from `npm pack` (written as a file: path relative to the project), or a version (default: this a6kit)')
-    .action(async (dir: string | undefined, flags: InitFlags) => {
+    .action(reporting(async (dir: string | undefined, flags: InitFlags) => {
       const answers = await askMissing([{ name: 'dir', message: 'project folder', flag: '<dir>' }], { dir });
-      try {
-        await initProject({ dir: answers['dir']!, name: flags.name, a6kit: flags.a6kit });
-      } catch (err) {
-        if (!(err instanceof GenError)) throw err;
-        process.stderr.write(`error: ${err.message}\n`);
-        process.exitCode = 1;
-      }
-    });
+      await initProject({ dir: answers['dir']!, name: flags.name, a6kit: flags.a6kit });
+    }));
 }

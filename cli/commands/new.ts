@@ -1,9 +1,9 @@
 /** `a6kit new <plugin>`: a plugin from a JSON Schema, in the current runner project. */
 import type { Command } from 'commander';
-import { GenError } from '../../generator/plugin/errors.js';
 import { checkPluginName } from '../../generator/plugin/names.js';
-import { askMissing } from '../../generator/plugin/prompts.js';
-import { newPlugin, PHASES, type Phase } from '../../generator/plugin/scaffold.js';
+import { askMissing } from '../../project/prompts.js';
+import { newPlugin, PHASES, type Phase } from '../../project/scaffold.js';
+import { reporting } from '../report.js';
 
 interface NewFlags {
   schema?: string;
@@ -19,7 +19,7 @@ export function registerNew(program: Command): void {
     .option('--schema <file>', 'JSON Schema of the plugin config (default: a starter schema)')
     .option('--phase <phase>', 'filters to stub: request, response or both (default: request)')
     .option('--project <dir>', 'runner project', '.')
-    .action(async (plugin: string | undefined, flags: NewFlags) => {
+    .action(reporting(async (plugin: string | undefined, flags: NewFlags) => {
       const answers = await askMissing(
         [
           {
@@ -39,12 +39,6 @@ export function registerNew(program: Command): void {
         ],
         { name: plugin, phase: flags.phase },
       );
-      try {
-        await newPlugin({ project: flags.project, name: answers['name']!, schema: flags.schema, phase: answers['phase'] as Phase });
-      } catch (err) {
-        if (!(err instanceof GenError)) throw err;
-        process.stderr.write(`error: ${err.message}\nnothing written\n`);
-        process.exitCode = 1;
-      }
-    });
+      await newPlugin({ project: flags.project, name: answers['name']!, schema: flags.schema, phase: answers['phase'] as Phase });
+    }, 'nothing written'));
 }

@@ -1,7 +1,7 @@
 /** `a6kit remove <plugin>`: the plugin's folder and its registration, the reverse of `a6kit new`. */
 import type { Command } from 'commander';
-import { GenError } from '../../generator/plugin/errors.js';
-import { removePlugin } from '../../generator/plugin/scaffold.js';
+import { removePlugin } from '../../project/scaffold.js';
+import { reporting } from '../report.js';
 
 export function registerRemove(program: Command): void {
   program
@@ -9,13 +9,7 @@ export function registerRemove(program: Command): void {
     .description('remove a plugin: its folder under plugins/ and its import and entry in plugins/index.ts')
     .argument('<plugin>', 'plugin name (its folder under plugins/)')
     .option('--project <dir>', 'runner project', '.')
-    .action(async (plugin: string, flags: { project: string }) => {
-      try {
-        await removePlugin({ project: flags.project, name: plugin });
-      } catch (err) {
-        if (!(err instanceof GenError)) throw err;
-        process.stderr.write(`error: ${err.message}\nnothing removed\n`);
-        process.exitCode = 1;
-      }
-    });
+    .action(reporting(async (plugin: string, flags: { project: string }) => {
+      await removePlugin({ project: flags.project, name: plugin });
+    }, 'nothing removed'));
 }

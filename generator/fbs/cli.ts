@@ -19,7 +19,7 @@ export interface GenProtocolOptions {
   layers?: Layers;
 }
 
-const DEFAULT_PROTO = 'schema/ext-plugin.fbs';
+export const DEFAULT_PROTO = 'schema/ext-plugin.fbs';
 const DEFAULT_OUT = 'runtime/protocol';
 
 interface Io {

@@ -12,7 +12,7 @@ export interface Layers {
   readonly verify: boolean;
 }
 
-/** Readers and builders only (`a6kit gen --proto FILE` without layer flags). */
+/** Readers and builders only (`a6kit gen protocol FILE` without layer flags). */
 export const BASE_LAYERS: Layers = { objectApi: false, values: false, verify: false };
 
 /** Every layer: what the golden cases and the flatc oracle tests compile. */

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startTestRunner } from 'a6kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPhaseConf, ConfInputError, phaseName, routeBody } from '../../cli/commands/conf.js';
+import { buildPhaseConf, phaseName, routeBody } from '../../cli/commands/conf.js';
+import { UserError } from '../../tooling/user-error.js';
 import { buildDocs } from '../../cli/commands/docs.js';
 import { plugins } from '../../examples/plugins/index.js';
 
@@ -55,7 +56,7 @@ describe('a6kit conf', () => {
         { name: 'nope', json: '{}' },
         { name: 'say', json: '{body}' },
       ]);
-    expect(refuse).toThrow(ConfInputError);
+    expect(refuse).toThrow(UserError);
     let lines: string[] = [];
     try {
       refuse();

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BuildError, buildRunner } from '../../cli/commands/build.js';
+import { buildRunner } from '../../shipping/build.js';
+import { UserError } from '../../tooling/user-error.js';
 import { buildProgram } from '../../cli/main.js';
-import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
+import { initProject, newPlugin } from '../../project/scaffold.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 it('refuses a folder without runner.ts', async () => {
-  await expect(buildRunner({ project: dir })).rejects.toThrow(BuildError);
+  await expect(buildRunner({ project: dir })).rejects.toThrow(UserError);
   await expect(buildRunner({ project: dir })).rejects.toThrow(/no runner\.ts/);
 });
 
@@ -32,7 +33,7 @@ it('reports syntax errors and unresolvable imports with file and line', async ()
   await writeFile(join(project, 'runner.ts'), "import './plugins/index.js';\nimport 'no-such-package-a6kit';\n");
   await writeFile(join(project, 'plugins', 'index.ts'), 'export const plugins = [;\n');
   const err = await buildRunner({ project }).catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(BuildError);
+  expect(err).toBeInstanceOf(UserError);
   const msg = (err as Error).message;
   expect(msg).toMatch(/plugins\/index\.ts:1:\d+/);
   expect(msg).toMatch(/runner\.ts:2:\d+: Could not resolve "no-such-package-a6kit"/);

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../cli/commands/build.js';
+import type { BuildResult } from '../../shipping/build.js';
 import { startRunnerProcess, type RunnerProcess } from '../../demo/runner-process.js';
-import { GatewaySimulator } from '../../runtime/testing.js';
+import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { buildExamples, seaUnsupportedReason } from './helpers.js';
 
 const seaReason = await seaUnsupportedReason();

@@ -1,7 +1,7 @@
 /** `a6kit call` as a user types it against a running runner: what it prints and how it exits. */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfError, definePlugin } from '../../runtime/index.js';
-import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
+import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 import { buildProgram } from '../../cli/main.js';
 
 const greet = definePlugin({
@@ -68,12 +68,13 @@ describe('a6kit call', () => {
     expect(io.err.join('')).toMatch(/failed the call.*runner's log/);
   });
 
-  it('--upstream-status must be an HTTP status code', async () => {
-    quiet();
-    await expect(run('--plugin', 'greet={"word":"hi"}', '--upstream-status', 'abc')).rejects.toThrow(
-      /--upstream-status "abc": an HTTP status code \(100-599\)/,
-    );
-    await expect(run('--plugin', 'greet={"word":"hi"}', '--upstream-status', '42')).rejects.toThrow(/--upstream-status "42"/);
+  it('--upstream-status must be an HTTP status code (a usage error: exit 2)', async () => {
+    const io = quiet();
+    await run('--plugin', 'greet={"word":"hi"}', '--upstream-status', 'abc');
+    expect(process.exitCode).toBe(2);
+    expect(io.err.join('')).toMatch(/^a6kit: --upstream-status "abc": an HTTP status code \(100-599\)\n$/);
+    await run('--plugin', 'greet={"word":"hi"}', '--upstream-status', '42');
+    expect(io.err.join('')).toMatch(/--upstream-status "42"/);
   });
 
   it('post-resp with a valid status prints what the client receives', async () => {

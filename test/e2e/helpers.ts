@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildRunner, type BuildResult } from '../../cli/commands/build.js';
+import { buildRunner, type BuildResult } from '../../shipping/build.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 

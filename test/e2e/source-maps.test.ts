@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRunner, type BuildResult } from '../../cli/commands/build.js';
-import { version as a6kitVersion } from '../../cli/version.js';
+import { buildRunner, type BuildResult } from '../../shipping/build.js';
+import { version as a6kitVersion } from '../../runtime/version.js';
 import { startRunnerProcess } from '../../demo/runner-process.js';
-import { GatewaySimulator } from '../../runtime/testing.js';
+import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { seaUnsupportedReason } from './helpers.js';
 
 const seaReason = await seaUnsupportedReason();

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { YOUNG_GENERATION_CAP } from '../../cli/commands/build.js';
+import { YOUNG_GENERATION_CAP } from '../../shipping/bundle.js';
 
 /** Allocates in event-loop turns, keeping some objects alive a while; prints the young generation's size. */
 const LOAD = `

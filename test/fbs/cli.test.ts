@@ -70,16 +70,31 @@ describe('a6kit gen (protocol mode)', () => {
     for (const m of ['static verify(', 'static decode(', 'unpack()']) expect(all).toContain(m);
   });
 
-  it('committed runtime/protocol is up to date with the runner\'s layers (`a6kit gen --verify --check`)', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'gen', '--verify', '--check'], { cwd: REPO, encoding: 'utf8' });
+  const a6kit = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: REPO, encoding: 'utf8' });
+
+  it('committed runtime/protocol is up to date with the runner\'s layers (`a6kit gen protocol --verify --check`)', () => {
+    const r = a6kit('gen', 'protocol', '--verify', '--check');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('runtime/protocol is up to date with schema/ext-plugin.fbs');
     expect(r.stdout).toContain('readers, builders, verify');
   });
 
-  it('lists the layer flags in --help', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'gen', '--help'], { cwd: REPO, encoding: 'utf8' });
-    for (const flag of ['--object-api', '--values', '--verify']) expect(r.stdout).toContain(flag);
+  it('lists the layer flags in `gen protocol --help`', () => {
+    const r = a6kit('gen', 'protocol', '--help');
+    for (const flag of ['--object-api', '--values', '--verify', '--compat', '--check']) expect(r.stdout).toContain(flag);
+  });
+
+  it('`a6kit gen` never guesses the protocol mode: without plugins/ it is a usage error (exit 2)', () => {
+    const r = a6kit('gen', '--check');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not a runner project \(no plugins\/ folder\).*a6kit gen protocol/);
+  });
+
+  it('the old protocol flags on `a6kit gen` still compile, with a deprecation line', () => {
+    const r = a6kit('gen', '--proto', 'schema/ext-plugin.fbs', '--verify', '--check');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/deprecated: use `a6kit gen protocol schema\/ext-plugin\.fbs/);
+    expect(r.stdout).toContain('runtime/protocol is up to date with schema/ext-plugin.fbs');
   });
 });

@@ -16,7 +16,7 @@ import { createLogger } from '../../runtime/logger.js';
 import { ConfStore } from '../../runtime/conf-store.js';
 import { FrameReader, MAX_PAYLOAD, RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import type { Limits } from '../../runtime/limits.js';
-import { GatewaySimulator } from '../../runtime/simulator.js';
+import { GatewaySimulator } from '../../runtime/testkit/simulator.js';
 import { Err, RawClient, errCode, frameBytes, prepareConf, reqCall, tempDir, tokenOf, until } from '../runtime/helpers.js';
 import * as P from '../runtime/plugins.js';
 

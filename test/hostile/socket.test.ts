@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { startRunner } from '../../runtime/server.js';
 import { createLogger } from '../../runtime/logger.js';
 import { listeningInodes, SocketInUseError } from '../../runtime/socket-file.js';
-import { startDev } from '../../generator/plugin/dev.js';
+import { startDev } from '../../project/dev.js';
 import { RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import { decodeReqCallResp, HTTPReqCall, prepareConf, RawClient, reqCall, tempDir, tokenOf, until } from '../runtime/helpers.js';
 

@@ -2,7 +2,7 @@
  * The six realistic schemas of test/plugin-gen/schemas and, for each, a config it accepts (with
  * the defaults parseConf must fill in) and one it refuses (with the pointer and message expected).
  */
-import type { Phase } from '../../generator/plugin/scaffold.js';
+import type { Phase } from '../../project/scaffold.js';
 
 export interface SchemaCase {
   name: string;

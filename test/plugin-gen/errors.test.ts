@@ -6,10 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenError } from '../../generator/plugin/errors.js';
-import { runGenProject } from '../../generator/plugin/project.js';
+import { UserError } from '../../tooling/user-error.js';
+import { runGenProject } from '../../project/generate.js';
 import { parseSchemaText } from '../../generator/plugin/schema-load.js';
 import { compileValidator } from '../../generator/plugin/validator.js';
-import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
+import { initProject, newPlugin } from '../../project/scaffold.js';
 import { capture, schemasDir, scratchDir, snapshot } from './helpers.js';
 
 let project: string;
@@ -24,12 +25,12 @@ afterAll(async () => {
   await cleanup();
 });
 
-/** Runs `fn`, expects a GenError, returns its message. */
+/** Runs `fn`, expects a UserError (a GenError for a schema), returns its message. */
 async function refusal(fn: () => unknown): Promise<string> {
   try {
     await fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(GenError);
+    expect(err).toBeInstanceOf(UserError);
     return (err as Error).message;
   }
   throw new Error('expected a refusal');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../../generator/plugin/project.js';
+import type { Logger } from '../../project/generate.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const schemasDir = join(repoRoot, 'test/plugin-gen/schemas');
@@ -23,7 +23,7 @@ export async function scratchDir(label: string): Promise<{ dir: string; cleanup:
 export const a6kitPaths = {
   paths: {
     a6kit: [join(repoRoot, 'runtime/index.ts')],
-    'a6kit/testing': [join(repoRoot, 'runtime/testing.ts')],
+    'a6kit/testing': [join(repoRoot, 'runtime/testkit/index.ts')],
   },
 };
 

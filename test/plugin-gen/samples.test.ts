@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../generator/plugin/ajv-setup.js';
-import { buildSamples } from '../../generator/plugin/examples.js';
+import { buildSamples } from '../../generator/plugin/samples.js';
 import { parseSchemaText } from '../../generator/plugin/schema-load.js';
 
 const schemas: [string, Record<string, unknown>][] = [

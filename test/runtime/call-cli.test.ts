@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
 import { registerCall } from '../../cli/commands/call.js';
-import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
+import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 import * as P from './plugins.js';
 
 let t: TestRunner;

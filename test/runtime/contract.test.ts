@@ -7,7 +7,7 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
-import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
+import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 import { startRunner } from '../../runtime/server.js';
 import { createLogger } from '../../runtime/logger.js';
 import { RPC_ERROR, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
@@ -101,7 +101,7 @@ describe('PrepareConf and tokens', () => {
     await other.close();
     const again = await startRunner({ plugins: P.all, logger: silent, address: other.address });
     try {
-      const { GatewaySimulator } = await import('../../runtime/testing.js');
+      const { GatewaySimulator } = await import('../../runtime/testkit/index.js');
       // Reuse a simulator that still caches the old token: it must recover transparently.
       const sim = await GatewaySimulator.connect(again.address);
       (sim as unknown as { tokens: Map<string, number> }).tokens.set('route#1#ext-plugin-pre-req#1', 999);
@@ -425,7 +425,7 @@ describe('socket file', () => {
       (dead as unknown as { _handle: { close(): void } })._handle.close();
       await new Promise((r) => setTimeout(r, 20));
       const r = await startRunner({ plugins: [], logger: silent, address: `unix:${path}` });
-      const sim = await (await import('../../runtime/testing.js')).GatewaySimulator.connect(r.address);
+      const sim = await (await import('../../runtime/testkit/index.js')).GatewaySimulator.connect(r.address);
       expect(await sim.request([])).toMatchObject({ kind: 'upstream' });
       await sim.close();
       await r.close();

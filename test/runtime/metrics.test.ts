@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRunner, type RunningRunner } from '../../runtime/server.js';
-import { GatewaySimulator } from '../../runtime/testing.js';
+import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { createLogger } from '../../runtime/logger.js';
 import { parseMetricsAddress } from '../../runtime/metrics-server.js';
 import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GatewaySimulator } from '../../runtime/testing.js';
+import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import { Err, HTTPReqCall, RawClient, decodeReqCallResp, errCode, prepareConf, reqCall, tempDir, tokenOf, until } from './helpers.js';
 

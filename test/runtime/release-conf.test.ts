@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { definePlugin } from '../../runtime/plugin.js';
-import { startTestRunner } from '../../runtime/testing.js';
+import { startTestRunner } from '../../runtime/testkit/index.js';
 
 function tracked() {
   const live = new Set<object>();

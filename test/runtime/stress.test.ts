@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startTestRunner, type TestRunner } from '../../runtime/testing.js';
+import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 import { MAX_PAYLOAD, RPC_ERROR, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import * as P from './plugins.js';
 import {

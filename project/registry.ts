@@ -4,8 +4,8 @@
  * idempotent and inserts the import and the array entry at their sorted place.
  */
 import { IndentationText, Node, Project, QuoteKind, SyntaxKind, type ArrayLiteralExpression, type SourceFile } from 'ts-morph';
-import { GenError } from './errors.js';
-import { camelIdentifier } from './names.js';
+import { UserError } from '../tooling/user-error.js';
+import { camelIdentifier } from '../generator/plugin/names.js';
 
 export const REGISTRY_FILE = 'plugins/index.ts';
 
@@ -35,7 +35,7 @@ function pluginsArray(file: SourceFile): ArrayLiteralExpression {
     init = init.getExpression();
   }
   if (!init || !Node.isArrayLiteralExpression(init)) {
-    throw new GenError('cannot find `export const plugins = [ ... ]` to add the plugin to', REGISTRY_FILE);
+    throw new UserError(`${REGISTRY_FILE}: cannot find \`export const plugins = [ ... ]\` to add the plugin to`, 1);
   }
   return init;
 }
@@ -96,12 +96,12 @@ export function removeFromRegistry(text: string, name: string): { text: string; 
     const elsewhere = uses.filter((n) => n.getParent() !== array);
     if (elsewhere.length > 0) {
       const { line } = file.getLineAndColumnAtPos(elsewhere[0]!.getStart());
-      throw new GenError(`${id.getText()} is used at line ${line} in a way \`a6kit remove\` cannot undo; edit the file by hand`, REGISTRY_FILE);
+      throw new UserError(`${REGISTRY_FILE}: ${id.getText()} is used at line ${line} in a way \`a6kit remove\` cannot undo; edit the file by hand`, 1);
     }
     for (const e of [...array.getElements()].reverse()) if (e.getText() === id.getText()) array.removeElement(e);
     if (array.getElements().length === 0) array.replaceWithText('[]');
   } else {
-    throw new GenError(`the import of ${pluginSpecifier(name)} is not the \`import x from\` that \`a6kit new\` writes; edit the file by hand`, REGISTRY_FILE);
+    throw new UserError(`${REGISTRY_FILE}: the import of ${pluginSpecifier(name)} is not the \`import x from\` that \`a6kit new\` writes; edit the file by hand`, 1);
   }
   // The import's whole line goes (with a comment ending it), and nothing around it: ts-morph's own
   // remove() would also eat the blank line that follows the last import.

@@ -1,6 +1,6 @@
 /** plugins/index.ts edits: sorted, idempotent, and the user's own edits are kept. */
 import { describe, expect, it } from 'vitest';
-import { addToRegistry, registeredIdentifier, registryTemplate } from '../../generator/plugin/registry.js';
+import { addToRegistry, registeredIdentifier, registryTemplate } from '../../project/registry.js';
 import { camelIdentifier } from '../../generator/plugin/names.js';
 
 describe('plugin registry', () => {

@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { CompilerOptions } from 'ts-morph';
-import { emitPlugin } from './emit.js';
-import { GenError } from './errors.js';
-import { buildModel } from './model.js';
-import { loadSchemaFile, type LoadedSchema } from './schema-load.js';
+import { emitPlugin } from '../generator/plugin/emit.js';
+import { GenError } from '../generator/plugin/errors.js';
+import { buildModel } from '../generator/plugin/model.js';
+import { loadSchemaFile, type LoadedSchema } from '../generator/plugin/schema-load.js';
 import { describeTypeProblems, typeCheckProject, type TypeCheckResult } from './typecheck.js';
 
 export interface Logger {

@@ -13,8 +13,8 @@
 import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { HttpMethod } from './plugin.js';
-import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from './wire.js';
+import type { HttpMethod } from '../plugin.js';
+import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from '../wire.js';
 import {
   FrameReader,
   encodeFrame,
@@ -23,8 +23,8 @@ import {
   RPC_HTTP_REQ_CALL,
   RPC_HTTP_RESP_CALL,
   RPC_PREPARE_CONF,
-} from './frame.js';
-import { METHODS } from './call-objects.js';
+} from '../frame.js';
+import { METHODS } from '../call-objects.js';
 
 export type PluginConf = { name: string; value: string } | { name: string; conf: unknown };
 

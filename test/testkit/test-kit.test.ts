@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfError, definePlugin } from '../../runtime/index.js';
-import { expectKind, startTestRunner, type TestRunner } from '../../runtime/testing.js';
+import { expectKind, startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 
 const thrower = definePlugin({
   name: 'thrower',

@@ -3,7 +3,7 @@
  * stdout are a terminal. Every prompt is also a flag, so scripts and CI never block on input.
  */
 import nodePlop from 'node-plop';
-import { GenError } from './errors.js';
+import { UserError } from '../tooling/user-error.js';
 
 export interface Question {
   name: string;
@@ -31,7 +31,7 @@ export async function askMissing(
   }
   const toAsk = interactive ? questions.filter((q) => given[q.name] === undefined) : [];
   if (!interactive && missing.length > 0) {
-    throw new GenError(`missing ${missing.map((q) => q.flag).join(', ')} (prompts are only shown on a terminal)`);
+    throw new UserError(`missing ${missing.map((q) => q.flag).join(', ')} (prompts are only shown on a terminal)`, 2);
   }
   if (toAsk.length === 0) return out;
   const plop = await nodePlop(undefined, { destBasePath: process.cwd(), force: false });

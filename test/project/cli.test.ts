@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../cli/main.js';
-import { scratchDir, snapshot } from './helpers.js';
+import { scratchDir, snapshot } from '../plugin-gen/helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -45,10 +45,15 @@ describe('a6kit init / new', () => {
     expect(io.out.join('')).toContain('created plugins/hello/config.gen.ts');
   });
 
-  it('asks for nothing without a terminal: a missing argument is an error naming the flag', async () => {
-    quiet();
-    await expect(run('new', '--project', join(dir, 'my-plugins'))).rejects.toThrow('missing <plugin> (prompts are only shown on a terminal)');
-    await expect(run('init')).rejects.toThrow('missing <dir> (prompts are only shown on a terminal)');
+  it('asks for nothing without a terminal: a missing argument is a usage error (exit 2) naming the flag', async () => {
+    const io = quiet();
+    await run('new', '--project', join(dir, 'my-plugins'));
+    expect(process.exitCode).toBe(2);
+    expect(io.err.join('')).toBe('a6kit: missing <plugin> (prompts are only shown on a terminal)\nnothing written\n');
+    io.err.length = 0;
+    await run('init');
+    expect(process.exitCode).toBe(2);
+    expect(io.err.join('')).toBe('a6kit: missing <dir> (prompts are only shown on a terminal)\n');
   });
 
   it('a refused plugin prints the reason, exits 1 and writes nothing', async () => {
@@ -58,10 +63,11 @@ describe('a6kit init / new', () => {
     await run('new', 'hello', '--project', project);
     expect(process.exitCode).toBe(1);
     expect(io.err.join('')).toBe(
-      'error: plugin "hello" already exists (plugins/hello); pick another name or edit plugins/hello/schema.json and run `a6kit gen`\nnothing written\n',
+      'a6kit: plugin "hello" already exists (plugins/hello); pick another name or edit plugins/hello/schema.json and run `a6kit gen`\nnothing written\n',
     );
     await run('new', 'x', '--project', project, '--phase', 'sideways');
-    expect(io.err.join('')).toContain('error: invalid --phase "sideways": use request, response or both');
+    expect(io.err.join('')).toContain('a6kit: invalid --phase "sideways": use request, response or both');
+    expect(process.exitCode).toBe(2);
     expect(await snapshot(project)).toEqual(before);
   });
 
@@ -105,7 +111,7 @@ describe('a6kit remove', () => {
 
     await run('remove', 'drop-me', '--project', project);
     expect(process.exitCode).toBe(1);
-    expect(io.err.join('')).toContain('error: no plugin "drop-me" here');
+    expect(io.err.join('')).toContain('a6kit: no plugin "drop-me" here');
   });
 
   it('refuses, changing nothing, when the registry uses the plugin in a way it cannot undo', async () => {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { AnyPlugin } from '../../runtime/plugin.js';
+import type { AnyPlugin } from '../runtime/plugin.js';
+import { UserError } from '../tooling/user-error.js';
 
 type TsImport = (specifier: string, options: { parentURL: string; tsconfig?: string }) => Promise<unknown>;
 
@@ -25,20 +26,15 @@ async function loadTsx(project: string): Promise<{ tsImport: TsImport }> {
   try {
     return (await import('tsx/esm/api'));
   } catch {
-    throw new UsageError("loading the project's plugins needs tsx: npm install -D tsx");
+    throw new UserError("loading the project's plugins needs tsx: npm install -D tsx");
   }
-}
-
-/** A problem the user fixes (bad flags, unreadable files, no project): exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 export async function loadProjectPlugins(projectDir: string): Promise<AnyPlugin[]> {
   const project = resolve(projectDir);
   const registry = join(project, 'plugins', 'index.ts');
   if (!existsSync(registry)) {
-    throw new UsageError(`${projectDir}: not a runner project (no plugins/index.ts); pass --project DIR`);
+    throw new UserError(`${projectDir}: not a runner project (no plugins/index.ts); pass --project DIR`);
   }
   // tsx compiles TypeScript on import and honours the project's tsconfig (its `paths` for `a6kit`).
   const { tsImport } = await loadTsx(project);
@@ -50,25 +46,11 @@ export async function loadProjectPlugins(projectDir: string): Promise<AnyPlugin[
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
     })) as { plugins?: unknown };
   } catch (err) {
-    throw new UsageError(`cannot load ${registry}: ${(err as Error).message}`);
+    throw new UserError(`cannot load ${registry}: ${(err as Error).message}`);
   }
   const plugins = mod.plugins;
   if (!Array.isArray(plugins) || plugins.some((p) => typeof p !== 'object' || p === null || typeof (p as AnyPlugin).name !== 'string')) {
-    throw new UsageError(`${registry} must export \`plugins\`, an array of plugins (as a6kit init writes it)`);
+    throw new UserError(`${registry} must export \`plugins\`, an array of plugins (as a6kit init writes it)`);
   }
   return plugins as AnyPlugin[];
-}
-
-/**
- * Runs a command body and turns its outcome into the documented exit code: the body's own code,
- * 2 for a UsageError (message on stderr), and anything else is rethrown (a bug: exit 1 with it).
- */
-export async function runReporting(body: () => Promise<number>): Promise<void> {
-  try {
-    process.exitCode = await body();
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`a6kit: ${err.message}\n`);
-    process.exitCode = 2;
-  }
 }

@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnyPlugin } from './plugin.js';
-import { createRunnerCore, startRunner, type RunnerOptions } from './server.js';
+import type { AnyPlugin } from '../plugin.js';
+import { createRunnerCore, startRunner, type RunnerOptions } from '../server.js';
 import { memoryPair } from './memory-pipe.js';
-import { createLogger, LOG_LEVELS } from './logger.js';
+import { createLogger, LOG_LEVELS } from '../logger.js';
 import { GatewaySimulator, type CallObserver, type SimFailure, type SimResult, type SimulatorOptions } from './simulator.js';
 
 export {
@@ -25,7 +25,7 @@ export {
   type SimulatorOptions,
   type Dialer,
 } from './simulator.js';
-export type { RunnerOptions } from './server.js';
+export type { RunnerOptions } from '../server.js';
 
 export interface TestRunner {
   readonly address: string;

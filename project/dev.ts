@@ -21,11 +21,12 @@ import { connect } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { watch, type FSWatcher } from 'chokidar';
-import { a6kitPackage } from './package-root.js';
-import { consoleLogger, runGenProject, type Logger } from './project.js';
+import { a6kitPackage } from '../tooling/package-root.js';
+import { UserError } from '../tooling/user-error.js';
+import { consoleLogger, runGenProject, type Logger } from './generate.js';
 import { typeCheckProject } from './typecheck.js';
-import { socketPath } from '../../runtime/address.js';
-import { assertNotServed, isLive, SocketInUseError } from '../../runtime/socket-file.js';
+import { socketPath } from '../runtime/address.js';
+import { assertNotServed, isLive, SocketInUseError } from '../runtime/socket-file.js';
 
 export interface DevOptions {
   project: string;
@@ -61,7 +62,7 @@ function tsxLoader(project: string): string {
       // not installed there
     }
   }
-  throw new Error('a6kit dev needs tsx: npm install -D tsx');
+  throw new UserError('a6kit dev needs tsx: npm install -D tsx');
 }
 
 function waitForSocket(path: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -87,7 +88,7 @@ function waitForSocket(path: string, child: ChildProcess, timeoutMs: number): Pr
   });
 }
 
-/** Where esbuild lives: it is tsup's dependency, not ours (see cli/commands/build.ts). */
+/** Where esbuild lives: it is tsup's dependency, not ours (see shipping/build.ts). */
 interface EsbuildForGraph {
   build(o: Record<string, unknown>): Promise<{ metafile?: { inputs: Record<string, unknown> } }>;
 }
@@ -148,7 +149,7 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
   if (o.signal?.aborted) throw abortError();
   // Before anything else, so a refused session changes nothing (no gen, no runner).
   await assertNotServed(socket);
-  if (!existsSync(join(project, 'runner.ts'))) throw new Error(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
+  if (!existsSync(join(project, 'runner.ts'))) throw new UserError(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
   const loader = tsxLoader(project);
   let child: ChildProcess | undefined;
   let starts = 0;

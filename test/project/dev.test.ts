@@ -9,9 +9,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewaySimulator } from 'a6kit/testing';
-import { startDev, type DevSession } from '../../generator/plugin/dev.js';
-import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
-import { capture, repoRoot, scratchDir, type CapturingLogger } from './helpers.js';
+import { startDev, type DevSession } from '../../project/dev.js';
+import { initProject, newPlugin } from '../../project/scaffold.js';
+import { capture, repoRoot, scratchDir, type CapturingLogger } from '../plugin-gen/helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   await newPlugin({ project: dir, name: 'hello', log: capture() });
   // No npm install in tests: tsx resolves `a6kit` to this repo's sources through tsconfig paths.
   const tsconfig = JSON.parse(await readFile(join(dir, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
-  tsconfig.compilerOptions['paths'] = { a6kit: [join(repoRoot, 'runtime/index.ts')], 'a6kit/testing': [join(repoRoot, 'runtime/testing.ts')] };
+  tsconfig.compilerOptions['paths'] = { a6kit: [join(repoRoot, 'runtime/index.ts')], 'a6kit/testing': [join(repoRoot, 'runtime/testkit/index.ts')] };
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 });
 

@@ -12,11 +12,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfError, type AnyPlugin } from 'a6kit';
 import { startTestRunner } from 'a6kit/testing';
-import { runGenProject } from '../../generator/plugin/project.js';
-import { initProject, newPlugin } from '../../generator/plugin/scaffold.js';
-import { typeCheckProject } from '../../generator/plugin/typecheck.js';
-import { cases } from './cases.js';
-import { a6kitPaths, capture, repoRoot, schemasDir, scratchDir, snapshot } from './helpers.js';
+import { runGenProject } from '../../project/generate.js';
+import { initProject, newPlugin } from '../../project/scaffold.js';
+import { typeCheckProject } from '../../project/typecheck.js';
+import { cases } from '../plugin-gen/cases.js';
+import { a6kitPaths, capture, repoRoot, schemasDir, scratchDir, snapshot } from '../plugin-gen/helpers.js';
 
 let project: string;
 let cleanup: () => Promise<void>;
@@ -165,7 +165,7 @@ describe('a project scaffolded from six schemas', () => {
 export default defineConfig({
   resolve: { alias: [
     { find: /^a6kit$/, replacement: ${JSON.stringify(join(repoRoot, 'runtime/index.ts'))} },
-    { find: /^a6kit\\/testing$/, replacement: ${JSON.stringify(join(repoRoot, 'runtime/testing.ts'))} },
+    { find: /^a6kit\\/testing$/, replacement: ${JSON.stringify(join(repoRoot, 'runtime/testkit/index.ts'))} },
   ] },
   test: { include: ['plugins/**/*.test.ts'], pool: 'threads', maxWorkers: 2 },
 });

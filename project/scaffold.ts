@@ -8,13 +8,13 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import nodePlop, { type ActionType, type NodePlopAPI } from 'node-plop';
-import { GenError } from './errors.js';
-import { buildSamples } from './examples.js';
-import { checkPluginName, findNameClash } from './names.js';
-import { a6kitPackage, templatesDir } from './package-root.js';
-import { consoleLogger, generatePluginFiles, listPluginFolders, pluginsDir, writeIfChanged, type Logger } from './project.js';
+import { UserError } from '../tooling/user-error.js';
+import { buildSamples } from '../generator/plugin/samples.js';
+import { checkPluginName, findNameClash } from '../generator/plugin/names.js';
+import { a6kitPackage, templatesDir } from '../tooling/package-root.js';
+import { consoleLogger, generatePluginFiles, listPluginFolders, pluginsDir, writeIfChanged, type Logger } from './generate.js';
 import { addToRegistry, REGISTRY_FILE, registeredIdentifier, registryTemplate, removeFromRegistry } from './registry.js';
-import { loadSchemaFile, parseSchemaText } from './schema-load.js';
+import { loadSchemaFile, parseSchemaText } from '../generator/plugin/schema-load.js';
 
 export type Phase = 'request' | 'response' | 'both';
 export const PHASES: readonly Phase[] = ['request', 'response', 'both'];
@@ -29,7 +29,7 @@ async function runPlop(dest: string, actions: ActionType[], data: Record<string,
   const generator = plop.setGenerator('a6kit', { description: 'a6kit scaffold', prompts: [], actions });
   const { failures } = await generator.runActions(data);
   if (failures.length > 0) {
-    throw new GenError(`cannot write files: ${failures.map((f) => `${f.path || f.type}: ${f.error}`).join('; ')}`);
+    throw new UserError(`cannot write files: ${failures.map((f) => `${f.path || f.type}: ${f.error}`).join('; ')}`, 1);
   }
 }
 
@@ -46,19 +46,19 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
   const log = o.log ?? consoleLogger;
   const project = resolve(o.project);
   const phase = o.phase ?? 'request';
-  if (!PHASES.includes(phase)) throw new GenError(`invalid --phase ${JSON.stringify(phase)}: use request, response or both`);
+  if (!PHASES.includes(phase)) throw new UserError(`invalid --phase ${JSON.stringify(phase)}: use request, response or both`, 2);
   if (!existsSync(pluginsDir(project))) {
-    throw new GenError(`${o.project} is not a runner project (no plugins/ folder); run \`a6kit init\` first`);
+    throw new UserError(`${o.project} is not a runner project (no plugins/ folder); run \`a6kit init\` first`, 2);
   }
   checkPluginName(o.name);
   const clash = findNameClash(o.name, await listPluginFolders(project));
   if (clash !== undefined) {
-    throw new GenError(`plugin ${JSON.stringify(o.name)} already exists (plugins/${clash}); pick another name or edit plugins/${clash}/schema.json and run \`a6kit gen\``);
+    throw new UserError(`plugin ${JSON.stringify(o.name)} already exists (plugins/${clash}); pick another name or edit plugins/${clash}/schema.json and run \`a6kit gen\``, 1);
   }
   const registryPath = join(project, REGISTRY_FILE);
   const registry = existsSync(registryPath) ? await readFile(registryPath, 'utf8') : registryTemplate();
   if (registeredIdentifier(registry, o.name) !== undefined) {
-    throw new GenError(`plugin ${JSON.stringify(o.name)} is already imported by ${REGISTRY_FILE}; remove that import or pick another name`);
+    throw new UserError(`plugin ${JSON.stringify(o.name)} is already imported by ${REGISTRY_FILE}; remove that import or pick another name`, 1);
   }
   const updatedRegistry = addToRegistry(registry, o.name);
 
@@ -118,7 +118,7 @@ export async function removePlugin(o: RemovePluginOptions): Promise<void> {
   const log = o.log ?? consoleLogger;
   const project = resolve(o.project);
   if (!existsSync(pluginsDir(project))) {
-    throw new GenError(`${o.project} is not a runner project (no plugins/ folder)`);
+    throw new UserError(`${o.project} is not a runner project (no plugins/ folder)`, 2);
   }
   checkPluginName(o.name);
   const folder = (await listPluginFolders(project)).find((f) => f === o.name);
@@ -126,7 +126,7 @@ export async function removePlugin(o: RemovePluginOptions): Promise<void> {
   const registry = existsSync(registryPath) ? await readFile(registryPath, 'utf8') : undefined;
   const updated = registry === undefined ? undefined : removeFromRegistry(registry, o.name);
   if (folder === undefined && !updated?.removed) {
-    throw new GenError(`no plugin ${JSON.stringify(o.name)} here: neither plugins/${o.name}/ nor an import of it in ${REGISTRY_FILE}`);
+    throw new UserError(`no plugin ${JSON.stringify(o.name)} here: neither plugins/${o.name}/ nor an import of it in ${REGISTRY_FILE}`, 1);
   }
   if (updated?.removed) {
     await writeFile(registryPath, updated.text);
@@ -155,12 +155,12 @@ export async function initProject(o: InitOptions): Promise<void> {
   const log = o.log ?? consoleLogger;
   const dest = resolve(o.dir);
   if (existsSync(dest) && (await readdir(dest)).length > 0) {
-    throw new GenError(`${o.dir} exists and is not empty; init only writes into a new or empty folder`);
+    throw new UserError(`${o.dir} exists and is not empty; init only writes into a new or empty folder`, 1);
   }
   const pkg = a6kitPackage();
   const packageName = o.name ?? (basename(dest).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '') || 'apisix-plugins');
   if (!/^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(packageName) || packageName.length > 214) {
-    throw new GenError(`invalid package name ${JSON.stringify(packageName)}: use lower-case letters, digits, '-', '.', '_' (pass --name)`);
+    throw new UserError(`invalid package name ${JSON.stringify(packageName)}: use lower-case letters, digits, '-', '.', '_' (pass --name)`, 2);
   }
   const data = {
     packageName,

@@ -1,0 +1,204 @@
+/**
+ * Step 1 of `a6kit build`: tsup bundles `<project>/runner.ts` with the plugins it imports, the a6kit
+ * runtime and every dependency into one CommonJS file, `dist/a6-runner.cjs` (shebang, executable).
+ * Nothing is left for `require` to find at run time except Node's built-in modules, which is also
+ * what a Node single executable allows.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import type { Options as TsupOptions } from 'tsup';
+import { a6kitPackage } from '../tooling/package-root.js';
+import { UserError } from '../tooling/user-error.js';
+
+/** esbuild's plugin type, as tsup exposes it (esbuild itself is tsup's dependency, not ours). */
+type EsbuildPlugin = NonNullable<TsupOptions['esbuildPlugins']>[number];
+
+export const BUNDLE_NAME = 'a6-runner.cjs';
+
+/**
+ * Runs first in the bundle. A single executable's argv is `[execPath, ...argv as exec'd]`, which
+ * has the usual `[node, script, ...args]` shape when APISIX starts it. A worker it forks with
+ * node:cluster (`--workers`) is exec'd as `exe <primary's argv[1]> ...args` and so carries one
+ * entry too many; dropping it gives every process the same argv shape.
+ */
+const SEA_ARGV_FIX = [
+  ';(() => {',
+  '  try {',
+  '    if (require("node:sea").isSea() && require("node:cluster").isWorker) process.argv.splice(2, 1);',
+  '  } catch {}',
+  '})();',
+].join('\n');
+
+/**
+ * Runs first in the bundle: holds V8's young generation at 4 MiB. Under load V8 doubles the young
+ * generation (up to 32 MiB on 64-bit) whenever enough objects survived scavenges, and a runner always
+ * has survivors (the calls in flight on 64 connections): a process at 59 MiB otherwise ends near
+ * 71 MiB with an ExtraInfo plugin. `--max-semi-space-size` would do it but is read only as the heap
+ * is made, and APISIX starts the bundle without our flags (no NODE_OPTIONS); the growth factor is read
+ * at each growth, so after every GC it is set to 1 while the young generation is at the cap and back to
+ * 2 below it (V8 shrinks it when idle; it must be able to grow back). At 2 MiB instead of 4 ExtraInfo
+ * calls cost a third more CPU (more scavenges of the same survivors); at 4 the difference is within
+ * noise (docs/runner.md, "Memory").
+ * Measured by bench/runner.bench.ts, which runs this same text in its runner.
+ */
+export const YOUNG_GENERATION_CAP = [
+  ';(() => {',
+  '  try {',
+  '    const v8 = require("node:v8");',
+  '    const { PerformanceObserver } = require("node:perf_hooks");',
+  '    const cap = 4 * 1024 * 1024;',
+  '    let held = false;',
+  '    new PerformanceObserver(() => {',
+  '      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");',
+  '      const full = young !== undefined && young.space_size >= cap;',
+  '      if (full === held) return;',
+  '      held = full;',
+  '      v8.setFlagsFromString(full ? "--semi-space-growth-factor=1" : "--semi-space-growth-factor=2");',
+  '    }).observe({ entryTypes: ["gc"] });',
+  '  } catch {}',
+  '})();',
+].join('\n');
+
+/**
+ * Runs first in a bundle built with source maps. Node reads a file's source map only when source
+ * maps are on as the file is compiled, which for the bundle itself is too late once it runs; so
+ * on first load it turns them on and loads itself once more (CommonJS allows a top-level return),
+ * and stack traces then name the project's .ts files and lines. Costs one extra compile at start.
+ */
+const SOURCE_MAPS_ON = [
+  'if (!process.sourceMapsEnabled && typeof process.setSourceMapsEnabled === "function") {',
+  '  process.setSourceMapsEnabled(true);',
+  '  delete require.cache[__filename];',
+  '  return void (module.exports = require(__filename));',
+  '}',
+].join('\n');
+
+export async function bundleRunner(project: string, entry: string, outDir: string, minify: boolean, sourceMaps: boolean): Promise<string> {
+  // Imported lazily: tsup pulls in esbuild, rollup and friends, which no other command needs.
+  const { build } = await import('tsup');
+  const tsconfig = join(project, 'tsconfig.json');
+  const errors: string[] = [];
+  const a6kitRoot = findA6kitRoot(project);
+  try {
+    await build({
+      entry: { 'a6-runner': entry },
+      outDir,
+      format: ['cjs'],
+      outExtension: () => ({ js: '.cjs' }),
+      platform: 'node',
+      target: 'node20',
+      // Inline everything: the file must run with nothing installed beside it.
+      noExternal: [/.*/],
+      splitting: false,
+      sourcemap: sourceMaps ? 'inline' : false,
+      minify,
+      keepNames: true,
+      clean: false,
+      dts: false,
+      shims: true,
+      silent: true,
+      config: false, // a tsup.config in the project is for the project's own needs, not this bundle
+      ...(existsSync(tsconfig) ? { tsconfig } : {}),
+      banner: { js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}\n${YOUNG_GENERATION_CAP}` },
+      env: { NODE_ENV: 'production' },
+      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), noPinoTransports(), collectErrors(errors)],
+      // esbuild's own report would repeat what collectErrors puts into the UserError.
+      esbuildOptions: (opts) => {
+        opts.logLevel = 'silent';
+        // Stack traces need the mappings only; the sources stay out of the shipped file.
+        opts.sourcesContent = false;
+        // runtime/build-info.ts: `a6-runner --version` names the project, read from its package.json now.
+        opts.define = { ...opts.define, __A6KIT_PROJECT__: JSON.stringify(projectInfo(project)) };
+        // Generated validators import ajv's runtime helpers, and the runtime its own dependencies:
+        // when the project has no node_modules of its own (a6kit linked, or this repo's examples/),
+        // find them where the a6kit in use has them installed.
+        opts.nodePaths = [join(a6kitRoot, 'node_modules')];
+        if (basename(dirname(a6kitRoot)) === 'node_modules') opts.nodePaths.push(dirname(a6kitRoot));
+      },
+    });
+  } catch (err) {
+    const detail = errors.length > 0 ? errors.join('\n') : err instanceof Error ? err.message : String(err);
+    throw new UserError(`bundling ${entry} failed:\n${detail}`, 1);
+  }
+  const bundle = join(outDir, BUNDLE_NAME);
+  await chmod(bundle, 0o755);
+  return bundle;
+}
+
+/**
+ * Resolve `a6kit` to the TypeScript sources of the a6kit package: the project's own dependency when
+ * it has one, else the a6kit running this build (this repository's examples/, or a project made
+ * outside any install). Bundling the sources rather than the prebuilt dist/ means the runner always
+ * gets the runtime that matches the sources beside it, and `a6kit/testing` never enters a runner.
+ */
+function a6kitSourcePlugin(root: string): EsbuildPlugin {
+  const entries: Record<string, string> = {
+    a6kit: join(root, 'runtime', 'index.ts'),
+    'a6kit/testing': join(root, 'runtime', 'testkit', 'index.ts'),
+  };
+  return {
+    name: 'a6kit-source',
+    setup(b) {
+      b.onResolve({ filter: /^a6kit(\/testing)?$/ }, (args) => {
+        const path = entries[args.path];
+        return path !== undefined && existsSync(path) ? { path } : undefined;
+      });
+    },
+  };
+}
+
+function findA6kitRoot(project: string): string {
+  try {
+    const req = createRequire(join(project, 'package.json'));
+    return dirname(req.resolve('a6kit/package.json'));
+  } catch {
+    return a6kitPackage().root;
+  }
+}
+
+/**
+ * pino transports run in worker threads loaded from files by name, which a one-file runner does
+ * not have. The runner logs to stdout (APISIX copies it into error.log), so the transport
+ * machinery (thread-stream) is replaced by a stub that says so if anything ever asks for it.
+ */
+function noPinoTransports(): EsbuildPlugin {
+  const message = 'pino transports are not available in a bundled a6kit runner: log to stdout or a file destination';
+  return {
+    name: 'a6kit-no-pino-transports',
+    setup(b) {
+      b.onResolve({ filter: /^thread-stream$/ }, () => ({ path: 'thread-stream', namespace: 'a6kit-stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'a6kit-stub' }, () => ({
+        contents: `module.exports = function ThreadStream() { throw new Error(${JSON.stringify(message)}); };\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** esbuild's own messages say file:line and what is wrong; keep them for the error we throw. */
+function collectErrors(errors: string[]): EsbuildPlugin {
+  return {
+    name: 'a6kit-collect-errors',
+    setup(b) {
+      b.onEnd((r) => {
+        for (const m of r.errors) {
+          const at = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : '';
+          errors.push(`  ${at}${m.text}`);
+        }
+      });
+    },
+  };
+}
+
+/** name and version from the project's package.json (null when it has none). */
+function projectInfo(project: string): { name: string; version: string } | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+    if (typeof pkg.name !== 'string') return null;
+    return { name: pkg.name, version: typeof pkg.version === 'string' ? pkg.version : '0.0.0' };
+  } catch {
+    return null;
+  }
+}
