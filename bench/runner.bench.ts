@@ -19,6 +19,7 @@
  * This file is also the server process it starts (`--serve floor|runner`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { compileFunction } from 'node:vm';
 import { connect, createServer, type Socket } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +57,13 @@ const benchPlugins = [
       req.args.set('k', 'v');
     },
   }),
-  definePlugin({ name: 'noop', parseConf: () => null, requestFilter() {} }),
+  definePlugin({
+    name: 'noop',
+    parseConf: () => null,
+    requestFilter() {
+      // Changes nothing: the reply has no action (a call's floor cost through the chain).
+    },
+  }),
   definePlugin({
     name: 'var',
     parseConf: () => null,
@@ -82,7 +89,7 @@ function serveFloor(path: string): void {
   const server = createServer((sock) => {
     let pending: Buffer | undefined;
     sock.on('data', (chunk: Buffer) => {
-      let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
       pending = undefined;
       let off = 0;
       while (buf.length - off >= 4) {
@@ -111,7 +118,11 @@ async function serveRunner(): Promise<void> {
   // A6KIT_BENCH_V8_FLAGS: flags set in the running process, as a built runner could at its start.
   if (process.env.A6KIT_BENCH_V8_FLAGS) v8.setFlagsFromString(process.env.A6KIT_BENCH_V8_FLAGS);
   // What `a6kit build` puts first in a runner bundle (A6KIT_BENCH_YOUNG_CAP=0 leaves it out, to compare).
-  if (process.env.A6KIT_BENCH_YOUNG_CAP !== '0') new Function('require', YOUNG_GENERATION_CAP)(createRequire(import.meta.url));
+  if (process.env.A6KIT_BENCH_YOUNG_CAP !== '0') {
+    // Compiled as the bundle compiles it: CommonJS text with `require` in scope.
+    const capYoung = compileFunction(YOUNG_GENERATION_CAP, ['require']) as (req: NodeJS.Require) => void;
+    capYoung(createRequire(import.meta.url));
+  }
   const { runMain } = await import('../runtime/main.js');
   // Cluster workers are forked with the primary's (already rewritten) arguments.
   if (process.argv[2] === '--serve') process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
@@ -157,7 +168,7 @@ function prepareFrame(name: string): Buffer {
  */
 function callFrame(token: number, bigHeaders: boolean): Buffer {
   const b = new Builder(1024);
-  const headers: Array<[string, string]> = [
+  const headers: [string, string][] = [
     ['host', 'upstream.local'],
     ['user-agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
     ['accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'],
@@ -212,7 +223,7 @@ class Lane {
     });
   }
   private onData(chunk: Buffer): void {
-    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = undefined;
     let off = 0;
     while (buf.length - off >= 4) {
@@ -373,7 +384,7 @@ async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve();
       // What a server prints besides (warnings, --trace-gc lines) goes to stderr, not lost.
       else process.stderr.write(d);

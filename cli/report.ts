@@ -22,7 +22,7 @@ export const BUG_EXIT_CODE = 70;
  * `untouched` is a line said after a UserError ("nothing written") by commands that promise it.
  */
 export function reporting<A extends unknown[]>(
-  action: (...args: A) => Promise<number | void>,
+  action: (...args: A) => number | void | Promise<number | void>,
   untouched?: string,
 ): (...args: A) => Promise<void> {
   return async (...args: A): Promise<void> => {

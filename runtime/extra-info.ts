@@ -15,8 +15,8 @@ export class CallAborted extends Error {
 }
 
 interface Waiter {
-  resolve(v: Uint8Array | undefined): void;
-  reject(e: Error): void;
+  resolve: (v: Uint8Array | undefined) => void;
+  reject: (e: Error) => void;
 }
 
 export class InfoExchange {

@@ -88,5 +88,5 @@ export function registerGen(program: Command): void {
       .argument('[schema]', `FlatBuffers schema (default ${DEFAULT_PROTO})`)
       .option('--check', 'fail when committed output differs from a fresh run; write nothing'),
     false,
-  ).action(reporting(async (schema: string | undefined, f: ProtocolFlags) => protocol(schema, f)));
+  ).action(reporting((schema: string | undefined, f: ProtocolFlags) => protocol(schema, f)));
 }

@@ -5,7 +5,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GenError } from '../../generator/plugin/errors.js';
 import { UserError } from '../../tooling/user-error.js';
 import { runGenProject } from '../../project/generate.js';
 import { parseSchemaText } from '../../generator/plugin/schema-load.js';

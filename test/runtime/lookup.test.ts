@@ -22,7 +22,7 @@ const channel: InfoChannel = {
   pluginLog: unused,
 };
 
-function request(headers: ReadonlyArray<[string, string]>, args: ReadonlyArray<[string, string]>): HTTPReqCall.Req {
+function request(headers: readonly [string, string][], args: readonly [string, string][]): HTTPReqCall.Req {
   const b = new Builder(256);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
   const h = HTTPReqCall.Req.createHeadersVector(b, headers.map(([k, v]) => te(k, v)));
@@ -58,7 +58,7 @@ describe('first lookup by bytes', () => {
   });
 
   it('finds a header among 64 KiB of others, any case, and the Kelvin sign as "k"', () => {
-    const filler: Array<[string, string]> = Array.from({ length: 64 }, (_, i) => [`x-filler-${i}`, 'f'.repeat(1024)]);
+    const filler: [string, string][] = Array.from({ length: 64 }, (_, i) => [`x-filler-${i}`, 'f'.repeat(1024)]);
     const r = request([...filler, ['Authorization', 'Bearer a'], ['\u212a', 'kelvin'], ['authorization', 'Bearer b']], [['Q', '1']]);
     expect(new CallRequest(r, channel).headers.getAll('AUTHORIZATION')).toEqual(['Bearer a', 'Bearer b']);
     expect(new CallRequest(r, channel).headers.get('k')).toBe('kelvin');
@@ -68,7 +68,7 @@ describe('first lookup by bytes', () => {
   });
 
   it('makes no string of the names it passes: one value decoded for one header among 76', () => {
-    const filler: Array<[string, string]> = Array.from({ length: 75 }, (_, i) => [`X-Filler-${i}`, 'f'.repeat(1024)]);
+    const filler: [string, string][] = Array.from({ length: 75 }, (_, i) => [`X-Filler-${i}`, 'f'.repeat(1024)]);
     const r = request([...filler, ['Authorization', 'Bearer a']], []);
     const names = vi.spyOn(TextEntry.prototype, 'name');
     const values = vi.spyOn(TextEntry.prototype, 'value');
