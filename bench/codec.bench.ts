@@ -33,12 +33,25 @@ const ROUND_MS = 250;
 
 // ------------------------------------------------------------------ flatc's generated code
 type Any = any;
-async function flatcModules(): Promise<{ Req: Any; Resp: Any; Rewrite: Any; Action: Any; TextEntry: Any; TextEntryT: Any; RespT: Any; RewriteT: Any }> {
+async function flatcModules(): Promise<{
+  Req: Any;
+  Resp: Any;
+  Rewrite: Any;
+  Action: Any;
+  TextEntry: Any;
+  TextEntryT: Any;
+  RespT: Any;
+  RewriteT: Any;
+}> {
   const dir = join(REPO, '.tmp', `bench-flatc-${process.pid}`);
   const f = await FlatcRunner.init({ print: () => {}, printErr: () => {} });
   const files = f.generateCode(
-    { entry: '/s/ext-plugin.fbs', files: { '/s/ext-plugin.fbs': readFileSync(join(REPO, 'schema/ext-plugin.fbs'), 'utf8') } },
-    'ts', { genObjectApi: true },
+    {
+      entry: '/s/ext-plugin.fbs',
+      files: { '/s/ext-plugin.fbs': readFileSync(join(REPO, 'schema/ext-plugin.fbs'), 'utf8') },
+    },
+    'ts',
+    { genObjectApi: true },
   );
   for (const [p, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
@@ -52,8 +65,14 @@ async function flatcModules(): Promise<{ Req: Any; Resp: Any; Rewrite: Any; Acti
   const action = await load('a6/httpreq-call/action.ts');
   const te = await load('a6/text-entry.ts');
   return {
-    Req: req.Req, Resp: resp.Resp, RespT: resp.RespT, Rewrite: rewrite.Rewrite, RewriteT: rewrite.RewriteT,
-    Action: action.Action, TextEntry: te.TextEntry, TextEntryT: te.TextEntryT,
+    Req: req.Req,
+    Resp: resp.Resp,
+    RespT: resp.RespT,
+    Rewrite: rewrite.Rewrite,
+    RewriteT: rewrite.RewriteT,
+    Action: action.Action,
+    TextEntry: te.TextEntry,
+    TextEntryT: te.TextEntryT,
   };
 }
 
@@ -62,7 +81,8 @@ async function flatcModules(): Promise<{ Req: Any; Resp: Any; Rewrite: Any; Acti
 async function allLayers(): Promise<{ Req: Any; Resp: Any }> {
   const dir = join(REPO, '.tmp', `bench-ours-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  for (const [p, text] of compileSchema(join(REPO, 'schema/ext-plugin.fbs'), { cwd: REPO, layers: ALL_LAYERS })) writeFileSync(join(dir, p), text);
+  for (const [p, text] of compileSchema(join(REPO, 'schema/ext-plugin.fbs'), { cwd: REPO, layers: ALL_LAYERS }))
+    writeFileSync(join(dir, p), text);
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const m: Any = await import(pathToFileURL(join(dir, 'a6.http-req-call.ts')).href);
   return { Req: m.Req, Resp: m.Resp };
@@ -84,11 +104,18 @@ const HEADERS: readonly [string, string][] = [
   ['referer', 'https://example.com/'],
   ['cookie', 'sid=6f1c2a9e'],
 ];
-const ARGS: readonly [string, string][] = [['q', 'shoes'], ['page', '2'], ['sort', 'price']];
+const ARGS: readonly [string, string][] = [
+  ['q', 'shoes'],
+  ['page', '2'],
+  ['sort', 'price'],
+];
 
 function requestBytes(): Uint8Array {
   return V.Req.encode({
-    id: 4242, srcIp: [203, 0, 113, 9], method: Method.GET, path: '/search',
+    id: 4242,
+    srcIp: [203, 0, 113, 9],
+    method: Method.GET,
+    path: '/search',
     args: ARGS.map(([name, value]) => ({ name, value })),
     headers: HEADERS.map(([name, value]) => ({ name, value })),
     confToken: 17,
@@ -149,13 +176,19 @@ function flatcUnpackDecode(Req: Any, bytes: Uint8Array): () => number {
   };
 }
 
-const REWRITE_HEADERS: readonly [string, string][] = [['x-user-id', '12345'], ['x-request-source', 'a6kit']];
+const REWRITE_HEADERS: readonly [string, string][] = [
+  ['x-user-id', '12345'],
+  ['x-request-source', 'a6kit'],
+];
 const REWRITE_ARGS: readonly [string, string][] = [['lang', 'en']];
 
 /** The Rewrite response through the flyweight builder API (same source for both, isolated copies). */
 function makeFlyweightEncode(
-  fb: typeof flatbuffers, C: { Resp: Any; Rewrite: Any; TextEntry: Any }, rewriteTag: number,
-  headerPairs: readonly (readonly [string, string])[], argPairs: readonly (readonly [string, string])[],
+  fb: typeof flatbuffers,
+  C: { Resp: Any; Rewrite: Any; TextEntry: Any },
+  rewriteTag: number,
+  headerPairs: readonly (readonly [string, string])[],
+  argPairs: readonly (readonly [string, string])[],
 ): () => number {
   const b = new fb.Builder(256);
   return () => {
@@ -180,17 +213,20 @@ function makeFlyweightEncode(
 function oursValueEncode(): () => number {
   const b = new flatbuffers.Builder(256);
   return () => {
-    const out = V.Resp.encode({
-      id: 4242,
-      action: {
-        type: 'Rewrite',
-        value: {
-          path: '/v2/catalog/search',
-          headers: REWRITE_HEADERS.map(([name, value]) => ({ name, value })),
-          args: REWRITE_ARGS.map(([name, value]) => ({ name, value })),
+    const out = V.Resp.encode(
+      {
+        id: 4242,
+        action: {
+          type: 'Rewrite',
+          value: {
+            path: '/v2/catalog/search',
+            headers: REWRITE_HEADERS.map(([name, value]) => ({ name, value })),
+            args: REWRITE_ARGS.map(([name, value]) => ({ name, value })),
+          },
         },
       },
-    }, b);
+      b,
+    );
     return out.length;
   };
 }
@@ -199,9 +235,11 @@ function flatcObjectEncode(F: Any): () => number {
   const b = new flatbuffers.Builder(256);
   return () => {
     b.clear();
-    const rw = new F.RewriteT('/v2/catalog/search',
+    const rw = new F.RewriteT(
+      '/v2/catalog/search',
       REWRITE_HEADERS.map(([k, v]) => new F.TextEntryT(k, v)),
-      REWRITE_ARGS.map(([k, v]) => new F.TextEntryT(k, v)));
+      REWRITE_ARGS.map(([k, v]) => new F.TextEntryT(k, v)),
+    );
     b.finish(new F.RespT(4242, F.Action.Rewrite, rw).pack(b));
     return b.asUint8Array().length;
   };
@@ -276,7 +314,9 @@ function run(pairs: readonly Pair[]): void {
 
 const F = await flatcModules();
 const bytes = requestBytes();
-process.stdout.write(`request: ${bytes.length} bytes; ${ROUNDS} rounds of ${ROUND_MS} ms per pair (25 ms slices alternating a6kit/flatc), medians\n\n`);
+process.stdout.write(
+  `request: ${bytes.length} bytes; ${ROUNDS} rounds of ${ROUND_MS} ms per pair (25 ms slices alternating a6kit/flatc), medians\n\n`,
+);
 run([
   {
     name: 'decode HTTPReqCall.Req, flyweight (all fields)',
@@ -292,10 +332,20 @@ run([
     })(isolated(makeFlyweightDecode)(flatbuffers, HTTPReqCall.Req, TextEntry, bytes)),
     flatc: isolated(makeFlyweightDecode)(flatbuffers, F.Req, F.TextEntry, bytes),
   },
-  { name: 'decode HTTPReqCall.Req, decode() vs unpack()', ours: oursValueDecode(bytes), flatc: flatcUnpackDecode(F.Req, bytes) },
+  {
+    name: 'decode HTTPReqCall.Req, decode() vs unpack()',
+    ours: oursValueDecode(bytes),
+    flatc: flatcUnpackDecode(F.Req, bytes),
+  },
   {
     name: 'encode Rewrite resp, flyweight builders',
-    ours: isolated(makeFlyweightEncode)(flatbuffers, { Resp: HTTPReqCall.Resp, Rewrite: HTTPReqCall.Rewrite, TextEntry }, HTTPReqCall.Action.Rewrite, REWRITE_HEADERS, REWRITE_ARGS),
+    ours: isolated(makeFlyweightEncode)(
+      flatbuffers,
+      { Resp: HTTPReqCall.Resp, Rewrite: HTTPReqCall.Rewrite, TextEntry },
+      HTTPReqCall.Action.Rewrite,
+      REWRITE_HEADERS,
+      REWRITE_ARGS,
+    ),
     flatc: isolated(makeFlyweightEncode)(flatbuffers, F, F.Action.Rewrite, REWRITE_HEADERS, REWRITE_ARGS),
   },
   { name: 'encode Rewrite resp, encode() vs <T>T.pack()', ours: oursValueEncode(), flatc: flatcObjectEncode(F) },
@@ -308,5 +358,7 @@ const verify = (): number => {
 };
 opsPerSec(verify, 300);
 const v = median(Array.from({ length: ROUNDS }, () => opsPerSec(verify, ROUND_MS)));
-process.stdout.write(`${'verify HTTPReqCall.Req (a6kit only)'.padEnd(44)}${Math.round(v).toLocaleString('en-US').padStart(12)}\n`);
+process.stdout.write(
+  `${'verify HTTPReqCall.Req (a6kit only)'.padEnd(44)}${Math.round(v).toLocaleString('en-US').padStart(12)}\n`,
+);
 if (sink === 42) process.stdout.write('\n');

@@ -31,7 +31,9 @@ function frame(type: number, payload: Uint8Array): Buffer {
 
 function prepareFrame(key: string, name: string, value: string): Buffer {
   const b = new Builder(256);
-  const vec = PrepareConf.Req.createConfVector(b, [TextEntry.createTextEntry(b, b.createString(name), b.createString(value))]);
+  const vec = PrepareConf.Req.createConfVector(b, [
+    TextEntry.createTextEntry(b, b.createString(name), b.createString(value)),
+  ]);
   const k = b.createString(key);
   PrepareConf.Req.startReq(b);
   PrepareConf.Req.addConf(b, vec);
@@ -43,7 +45,11 @@ function prepareFrame(key: string, name: string, value: string): Buffer {
 function callFrame(token: number): Buffer {
   const b = new Builder(512);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
-  const h = HTTPReqCall.Req.createHeadersVector(b, [te('host', 'upstream.local'), te('user-agent', 'curl/8.5.0'), te('accept', '*/*')]);
+  const h = HTTPReqCall.Req.createHeadersVector(b, [
+    te('host', 'upstream.local'),
+    te('user-agent', 'curl/8.5.0'),
+    te('accept', '*/*'),
+  ]);
   const a = HTTPReqCall.Req.createArgsVector(b, []);
   const src = HTTPReqCall.Req.createSrcIpVector(b, [10, 0, 0, 7]);
   const p = b.createString('/api/items');
@@ -232,13 +238,21 @@ async function main(): Promise<void> {
     const scenarios = [
       { name: 'floor: say (passes, no state)', plugin: 'say', conf: {} },
       { name: 'limit-count policy local', plugin: 'limit-count', conf: { count: many, time_window: 3600 } },
-      { name: 'limit-count policy redis', plugin: 'limit-count', conf: { count: many, time_window: 3600, policy: 'redis', redis_host: '127.0.0.1', redis_port: redis.port } },
+      {
+        name: 'limit-count policy redis',
+        plugin: 'limit-count',
+        conf: { count: many, time_window: 3600, policy: 'redis', redis_host: '127.0.0.1', redis_port: redis.port },
+      },
     ];
     const loads: Load[] = [];
     for (const sc of scenarios) {
-      const [type, payload] = await lanes[0]!.exchange(prepareFrame(`bench#${sc.name}`, sc.plugin, JSON.stringify(sc.conf)));
+      const [type, payload] = await lanes[0]!.exchange(
+        prepareFrame(`bench#${sc.name}`, sc.plugin, JSON.stringify(sc.conf)),
+      );
       if (type !== RPC_PREPARE_CONF) throw new Error(`PrepareConf of ${sc.name} refused`);
-      loads.push(laneLoad(lanes, sc.name, callFrame(PrepareConf.Resp.getRootAsResp(new ByteBuffer(payload)).confToken())));
+      loads.push(
+        laneLoad(lanes, sc.name, callFrame(PrepareConf.Resp.getRootAsResp(new ByteBuffer(payload)).confToken())),
+      );
     }
     const script = await scriptLoad(redis);
     const rows = await measure([...loads, script]);
@@ -246,9 +260,14 @@ async function main(): Promise<void> {
     for (const l of lanes) l.close();
 
     const f = (x: number) => x.toFixed(2);
-    process.stdout.write(`\n${CONNS} connections, ${SECONDS} x 1 s per row, interleaved (on a busy machine compare rows, not runs)\n\n`);
+    process.stdout.write(
+      `\n${CONNS} connections, ${SECONDS} x 1 s per row, interleaved (on a busy machine compare rows, not runs)\n\n`,
+    );
     process.stdout.write('| scenario | req/s | mean ms | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|\n');
-    for (const r of rows) process.stdout.write(`| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${f(r.mean)} | ${f(r.p50)} | ${f(r.p99)} |\n`);
+    for (const r of rows)
+      process.stdout.write(
+        `| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${f(r.mean)} | ${f(r.p50)} | ${f(r.p99)} |\n`,
+      );
     const local = rows[1]!;
     const red = rows[2]!;
     const alone = rows[3]!;

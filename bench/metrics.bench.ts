@@ -59,7 +59,9 @@ const plugins = [
 
 function prepareFrame(name: string): Buffer {
   const b = new Builder(128);
-  const vec = PrepareConf.Req.createConfVector(b, [TextEntry.createTextEntry(b, b.createString(name), b.createString(''))]);
+  const vec = PrepareConf.Req.createConfVector(b, [
+    TextEntry.createTextEntry(b, b.createString(name), b.createString('')),
+  ]);
   const k = b.createString(`bench#${name}`);
   PrepareConf.Req.startReq(b);
   PrepareConf.Req.addConf(b, vec);
@@ -71,7 +73,12 @@ function prepareFrame(name: string): Buffer {
 function callFrame(token: number): Buffer {
   const b = new Builder(1024);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
-  const h = HTTPReqCall.Req.createHeadersVector(b, [te('host', 'upstream.local'), te('user-agent', 'curl/8.5.0'), te('accept', '*/*'), te('authorization', 'Bearer abc')]);
+  const h = HTTPReqCall.Req.createHeadersVector(b, [
+    te('host', 'upstream.local'),
+    te('user-agent', 'curl/8.5.0'),
+    te('accept', '*/*'),
+    te('authorization', 'Bearer abc'),
+  ]);
   const a = HTTPReqCall.Req.createArgsVector(b, [te('page', '2')]);
   const src = HTTPReqCall.Req.createSrcIpVector(b, [10, 0, 0, 7]);
   const p = b.createString('/api/items');
@@ -112,7 +119,13 @@ async function child(metricsOn: boolean): Promise<void> {
   const registry = makeRegistry(plugins);
   const lib = metricsOn ? await loadMetrics() : undefined;
   const metrics = lib && new lib.RunnerMetrics(registry, { connections: () => 1 });
-  const engine = new Engine(registry, new LocalConfs(new ConfStore(3_600_000)), createLogger('silent'), { callTimeoutMs: 50_000, skipInvalidConf: false }, metrics);
+  const engine = new Engine(
+    registry,
+    new LocalConfs(new ConfStore(3_600_000)),
+    createLogger('silent'),
+    { callTimeoutMs: 50_000, skipInvalidConf: false },
+    metrics,
+  );
   const wire = new BenchWire();
   const d = new Dispatcher(engine, wire);
   const frames = new Map<Scenario, Buffer>();
@@ -168,10 +181,16 @@ async function parent(): Promise<void> {
   const off = await start('off');
   const on = await start('on');
   try {
-    process.stdout.write(`metrics cost per call on the runner's CPU (dispatcher fed frames, no socket): ${ROUNDS} rounds of ${SLICE_MS} ms slices per side, median; node ${process.version}\n\n`);
-    const rows = ['| scenario | off ns/call median (best) | on ns/call median (best) | on − off, medians | on − off, best slices |', '|---|---:|---:|---:|---:|'];
+    process.stdout.write(
+      `metrics cost per call on the runner's CPU (dispatcher fed frames, no socket): ${ROUNDS} rounds of ${SLICE_MS} ms slices per side, median; node ${process.version}\n\n`,
+    );
+    const rows = [
+      '| scenario | off ns/call median (best) | on ns/call median (best) | on − off, medians | on − off, best slices |',
+      '|---|---:|---:|---:|---:|',
+    ];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const diff = (a: number, b: number) => `${b >= a ? '+' : ''}${(b - a).toFixed(0)} ns (${(((b - a) / a) * 100).toFixed(1)}%)`;
+    const diff = (a: number, b: number) =>
+      `${b >= a ? '+' : ''}${(b - a).toFixed(0)} ns (${(((b - a) / a) * 100).toFixed(1)}%)`;
     for (const scenario of SCENARIOS) {
       for (const c of [off, on]) await ask(c, { scenario, ms: 300 }); // warm-up
       const offNs: number[] = [];
@@ -182,7 +201,9 @@ async function parent(): Promise<void> {
         order[3].push((await ask(order[2], { scenario, ms: SLICE_MS })).ns);
       }
       const [a, b, aMin, bMin] = [median(offNs), median(onNs), Math.min(...offNs), Math.min(...onNs)];
-      rows.push(`| ${scenario === 'var' ? 'extra-info var' : scenario} | ${a.toFixed(0)} (${aMin.toFixed(0)}) | ${b.toFixed(0)} (${bMin.toFixed(0)}) | ${diff(a, b)} | ${diff(aMin, bMin)} |`);
+      rows.push(
+        `| ${scenario === 'var' ? 'extra-info var' : scenario} | ${a.toFixed(0)} (${aMin.toFixed(0)}) | ${b.toFixed(0)} (${bMin.toFixed(0)}) | ${diff(a, b)} | ${diff(aMin, bMin)} |`,
+      );
     }
     process.stdout.write(`${rows.join('\n')}\n`);
   } finally {

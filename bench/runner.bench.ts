@@ -125,7 +125,8 @@ async function serveRunner(): Promise<void> {
   }
   const { runMain } = await import('../runtime/main.js');
   // Cluster workers are forked with the primary's (already rewritten) arguments.
-  if (process.argv[2] === '--serve') process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
+  if (process.argv[2] === '--serve')
+    process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
   await runMain({ plugins: benchPlugins });
   // A6KIT_BENCH_MEMLOG=ms: where the memory is (V8 heap vs. buffers outside it), printed to stderr.
   const every = Number(process.env.A6KIT_BENCH_MEMLOG ?? 0);
@@ -133,8 +134,13 @@ async function serveRunner(): Promise<void> {
     const mb = (n: number) => (n / 1048576).toFixed(1);
     setInterval(() => {
       const m = process.memoryUsage();
-      const spaces = v8.getHeapSpaceStatistics().filter((x) => x.space_size > 0).map((x) => `${x.space_name} ${mb(x.space_size)}`);
-      process.stderr.write(`mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} (${spaces.join(', ')})\n`);
+      const spaces = v8
+        .getHeapSpaceStatistics()
+        .filter((x) => x.space_size > 0)
+        .map((x) => `${x.space_name} ${mb(x.space_size)}`);
+      process.stderr.write(
+        `mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} (${spaces.join(', ')})\n`,
+      );
     }, every).unref();
   }
   if (!process.env.A6KIT_CLUSTER_WORKER) process.stdout.write('ready\n');
@@ -184,7 +190,10 @@ function callFrame(token: number, bigHeaders: boolean): Buffer {
   ];
   if (bigHeaders) for (let i = 0; i < 64; i++) headers.push([`x-filler-${i}`, 'f'.repeat(1024)]);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
-  const h = HTTPReqCall.Req.createHeadersVector(b, headers.map(([k, v]) => te(k, v)));
+  const h = HTTPReqCall.Req.createHeadersVector(
+    b,
+    headers.map(([k, v]) => te(k, v)),
+  );
   const a = HTTPReqCall.Req.createArgsVector(b, [te('page', '2')]);
   const src = HTTPReqCall.Req.createSrcIpVector(b, [10, 0, 0, 7]);
   const p = b.createString('/api/items');
@@ -288,7 +297,8 @@ function cpuSeconds(pid: number): number {
   };
   let total = read(pid);
   try {
-    for (const c of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)) if (c) total += read(Number(c));
+    for (const c of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/))
+      if (c) total += read(Number(c));
   } catch {
     /* no children */
   }
@@ -310,7 +320,8 @@ function peakRssKiB(pid: number): number {
   };
   let total = read(pid);
   try {
-    for (const c of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)) if (c) total += read(Number(c));
+    for (const c of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/))
+      if (c) total += read(Number(c));
   } catch {
     /* no children */
   }
@@ -339,9 +350,16 @@ async function bundle(dir: string, runtimeFrom?: string): Promise<string[]> {
         : [
             {
               name: 'baseline-runtime',
-              setup(build: { onResolve(o: { filter: RegExp }, f: (a: { path: string; importer: string }) => { path: string } | undefined): void }) {
+              setup(build: {
+                onResolve(
+                  o: { filter: RegExp },
+                  f: (a: { path: string; importer: string }) => { path: string } | undefined,
+                ): void;
+              }) {
                 build.onResolve({ filter: /^\.\.\/runtime\// }, (a) =>
-                  a.importer === self ? { path: join(runtimeFrom, a.path.slice('../runtime/'.length)).replace(/\.js$/, '.ts') } : undefined,
+                  a.importer === self
+                    ? { path: join(runtimeFrom, a.path.slice('../runtime/'.length)).replace(/\.js$/, '.ts') }
+                    : undefined,
                 );
               },
             },
@@ -372,15 +390,21 @@ let serverSeq = 0;
 
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}-${serverSeq++}.sock`);
-  const args = kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
+  const args =
+    kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
   // The single runner with a Prometheus endpoint: the cost of metrics, measured in the same slices.
   if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, `metrics-${serverSeq}.sock`)}`);
   const entry = kind === 'baseline' ? baselineEntry : serverEntry;
   // Flags under test go to the runners only: the floor stays the same reference.
-  const extra = kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
+  const extra =
+    kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...extra, ...entry, '--serve', ...args], {
     // The baseline runs as runners did before the young-generation cap.
-    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, ...(kind === 'baseline' ? { A6KIT_BENCH_YOUNG_CAP: '0' } : {}) },
+    env: {
+      ...process.env,
+      APISIX_LISTEN_ADDRESS: `unix:${path}`,
+      ...(kind === 'baseline' ? { A6KIT_BENCH_YOUNG_CAP: '0' } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -474,7 +498,13 @@ async function measureAll(
     lanesOf.get(s)!.forEach((l) => l.close());
     a.lat.sort((x, y) => x - y);
     const q = (p: number) => a.lat[Math.min(a.lat.length - 1, Math.floor(a.lat.length * p))] ?? NaN;
-    out.set(s, { rps: a.done / a.secs, cpuUs: (a.cpu / a.done) * 1e6, p50: q(0.5), p99: q(0.99), peakRss: peakRssKiB(s.child.pid!) });
+    out.set(s, {
+      rps: a.done / a.secs,
+      cpuUs: (a.cpu / a.done) * 1e6,
+      p50: q(0.5),
+      p99: q(0.99),
+      peakRss: peakRssKiB(s.child.pid!),
+    });
   }
   return out;
 }
@@ -500,7 +530,9 @@ async function bench(): Promise<void> {
     const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single'];
     const baselineDir = process.env.A6KIT_BENCH_BASELINE;
     if (baselineDir) baselineEntry = await bundle(dir, join(baselineDir, 'runtime'));
-    const runners = (['baseline', 'single', 'metrics', 'multi'] as const).filter((k) => (k === 'baseline' ? baselineDir !== undefined : only.includes(k)));
+    const runners = (['baseline', 'single', 'metrics', 'multi'] as const).filter((k) =>
+      k === 'baseline' ? baselineDir !== undefined : only.includes(k),
+    );
     const floor = only.includes('floor') ? await startServer('floor', dir) : undefined;
     if (floor) live.push(floor);
     const picked = process.env.A6KIT_BENCH_SCENARIOS?.split(',');
@@ -561,8 +593,12 @@ async function bench(): Promise<void> {
           `big / floor = ${(big.runner.rps / big.floor.rps).toFixed(2)} req/s, ${(big.floor.cpuUs / big.runner.cpuUs).toFixed(2)} CPU per request (target ≥ 0.90)`,
         );
       }
-      if (stop?.floor) lines.push(`stop / floor = ${(stop.runner.rps / stop.floor.rps).toFixed(2)} req/s, ${(stop.floor.cpuUs / stop.runner.cpuUs).toFixed(2)} CPU`);
-      if (v && stop) lines.push(`ExtraInfo p99 / stop p99 = ${(v.runner.p99 / stop.runner.p99).toFixed(2)} (target ≤ 2.5)`);
+      if (stop?.floor)
+        lines.push(
+          `stop / floor = ${(stop.runner.rps / stop.floor.rps).toFixed(2)} req/s, ${(stop.floor.cpuUs / stop.runner.cpuUs).toFixed(2)} CPU`,
+        );
+      if (v && stop)
+        lines.push(`ExtraInfo p99 / stop p99 = ${(v.runner.p99 / stop.runner.p99).toFixed(2)} (target ≤ 2.5)`);
       const peaks = scenarios.map((sc) => `${sc.plugin} ${mib(get(sc.plugin)?.runner.peakRss ?? NaN)}`);
       lines.push(`peak RSS MiB: ${peaks.join(', ')} (target < 64 each)`);
       process.stdout.write(`\n${kind}: ${lines.join('; ')}\n`);
@@ -573,7 +609,11 @@ async function bench(): Promise<void> {
       const cmp = scenarios.flatMap((sc) => {
         const off = results.get(`single/${sc.plugin}`)?.runner;
         const on = results.get(`metrics/${sc.plugin}`)?.runner;
-        return off && on ? [`${sc.plugin} ${signed(on.rps / off.rps - 1)} req/s, ${off.cpuUs.toFixed(1)} → ${on.cpuUs.toFixed(1)} µs/req`] : [];
+        return off && on
+          ? [
+              `${sc.plugin} ${signed(on.rps / off.rps - 1)} req/s, ${off.cpuUs.toFixed(1)} → ${on.cpuUs.toFixed(1)} µs/req`,
+            ]
+          : [];
       });
       process.stdout.write(`\nmetrics on vs off: ${cmp.join('; ')}\n`);
     }

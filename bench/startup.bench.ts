@@ -45,7 +45,9 @@ const q = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
 };
 const base = q(startup[0]!, 0.5);
-console.log(`examples runner (5 plugins), ${runs} runs each, interleaved; node ${process.version}, ${process.platform}-${process.arch}`);
+console.log(
+  `examples runner (5 plugins), ${runs} runs each, interleaved; node ${process.version}, ${process.platform}-${process.arch}`,
+);
 console.table(
   variants.map((v, i) => ({
     variant: v.name,

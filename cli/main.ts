@@ -55,7 +55,9 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`a6kit: internal error (a bug in a6kit, please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `a6kit: internal error (a bug in a6kit, please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = BUG_EXIT_CODE;
   }
 }

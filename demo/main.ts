@@ -82,17 +82,21 @@ async function steps(run: Run): Promise<void> {
   const results = await sendTraffic(runner.address, demoExchanges(), print);
   const expected = ['response', 'response', 'upstream', 'error'];
   const got = results.map((r) => r.kind);
-  if (got.join() !== expected.join()) throw new Error(`unexpected results: ${got.join(', ')} (expected ${expected.join(', ')})`);
+  if (got.join() !== expected.join())
+    throw new Error(`unexpected results: ${got.join(', ')} (expected ${expected.join(', ')})`);
 
   heading('5. stop it as APISIX does (SIGTERM, SIGKILL after 1 s)');
   const stopped = await runner.stop();
   const output = runner.output.filter((l) => l.trim() !== '');
   run.runner = undefined;
-  print(`  ${stopped.killed ? 'KILLED after 1 s' : `exited by itself (${describeExit(stopped)}) ${Math.round(stopped.ms)} ms after SIGTERM`}`);
+  print(
+    `  ${stopped.killed ? 'KILLED after 1 s' : `exited by itself (${describeExit(stopped)}) ${Math.round(stopped.ms)} ms after SIGTERM`}`,
+  );
   print(`  socket ${existsSync(socketPath) ? 'STILL THERE' : 'removed'}`);
   print('  runner output (what APISIX copies into its error.log):');
   for (const line of output) print(`    ${line}`);
-  if (stopped.killed || stopped.code !== 0 || existsSync(socketPath)) throw new Error('the runner did not stop cleanly');
+  if (stopped.killed || stopped.code !== 0 || existsSync(socketPath))
+    throw new Error('the runner did not stop cleanly');
 
   print('\ndemo OK. Next: README.md (quickstart for your own runner), `npm test`.');
 }

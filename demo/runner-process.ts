@@ -79,7 +79,9 @@ export async function startRunnerProcess(cmd: readonly string[], o: StartOptions
   const deadline = started + (o.readyTimeoutMs ?? 15_000);
   for (;;) {
     if (exitedEarly) {
-      throw new Error(`runner exited (${describeExit(exitedEarly)}) before accepting connections:\n${output.join('\n')}`);
+      throw new Error(
+        `runner exited (${describeExit(exitedEarly)}) before accepting connections:\n${output.join('\n')}`,
+      );
     }
     if (await accepts(o.socketPath)) break;
     if (performance.now() > deadline) {

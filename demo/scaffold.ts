@@ -26,14 +26,22 @@ export async function scaffoldProject(project: string, print: (line: string) => 
   print(`  $ a6kit new ${PLUGIN} --schema demo/sample/${PLUGIN}.schema.json`);
   await newPlugin({ project, name: PLUGIN, schema, phase: 'request', log });
 
-  print(`  (the demo writes the plugin's code into plugins/${PLUGIN}/index.ts — see demo/sample/${PLUGIN}.index.ts.txt)`);
+  print(
+    `  (the demo writes the plugin's code into plugins/${PLUGIN}/index.ts — see demo/sample/${PLUGIN}.index.ts.txt)`,
+  );
   await copyFile(join(SAMPLE, `${PLUGIN}.index.ts.txt`), join(project, 'plugins', PLUGIN, 'index.ts'));
 
   print('  $ a6kit gen   (regenerates config types + validators, then type-checks the plugin code against them)');
   // Type-check against this checkout's runtime sources (its dist/ may predate local edits).
-  const paths = { a6kit: [join(REPO, 'runtime', 'index.ts')], 'a6kit/testing': [join(REPO, 'runtime', 'testkit', 'index.ts')] };
+  const paths = {
+    a6kit: [join(REPO, 'runtime', 'index.ts')],
+    'a6kit/testing': [join(REPO, 'runtime', 'testkit', 'index.ts')],
+  };
   const gen = await runGenProject({ project, log, compilerOptions: { paths } });
-  if (gen.code !== 0) throw new Error(`a6kit gen failed:\n${[...gen.errors, ...(gen.typecheck?.problems.map((p) => `${p.where}: ${p.message}`) ?? [])].join('\n')}`);
+  if (gen.code !== 0)
+    throw new Error(
+      `a6kit gen failed:\n${[...gen.errors, ...(gen.typecheck?.problems.map((p) => `${p.where}: ${p.message}`) ?? [])].join('\n')}`,
+    );
 }
 
 /** What `npm install` would give the project, taken from this checkout: no network needed. */

@@ -32,7 +32,13 @@ export function demoExchanges(): Exchange[] {
     {
       title: 'accepted key',
       route,
-      request: { method: 'POST', path: '/orders', args: { page: '2' }, headers: { host: 'shop.example', 'x-api-key': KEY }, body: '{"sku":42}' },
+      request: {
+        method: 'POST',
+        path: '/orders',
+        args: { page: '2' },
+        headers: { host: 'shop.example', 'x-api-key': KEY },
+        body: '{"sku":42}',
+      },
     },
     {
       title: 'route whose conf the schema refuses (no keys)',
@@ -80,7 +86,8 @@ function describeResult(r: RequestResult): string[] {
         `   upstream request headers ${formatHeaders(r.request.headers)}`,
       ];
       if (r.request.body) lines.push(`   upstream request body ${JSON.stringify(r.request.body)}`);
-      if (Object.keys(r.respHeaders).length > 0) lines.push(`   and adds to the client's response ${formatHeaders(r.respHeaders)}`);
+      if (Object.keys(r.respHeaders).length > 0)
+        lines.push(`   and adds to the client's response ${formatHeaders(r.respHeaders)}`);
       return lines;
     }
     case 'error':

@@ -132,7 +132,12 @@ function ignoredBy(project: string): (p: string) => boolean {
   return (p) => {
     const rel = relative(project, p);
     if (rel === '' || rel.startsWith('..')) return false;
-    return p.endsWith('.sock') || rel.split(sep).some((part) => part === 'node_modules' || part === 'dist' || part === 'coverage' || part.startsWith('.'));
+    return (
+      p.endsWith('.sock') ||
+      rel
+        .split(sep)
+        .some((part) => part === 'node_modules' || part === 'dist' || part === 'coverage' || part.startsWith('.'))
+    );
   };
 }
 
@@ -149,7 +154,8 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
   if (o.signal?.aborted) throw abortError();
   // Before anything else, so a refused session changes nothing (no gen, no runner).
   await assertNotServed(socket);
-  if (!existsSync(join(project, 'runner.ts'))) throw new UserError(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
+  if (!existsSync(join(project, 'runner.ts')))
+    throw new UserError(`${project} is not a runner project (no runner.ts): run \`a6kit init\` first`);
   const loader = tsxLoader(project);
   let child: ChildProcess | undefined;
   let starts = 0;
@@ -215,14 +221,16 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
       await busy.catch(() => {});
       await stopRunner();
       // A runner killed before it could clean up leaves a dead socket; a live one is not ours.
-      if ((await lstat(socket).catch(() => undefined))?.isSocket() && !(await isLive(socket))) await unlink(socket).catch(() => {});
+      if ((await lstat(socket).catch(() => undefined))?.isSocket() && !(await isLive(socket)))
+        await unlink(socket).catch(() => {});
     })());
   const onAbort = (): void => void close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
     const gen = await runGenProject({ project, typecheck: false, log });
-    if (gen.code !== 0) log.error('dev: fix the schema errors above; the runner starts with the previous generated files');
+    if (gen.code !== 0)
+      log.error('dev: fix the schema errors above; the runner starts with the previous generated files');
     if (closed) throw abortError();
 
     try {
@@ -256,7 +264,9 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
       const changed = files.filter((f) => !ownWrites.delete(f));
       if (changed.length === 0 || closed) return;
       log.info(`changed: ${changed.map((f) => relative(project, f)).join(', ')}`);
-      const schemas = changed.filter((f) => f.startsWith(pluginsRoot) && f.endsWith(`${sep}schema.json`)).map((f) => relative(join(project, 'plugins'), f).split(sep)[0] ?? '');
+      const schemas = changed
+        .filter((f) => f.startsWith(pluginsRoot) && f.endsWith(`${sep}schema.json`))
+        .map((f) => relative(join(project, 'plugins'), f).split(sep)[0] ?? '');
       let refused = false;
       if (schemas.length > 0) {
         const r = await runGenProject({ project, only: schemas, typecheck: false, log });
@@ -266,7 +276,8 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
       // The runner never reads schema.json, only what gen makes of it: a refused schema (often just
       // half-typed) changes nothing it runs, and a restart would only cost APISIX its conf tokens.
       const needsRestart = changed.some((f) => !TEST.test(f) && !(refused && f.endsWith(`${sep}schema.json`)));
-      if (refused && !needsRestart) log.error('schema refused: the runner keeps serving the previous generated code (not restarted)');
+      if (refused && !needsRestart)
+        log.error('schema refused: the runner keeps serving the previous generated code (not restarted)');
       if (needsRestart && !closed) {
         await stopRunner();
         try {
@@ -307,7 +318,9 @@ export async function startDev(o: DevOptions): Promise<DevSession> {
       }, o.debounceMs ?? 150);
     };
     w.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
-    log.info(`watching ${relative(process.cwd(), project) || '.'}: what runner.ts imports and plugins/ (APISIX config.yaml: ext-plugin.path_for_test: ${socket})`);
+    log.info(
+      `watching ${relative(process.cwd(), project) || '.'}: what runner.ts imports and plugins/ (APISIX config.yaml: ext-plugin.path_for_test: ${socket})`,
+    );
   } catch (err) {
     await close();
     await watcher?.close(); // made after close() had run, if the abort came while it was starting

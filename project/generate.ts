@@ -37,7 +37,10 @@ async function listPlugins(project: string): Promise<string[]> {
 /** Every folder under plugins/ (used to refuse duplicates, with or without a schema). */
 export async function listPluginFolders(project: string): Promise<string[]> {
   const entries = await readdir(pluginsDir(project), { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Generated files of one plugin, keyed by absolute path. Throws GenError; writes nothing. */
@@ -47,7 +50,9 @@ export async function generatePluginFiles(
   loaded?: LoadedSchema,
 ): Promise<{ files: Map<string, string>; warnings: string[] }> {
   const dir = join(pluginsDir(project), name);
-  const schema = loaded ?? (await loadSchemaFile(join(dir, 'schema.json'), relative(project, join(dir, 'schema.json')) || 'schema.json'));
+  const schema =
+    loaded ??
+    (await loadSchemaFile(join(dir, 'schema.json'), relative(project, join(dir, 'schema.json')) || 'schema.json'));
   const model = await buildModel(name, schema);
   const files = new Map<string, string>();
   for (const [file, text] of Object.entries(emitPlugin(model))) files.set(resolve(dir, file), text);
@@ -141,6 +146,9 @@ export async function runGenProject(o: GenProjectRun): Promise<GenProjectResult>
   ].filter(Boolean);
   const files = o.check || result.written.length === 0 ? 'up to date' : `${result.written.length} file(s) updated`;
   if (failed.length === 0) log.info(`${names.length} plugin(s): ${files}`);
-  else log.error(`a6kit gen${o.check ? ' --check' : ''} failed: ${failed.join(', ')}${o.check || result.written.length === 0 ? '' : ` (${files})`}`);
+  else
+    log.error(
+      `a6kit gen${o.check ? ' --check' : ''} failed: ${failed.join(', ')}${o.check || result.written.length === 0 ? '' : ` (${files})`}`,
+    );
   return result;
 }

@@ -17,14 +17,17 @@ async function loadTsx(project: string): Promise<{ tsImport: TsImport }> {
   try {
     // The ESM entry, found through tsx's own exports map (require.resolve would give the CommonJS one).
     const pkgFile = createRequire(join(project, 'package.json')).resolve('tsx/package.json');
-    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as {
+      exports?: Record<string, { import?: { default?: string } }>;
+    };
     const entry = pkg.exports?.['./esm/api']?.import?.default;
-    if (entry !== undefined) return (await import(pathToFileURL(join(dirname(pkgFile), entry)).href)) as { tsImport: TsImport };
+    if (entry !== undefined)
+      return (await import(pathToFileURL(join(dirname(pkgFile), entry)).href)) as { tsImport: TsImport };
   } catch {
     // not installed in the project: use a6kit's
   }
   try {
-    return (await import('tsx/esm/api'));
+    return await import('tsx/esm/api');
   } catch {
     throw new UserError("loading the project's plugins needs tsx: npm install -D tsx");
   }
@@ -49,7 +52,10 @@ export async function loadProjectPlugins(projectDir: string): Promise<AnyPlugin[
     throw new UserError(`cannot load ${registry}: ${(err as Error).message}`);
   }
   const plugins = mod.plugins;
-  if (!Array.isArray(plugins) || plugins.some((p) => typeof p !== 'object' || p === null || typeof (p as AnyPlugin).name !== 'string')) {
+  if (
+    !Array.isArray(plugins) ||
+    plugins.some((p) => typeof p !== 'object' || p === null || typeof (p as AnyPlugin).name !== 'string')
+  ) {
     throw new UserError(`${registry} must export \`plugins\`, an array of plugins (as a6kit init writes it)`);
   }
   return plugins as AnyPlugin[];

@@ -3,7 +3,15 @@
  * edits (comments, extra imports, hand-ordered or wrapped entries) survive. Adding a plugin is
  * idempotent and inserts the import and the array entry at their sorted place.
  */
-import { IndentationText, Node, Project, QuoteKind, SyntaxKind, type ArrayLiteralExpression, type SourceFile } from 'ts-morph';
+import {
+  IndentationText,
+  Node,
+  Project,
+  QuoteKind,
+  SyntaxKind,
+  type ArrayLiteralExpression,
+  type SourceFile,
+} from 'ts-morph';
 import { UserError } from '../tooling/user-error.js';
 import { camelIdentifier } from '../generator/plugin/names.js';
 
@@ -31,7 +39,10 @@ function open(text: string): SourceFile {
 function pluginsArray(file: SourceFile): ArrayLiteralExpression {
   const decl = file.getVariableDeclaration('plugins');
   let init = decl?.getInitializer();
-  while (init && (Node.isAsExpression(init) || Node.isSatisfiesExpression(init) || Node.isParenthesizedExpression(init))) {
+  while (
+    init &&
+    (Node.isAsExpression(init) || Node.isSatisfiesExpression(init) || Node.isParenthesizedExpression(init))
+  ) {
     init = init.getExpression();
   }
   if (!init || !Node.isArrayLiteralExpression(init)) {
@@ -96,12 +107,18 @@ export function removeFromRegistry(text: string, name: string): { text: string; 
     const elsewhere = uses.filter((n) => n.getParent() !== array);
     if (elsewhere.length > 0) {
       const { line } = file.getLineAndColumnAtPos(elsewhere[0]!.getStart());
-      throw new UserError(`${REGISTRY_FILE}: ${id.getText()} is used at line ${line} in a way \`a6kit remove\` cannot undo; edit the file by hand`, 1);
+      throw new UserError(
+        `${REGISTRY_FILE}: ${id.getText()} is used at line ${line} in a way \`a6kit remove\` cannot undo; edit the file by hand`,
+        1,
+      );
     }
     for (const e of [...array.getElements()].reverse()) if (e.getText() === id.getText()) array.removeElement(e);
     if (array.getElements().length === 0) array.replaceWithText('[]');
   } else {
-    throw new UserError(`${REGISTRY_FILE}: the import of ${pluginSpecifier(name)} is not the \`import x from\` that \`a6kit new\` writes; edit the file by hand`, 1);
+    throw new UserError(
+      `${REGISTRY_FILE}: the import of ${pluginSpecifier(name)} is not the \`import x from\` that \`a6kit new\` writes; edit the file by hand`,
+      1,
+    );
   }
   // The import's whole line goes (with a comment ending it), and nothing around it: ts-morph's own
   // remove() would also eat the blank line that follows the last import.

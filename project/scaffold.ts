@@ -12,8 +12,21 @@ import { UserError } from '../tooling/user-error.js';
 import { buildSamples } from '../generator/plugin/samples.js';
 import { checkPluginName, findNameClash } from '../generator/plugin/names.js';
 import { a6kitPackage, templatesDir } from '../tooling/package-root.js';
-import { consoleLogger, generatePluginFiles, listPluginFolders, pluginsDir, writeIfChanged, type Logger } from './generate.js';
-import { addToRegistry, REGISTRY_FILE, registeredIdentifier, registryTemplate, removeFromRegistry } from './registry.js';
+import {
+  consoleLogger,
+  generatePluginFiles,
+  listPluginFolders,
+  pluginsDir,
+  writeIfChanged,
+  type Logger,
+} from './generate.js';
+import {
+  addToRegistry,
+  REGISTRY_FILE,
+  registeredIdentifier,
+  registryTemplate,
+  removeFromRegistry,
+} from './registry.js';
 import { loadSchemaFile, parseSchemaText } from '../generator/plugin/schema-load.js';
 
 export type Phase = 'request' | 'response' | 'both';
@@ -46,19 +59,26 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
   const log = o.log ?? consoleLogger;
   const project = resolve(o.project);
   const phase = o.phase ?? 'request';
-  if (!PHASES.includes(phase)) throw new UserError(`invalid --phase ${JSON.stringify(phase)}: use request, response or both`, 2);
+  if (!PHASES.includes(phase))
+    throw new UserError(`invalid --phase ${JSON.stringify(phase)}: use request, response or both`, 2);
   if (!existsSync(pluginsDir(project))) {
     throw new UserError(`${o.project} is not a runner project (no plugins/ folder); run \`a6kit init\` first`, 2);
   }
   checkPluginName(o.name);
   const clash = findNameClash(o.name, await listPluginFolders(project));
   if (clash !== undefined) {
-    throw new UserError(`plugin ${JSON.stringify(o.name)} already exists (plugins/${clash}); pick another name or edit plugins/${clash}/schema.json and run \`a6kit gen\``, 1);
+    throw new UserError(
+      `plugin ${JSON.stringify(o.name)} already exists (plugins/${clash}); pick another name or edit plugins/${clash}/schema.json and run \`a6kit gen\``,
+      1,
+    );
   }
   const registryPath = join(project, REGISTRY_FILE);
   const registry = existsSync(registryPath) ? await readFile(registryPath, 'utf8') : registryTemplate();
   if (registeredIdentifier(registry, o.name) !== undefined) {
-    throw new UserError(`plugin ${JSON.stringify(o.name)} is already imported by ${REGISTRY_FILE}; remove that import or pick another name`, 1);
+    throw new UserError(
+      `plugin ${JSON.stringify(o.name)} is already imported by ${REGISTRY_FILE}; remove that import or pick another name`,
+      1,
+    );
   }
   const updatedRegistry = addToRegistry(registry, o.name);
 
@@ -68,7 +88,10 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
   // Problems in a given schema are reported against the user's file, not the copy not yet written.
   const loaded = o.schema
     ? await loadSchemaFile(resolve(o.schema), o.schema)
-    : parseSchemaText(plop.renderString(await readFile(join(templatesDir(), 'plugin', 'schema.json.hbs'), 'utf8'), { name: o.name }), schemaRel);
+    : parseSchemaText(
+        plop.renderString(await readFile(join(templatesDir(), 'plugin', 'schema.json.hbs'), 'utf8'), { name: o.name }),
+        schemaRel,
+      );
   const schemaText = loaded.text;
   const { files, warnings } = await generatePluginFiles(project, o.name, loaded);
   const samples = buildSamples(loaded);
@@ -88,10 +111,14 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
   const dir = `plugins/${o.name}`;
   await mkdir(join(project, dir), { recursive: true });
   const owned = [`${dir}/index.ts`, `${dir}/${o.name}.test.ts`];
-  await runPlop(project, [
-    { type: 'add', path: owned[0]!, templateFile: join(tpl, 'index.ts.hbs'), abortOnFail: true },
-    { type: 'add', path: owned[1]!, templateFile: join(tpl, 'plugin.test.ts.hbs'), abortOnFail: true },
-  ], data);
+  await runPlop(
+    project,
+    [
+      { type: 'add', path: owned[0]!, templateFile: join(tpl, 'index.ts.hbs'), abortOnFail: true },
+      { type: 'add', path: owned[1]!, templateFile: join(tpl, 'plugin.test.ts.hbs'), abortOnFail: true },
+    ],
+    data,
+  );
   await writeIfChanged(join(project, schemaRel), schemaText);
   for (const [path, text] of files) await writeIfChanged(path, text);
   await writeIfChanged(registryPath, updatedRegistry);
@@ -100,7 +127,8 @@ export async function newPlugin(o: NewPluginOptions): Promise<void> {
     log.info(`created ${f}`);
   }
   log.info(`registered in ${REGISTRY_FILE}`);
-  if (!samples.valid) log.info(`note: no config accepted by the schema could be derived; fill in the test in ${dir}/${o.name}.test.ts`);
+  if (!samples.valid)
+    log.info(`note: no config accepted by the schema could be derived; fill in the test in ${dir}/${o.name}.test.ts`);
 }
 
 export interface RemovePluginOptions {
@@ -126,7 +154,10 @@ export async function removePlugin(o: RemovePluginOptions): Promise<void> {
   const registry = existsSync(registryPath) ? await readFile(registryPath, 'utf8') : undefined;
   const updated = registry === undefined ? undefined : removeFromRegistry(registry, o.name);
   if (folder === undefined && !updated?.removed) {
-    throw new UserError(`no plugin ${JSON.stringify(o.name)} here: neither plugins/${o.name}/ nor an import of it in ${REGISTRY_FILE}`, 1);
+    throw new UserError(
+      `no plugin ${JSON.stringify(o.name)} here: neither plugins/${o.name}/ nor an import of it in ${REGISTRY_FILE}`,
+      1,
+    );
   }
   if (updated?.removed) {
     await writeFile(registryPath, updated.text);
@@ -136,7 +167,9 @@ export async function removePlugin(o: RemovePluginOptions): Promise<void> {
     await rm(join(pluginsDir(project), folder), { recursive: true, force: true });
     log.info(`removed plugins/${folder}/`);
   }
-  log.info('routes that still name it will be refused at PrepareConf (unknown plugin); `npm test` checks nothing else imports it');
+  log.info(
+    'routes that still name it will be refused at PrepareConf (unknown plugin); `npm test` checks nothing else imports it',
+  );
 }
 
 export interface InitOptions {
@@ -158,9 +191,18 @@ export async function initProject(o: InitOptions): Promise<void> {
     throw new UserError(`${o.dir} exists and is not empty; init only writes into a new or empty folder`, 1);
   }
   const pkg = a6kitPackage();
-  const packageName = o.name ?? (basename(dest).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '') || 'apisix-plugins');
+  const packageName =
+    o.name ??
+    (basename(dest)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[._-]+/, '') ||
+      'apisix-plugins');
   if (!/^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(packageName) || packageName.length > 214) {
-    throw new UserError(`invalid package name ${JSON.stringify(packageName)}: use lower-case letters, digits, '-', '.', '_' (pass --name)`, 2);
+    throw new UserError(
+      `invalid package name ${JSON.stringify(packageName)}: use lower-case letters, digits, '-', '.', '_' (pass --name)`,
+      2,
+    );
   }
   const data = {
     packageName,
@@ -181,7 +223,11 @@ export async function initProject(o: InitOptions): Promise<void> {
     ['README.md', 'README.md.hbs'],
     ['.gitignore', 'gitignore.hbs'],
   ];
-  await runPlop(dest, files.map(([to, from]) => ({ type: 'add', path: to, templateFile: join(tpl, from), abortOnFail: true })), data);
+  await runPlop(
+    dest,
+    files.map(([to, from]) => ({ type: 'add', path: to, templateFile: join(tpl, from), abortOnFail: true })),
+    data,
+  );
   await writeIfChanged(join(dest, REGISTRY_FILE), registryTemplate());
   for (const f of [...files.map(([to]) => to), REGISTRY_FILE]) log.info(`created ${shown(join(dest, f))}`);
   if (!o.a6kit && !existsSync(join(pkg.root, 'dist', 'index.js'))) {
@@ -198,7 +244,8 @@ export async function initProject(o: InitOptions): Promise<void> {
  */
 function dependencySpec(spec: string, projectDir: string): string {
   const path = spec.startsWith('file:') ? spec.slice('file:'.length) : spec;
-  const isPath = spec.startsWith('file:') || isAbsolute(spec) || /^(\.{1,2}|~)(\/|$)/.test(spec) || spec.endsWith('.tgz');
+  const isPath =
+    spec.startsWith('file:') || isAbsolute(spec) || /^(\.{1,2}|~)(\/|$)/.test(spec) || spec.endsWith('.tgz');
   if (!isPath) return spec;
   const rel = relative(resolve(projectDir), resolve(path.replace(/^~(?=\/|$)/, homedir())));
   return `file:${rel === '' ? '.' : rel.startsWith('.') ? rel : `./${rel}`}`;

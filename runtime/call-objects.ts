@@ -2,13 +2,7 @@
  * The objects a plugin sees during one call: they read the decoded frame lazily (a header is
  * only turned into a JS string when a plugin asks for headers) and record what plugins change.
  */
-import type {
-  BodyInit,
-  HttpMethod,
-  PluginRequest,
-  PluginResponseWriter,
-  PluginUpstreamResponse,
-} from './plugin.js';
+import type { BodyInit, HttpMethod, PluginRequest, PluginResponseWriter, PluginUpstreamResponse } from './plugin.js';
 import { FieldMap, type FieldFinder, type FieldSource } from './fields.js';
 import { Method, TextEntry, type HTTPReqCall, type HTTPRespCall } from './wire.js';
 import type { Logger } from './logger.js';
@@ -25,7 +19,9 @@ export interface InfoChannel {
 }
 
 /** Every method name, in the protocol's order: the generated `Method` enum is the one list. */
-export const METHODS: readonly HttpMethod[] = Object.keys(Method).filter((k): k is HttpMethod => Number.isNaN(Number(k)));
+export const METHODS: readonly HttpMethod[] = Object.keys(Method).filter((k): k is HttpMethod =>
+  Number.isNaN(Number(k)),
+);
 
 const utf8 = new TextDecoder();
 const EMPTY = new Uint8Array(0);
@@ -47,7 +43,7 @@ export function formatIp(b: Uint8Array | null): string {
   // Compress the longest run of two or more zero groups, as RFC 5952 asks.
   let bestAt = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -65,7 +61,10 @@ export function formatIp(b: Uint8Array | null): string {
   return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLen).join(':')}`;
 }
 
-interface EntryVector { length(): number; at(i: number, e: TextEntry): TextEntry | null }
+interface EntryVector {
+  length(): number;
+  at(i: number, e: TextEntry): TextEntry | null;
+}
 
 /*
  * The entry vectors below come from payloads the generated verifier accepted (codec.ts), so the
@@ -269,7 +268,6 @@ export class CallRequest extends ExtraInfoCall implements PluginRequest {
     return (this.respHdrs ??= new FieldMap(true));
   }
 
-
   /** What changed, for the Rewrite reply. */
   get changedPath(): string | undefined {
     return this.pathChanged ? this.pathValue : undefined;
@@ -365,7 +363,6 @@ export class UpstreamResponse extends ExtraInfoCall implements PluginUpstreamRes
     const r = this.r;
     return (this.hdrs ??= entryMap(true, { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) }));
   }
-
 
   get changedHeaders(): FieldMap | undefined {
     return this.hdrs?.changed ? this.hdrs : undefined;

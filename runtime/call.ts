@@ -25,7 +25,18 @@ import { replyBuilder } from './reply.js';
 import { CallContextState } from './call-context.js';
 import { CallCancelled, type CancelWhy } from './plugin.js';
 import type { Logger } from './logger.js';
-import { FILTER_DEADLINE, FILTER_THROW, INFO_REQ_BODY, INFO_RESP_BODY, INFO_VAR, OUTCOME_NO_ACTION, OUTCOME_REWRITE, OUTCOME_STOP, PHASE_REQUEST, PHASE_RESPONSE } from './metrics-ids.js';
+import {
+  FILTER_DEADLINE,
+  FILTER_THROW,
+  INFO_REQ_BODY,
+  INFO_RESP_BODY,
+  INFO_VAR,
+  OUTCOME_NO_ACTION,
+  OUTCOME_REWRITE,
+  OUTCOME_STOP,
+  PHASE_REQUEST,
+  PHASE_RESPONSE,
+} from './metrics-ids.js';
 
 /** The connection side of a call (implemented by the dispatcher). */
 export interface CallHost {
@@ -137,7 +148,8 @@ export abstract class Call implements InfoChannel {
       { key: this.chain.key, plugin: this.awaiting?.plugin.name, timeoutMs: this.host.engine.settings.callTimeoutMs },
       'plugin missed the call deadline',
     );
-    if (this.awaiting !== undefined) this.host.engine.metrics?.filterFailed(this.awaiting.plugin, this.phase, FILTER_DEADLINE);
+    if (this.awaiting !== undefined)
+      this.host.engine.metrics?.filterFailed(this.awaiting.plugin, this.phase, FILTER_DEADLINE);
     this.finish('the call missed its deadline');
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
     this.cancel(`the call missed its deadline of ${this.host.engine.settings.callTimeoutMs} ms`, 'deadline');
@@ -156,7 +168,10 @@ export abstract class Call implements InfoChannel {
       metrics.filterTook(link.plugin, this.phase, performance.now() - started);
       metrics.filterFailed(link.plugin, this.phase, FILTER_THROW);
     }
-    this.host.engine.log.error({ key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) }, 'plugin failed');
+    this.host.engine.log.error(
+      { key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) },
+      'plugin failed',
+    );
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
   }
 
@@ -288,7 +303,9 @@ export class ResponseCall extends Call {
   /** Rewrite: a filter changed the status, a header or the body. */
   get outcome(): number {
     const r = this.res;
-    return r.statusChanged || r.changedHeaders !== undefined || r.newBody !== undefined ? OUTCOME_REWRITE : OUTCOME_NO_ACTION;
+    return r.statusChanged || r.changedHeaders !== undefined || r.newBody !== undefined
+      ? OUTCOME_REWRITE
+      : OUTCOME_NO_ACTION;
   }
 
   protected buildReply(b: Builder): Uint8Array {

@@ -44,8 +44,14 @@ export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
     }
     if (typeof p.parseConf !== 'function') throw new Error(`plugin "${p.name}" has no parseConf`);
     if (map.has(p.name)) throw new Error(`plugin "${p.name}" is registered twice`);
-    if (p.phases !== undefined && (!Array.isArray(p.phases) || (p.phases as readonly unknown[]).some((ph) => !(PHASES as readonly unknown[]).includes(ph)))) {
-      throw new Error(`plugin "${p.name}" declares invalid phases ${JSON.stringify(p.phases)}: use ${PHASES.join(', ')}`);
+    if (
+      p.phases !== undefined &&
+      (!Array.isArray(p.phases) ||
+        (p.phases as readonly unknown[]).some((ph) => !(PHASES as readonly unknown[]).includes(ph)))
+    ) {
+      throw new Error(
+        `plugin "${p.name}" declares invalid phases ${JSON.stringify(p.phases)}: use ${PHASES.join(', ')}`,
+      );
     }
     map.set(p.name, p);
   }
@@ -72,7 +78,11 @@ export function buildChain(
       if (plugin === undefined) throw new ConfRejected(e.name, key, 'no such plugin in this runner');
       const wrongPhase = phase === undefined ? undefined : phaseProblem(plugin, phase);
       if (wrongPhase !== undefined) {
-        throw new ConfRejected(e.name, key, `${wrongPhase}; configure it in a phase it acts in, or declare phases: ['${phase}'] in the plugin to run it there`);
+        throw new ConfRejected(
+          e.name,
+          key,
+          `${wrongPhase}; configure it in a phase it acts in, or declare phases: ['${phase}'] in the plugin to run it there`,
+        );
       }
       let conf: unknown;
       try {
@@ -106,7 +116,9 @@ export function releaseChain(chain: Chain): void {
     try {
       plugin.releaseConf(conf);
     } catch (err) {
-      process.emitWarning(`plugin "${plugin.name}" failed to release a config of conf "${chain.key}": ${err instanceof Error ? err.message : String(err)}`);
+      process.emitWarning(
+        `plugin "${plugin.name}" failed to release a config of conf "${chain.key}": ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

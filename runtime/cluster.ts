@@ -17,7 +17,14 @@ import { ConfStore, tokenTtlMs, type Confs, type StoredConf } from './conf-store
 import { createLogger, type Logger } from './logger.js';
 import { withDefaults, type ConfLimits } from './limits.js';
 import { reserveSocketPath, type SocketFile } from './socket-file.js';
-import { DEFAULTS, loadMetrics, resolveAddress, startRunner, type RunnerOptions, type RunningRunner } from './server.js';
+import {
+  DEFAULTS,
+  loadMetrics,
+  resolveAddress,
+  startRunner,
+  type RunnerOptions,
+  type RunningRunner,
+} from './server.js';
 import { parseMetricsAddress, serveMetrics, type MetricsServer } from './metrics-server.js';
 import type { Registry } from 'prom-client';
 
@@ -42,7 +49,9 @@ const NO_CHAIN = { key: '', links: [] };
 export const isClusterWorker = (): boolean => cluster.isWorker && process.env.A6KIT_CLUSTER_WORKER === '1';
 
 /** Runs the primary: owns the socket file and the token table, keeps `workers` workers alive. */
-export async function runPrimary(opts: RunnerOptions & { workers: number; log: Logger }): Promise<{ close(): Promise<void> }> {
+export async function runPrimary(
+  opts: RunnerOptions & { workers: number; log: Logger },
+): Promise<{ close(): Promise<void> }> {
   const { log } = opts;
   const path = resolveAddress(opts.address);
   const confExpireSeconds = opts.confExpireSeconds ?? DEFAULTS.confExpireSeconds;
@@ -125,12 +134,20 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   let listening!: () => void;
   const allListening = new Promise<void>((r) => (listening = r));
   const fork = () => {
-    const w = cluster.fork({ A6KIT_CLUSTER_WORKER: '1', APISIX_LISTEN_ADDRESS: `unix:${pending.bindPath}`, APISIX_CONF_EXPIRE_TIME: String(confExpireSeconds) });
+    const w = cluster.fork({
+      A6KIT_CLUSTER_WORKER: '1',
+      APISIX_LISTEN_ADDRESS: `unix:${pending.bindPath}`,
+      APISIX_CONF_EXPIRE_TIME: String(confExpireSeconds),
+    });
     w.on('message', (m: ToPrimary) => onMessage(w, m));
     w.once('listening', () => {
       if (--waitingFor === 0) listening();
       // When every worker had died, the shared socket was closed and this one bound anew.
-      else if (waitingFor < 0 && !stopping && existsSync(pending.bindPath)) void pending.publish(mode).then((f) => (file = f), (err: unknown) => log.error({ err }, 'could not publish the socket again'));
+      else if (waitingFor < 0 && !stopping && existsSync(pending.bindPath))
+        void pending.publish(mode).then(
+          (f) => (file = f),
+          (err: unknown) => log.error({ err }, 'could not publish the socket again'),
+        );
     });
     w.once('exit', (code, signal) => {
       if (stopping) return;
@@ -143,7 +160,12 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
   await allListening;
   file = await pending.publish(mode);
   log.info(
-    { address: `unix:${path}`, workers: opts.workers, tokenTtlS: ttlMs / 1000, ...(metricsServer && { metrics: metricsServer.address }) },
+    {
+      address: `unix:${path}`,
+      workers: opts.workers,
+      tokenTtlS: ttlMs / 1000,
+      ...(metricsServer && { metrics: metricsServer.address }),
+    },
     'runner listening (multi-process)',
   );
 
@@ -153,10 +175,15 @@ export async function runPrimary(opts: RunnerOptions & { workers: number; log: L
       (closing ??= (async () => {
         stopping = true;
         const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-        const exited = Promise.all(workers.map((w) => new Promise<void>((r) => (w.isDead() ? r() : w.once('exit', () => r())))));
+        const exited = Promise.all(
+          workers.map((w) => new Promise<void>((r) => (w.isDead() ? r() : w.once('exit', () => r())))),
+        );
         for (const w of workers) if (w.isConnected()) w.send({ a6: 'shutdown' } satisfies ToWorker);
         let t: NodeJS.Timeout | undefined;
-        await Promise.race([exited, new Promise<void>((r) => (t = setTimeout(r, (opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs) + 150)))]);
+        await Promise.race([
+          exited,
+          new Promise<void>((r) => (t = setTimeout(r, (opts.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs) + 150))),
+        ]);
         clearTimeout(t);
         for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
         await file?.release();
@@ -276,7 +303,10 @@ class ClusterConfs implements Confs {
       return chain;
     } catch (err) {
       // Another worker accepted this conf, so this only happens with non-deterministic parsers.
-      this.log.error({ key: stored.key, err: err instanceof ConfRejected ? err.message : String(err) }, 'conf refused on this worker');
+      this.log.error(
+        { key: stored.key, err: err instanceof ConfRejected ? err.message : String(err) },
+        'conf refused on this worker',
+      );
       return undefined;
     }
   }
@@ -312,7 +342,8 @@ export async function runWorker(opts: RunnerOptions & { plugins: readonly AnyPlu
     process.on('message', (m: ToWorker) => {
       if (m && typeof m === 'object' && m.a6 === 'scrape') {
         registry.getMetricsAsJSON().then(
-          (metrics) => process.connected && process.send!({ a6: 'scraped', scrape: m.scrape, metrics } satisfies ToPrimary),
+          (metrics) =>
+            process.connected && process.send!({ a6: 'scraped', scrape: m.scrape, metrics } satisfies ToPrimary),
           (err: unknown) => log.error({ err }, 'metrics collection failed'),
         );
       }

@@ -9,7 +9,16 @@
  * module returned. The payload's bytes must therefore stay unchanged while the call lives.
  */
 import {
-  Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, Method, PrepareConf, TextEntry, VerifyError,
+  Builder,
+  ByteBuffer,
+  Err,
+  ExtraInfo,
+  HTTPReqCall,
+  HTTPRespCall,
+  Method,
+  PrepareConf,
+  TextEntry,
+  VerifyError,
   writeString,
 } from './wire.js';
 import type { CallRequest, ResponseWriter, UpstreamResponse } from './call-objects.js';
@@ -109,7 +118,6 @@ function entry(b: Builder, name: string, value: string | undefined): number {
   if (v !== 0) TextEntry.addValue(b, v);
   return TextEntry.endTextEntry(b);
 }
-
 
 /** Every (name, value) pair, repeated names as repeated entries (APISIX adds them one by one). */
 function allEntries(b: Builder, m: FieldMap, skip?: ReadonlySet<string>): number[] {

@@ -106,7 +106,10 @@ export class ConfStore {
     private readonly now: () => number = Date.now,
     limits: Partial<ConfLimits> = {},
   ) {
-    this.limits = { maxConfs: limits.maxConfs ?? DEFAULT_LIMITS.maxConfs, maxConfBytes: limits.maxConfBytes ?? DEFAULT_LIMITS.maxConfBytes };
+    this.limits = {
+      maxConfs: limits.maxConfs ?? DEFAULT_LIMITS.maxConfs,
+      maxConfBytes: limits.maxConfBytes ?? DEFAULT_LIMITS.maxConfBytes,
+    };
     const every = Math.min(Math.max(ttlMs / 4, 100), 60_000);
     this.sweeper = setInterval(() => this.sweep(), every);
     this.sweeper.unref();
@@ -148,7 +151,17 @@ export class ConfStore {
     const old = this.byToken.get(token);
     if (old !== undefined) this.remove(old);
     const ring = this.ring;
-    const e: Entry = { token, key, entries, chain, expires: this.now() + this.ttlMs, bytes: estimateBytes(key, entries), used: false, older: ring.older, newer: ring };
+    const e: Entry = {
+      token,
+      key,
+      entries,
+      chain,
+      expires: this.now() + this.ttlMs,
+      bytes: estimateBytes(key, entries),
+      used: false,
+      older: ring.older,
+      newer: ring,
+    };
     e.older.newer = e;
     ring.older = e;
     this.byToken.set(token, e);

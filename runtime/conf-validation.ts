@@ -66,7 +66,10 @@ function describe(e: ValidationError): [string, string] {
     case 'additionalProperties':
       return [append(String(e.params['additionalProperty']), e.instancePath), 'is not allowed (unknown property)'];
     case 'enum':
-      return [e.instancePath, `must be one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`];
+      return [
+        e.instancePath,
+        `must be one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      ];
     case 'const':
       return [e.instancePath, `must be ${JSON.stringify(e.params['allowedValue'])}`];
     default:

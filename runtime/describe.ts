@@ -100,7 +100,12 @@ export function checkConfEntry(
 ): EntryProblem[] {
   if (typeof name !== 'string') return [{ field: 'name', message: 'name must be a string' }];
   if (name.length < 1 || name.length > CONF_NAME_MAX_LENGTH) {
-    return [{ field: 'name', message: `name must be 1 to ${CONF_NAME_MAX_LENGTH} characters (APISIX refuses it); it has ${name.length}` }];
+    return [
+      {
+        field: 'name',
+        message: `name must be 1 to ${CONF_NAME_MAX_LENGTH} characters (APISIX refuses it); it has ${name.length}`,
+      },
+    ];
   }
   const plugin = plugins.get(name);
   if (plugin === undefined) {
@@ -111,15 +116,25 @@ export function checkConfEntry(
   const wrongPhase = phaseProblem(plugin, phase);
   if (wrongPhase !== undefined) problems.push({ field: 'name', message: wrongPhase });
   if (typeof value !== 'string') {
-    problems.push({ field: 'value', message: 'value must be a string holding the JSON config (APISIX refuses anything else)' });
+    problems.push({
+      field: 'value',
+      message: 'value must be a string holding the JSON config (APISIX refuses anything else)',
+    });
     return problems;
   }
   try {
     plugin.parseConf(value);
   } catch (err) {
     // Duck-typed: a project loaded by a tool (tsx) may carry its own copy of the ConfError class.
-    const pointer = err instanceof ConfError || (err as Error | undefined)?.name === 'ConfError' ? (err as ConfError).pointer : undefined;
-    problems.push({ field: 'value', message: `plugin "${name}" refuses its config: ${(err as Error).message}`, ...(pointer !== undefined ? { pointer } : {}) });
+    const pointer =
+      err instanceof ConfError || (err as Error | undefined)?.name === 'ConfError'
+        ? (err as ConfError).pointer
+        : undefined;
+    problems.push({
+      field: 'value',
+      message: `plugin "${name}" refuses its config: ${(err as Error).message}`,
+      ...(pointer !== undefined ? { pointer } : {}),
+    });
   }
   return problems;
 }

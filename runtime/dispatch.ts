@@ -15,7 +15,18 @@ import { RequestCall, ResponseCall, type Call, type CallHost } from './call.js';
 import type { Engine } from './engine.js';
 import type { CancelWhy } from './plugin.js';
 import { ERROR_FRAMES, frameOf, replyBuilder } from './reply.js';
-import { PHASE_REQUEST, PHASE_RESPONSE, PREPARE_ACCEPTED, PREPARE_FAILED, PREPARE_INVALID_CONF, PREPARE_UNKNOWN_PLUGIN, REFUSED_MALFORMED, REFUSED_OUTPUT_BUDGET, REFUSED_REPLY_TOO_LARGE, REFUSED_UNKNOWN_TYPE } from './metrics-ids.js';
+import {
+  PHASE_REQUEST,
+  PHASE_RESPONSE,
+  PREPARE_ACCEPTED,
+  PREPARE_FAILED,
+  PREPARE_INVALID_CONF,
+  PREPARE_UNKNOWN_PLUGIN,
+  REFUSED_MALFORMED,
+  REFUSED_OUTPUT_BUDGET,
+  REFUSED_REPLY_TOO_LARGE,
+  REFUSED_UNKNOWN_TYPE,
+} from './metrics-ids.js';
 
 /** The transport as the dispatcher sees it. */
 export interface Wire {
@@ -99,13 +110,19 @@ export class Dispatcher implements CallHost {
   private unexpected(type: number, err: unknown): void {
     if (this.closed) return;
     const code = err instanceof BadPayload ? Err.Code.BAD_REQUEST : Err.Code.SERVICE_UNAVAILABLE;
-    if (code === Err.Code.BAD_REQUEST) this.engine.log.debug({ type, err: (err as Error).message }, 'undecodable payload');
-    else this.engine.log.error({ type, err: err instanceof Error ? err : String(err) }, 'unexpected failure (a bug in a6kit)');
+    if (code === Err.Code.BAD_REQUEST)
+      this.engine.log.debug({ type, err: (err as Error).message }, 'undecodable payload');
+    else
+      this.engine.log.error(
+        { type, err: err instanceof Error ? err : String(err) },
+        'unexpected failure (a bug in a6kit)',
+      );
     const m = this.engine.metrics;
     if (m !== undefined) {
       if (code === Err.Code.BAD_REQUEST) m.frameRefused(REFUSED_MALFORMED);
       if (type === RPC_PREPARE_CONF) m.prepared(PREPARE_FAILED);
-      else if (type === RPC_HTTP_REQ_CALL || type === RPC_HTTP_RESP_CALL) m.called(type === RPC_HTTP_REQ_CALL ? PHASE_REQUEST : PHASE_RESPONSE, code);
+      else if (type === RPC_HTTP_REQ_CALL || type === RPC_HTTP_RESP_CALL)
+        m.called(type === RPC_HTTP_REQ_CALL ? PHASE_REQUEST : PHASE_RESPONSE, code);
     }
     this.error(code);
   }
@@ -179,7 +196,9 @@ export class Dispatcher implements CallHost {
   private refuseConf(key: string, err: unknown): void {
     if (err instanceof ConfRejected) {
       this.engine.logRefusal(err);
-      this.engine.metrics?.prepared(this.engine.registry.has(err.plugin) ? PREPARE_INVALID_CONF : PREPARE_UNKNOWN_PLUGIN);
+      this.engine.metrics?.prepared(
+        this.engine.registry.has(err.plugin) ? PREPARE_INVALID_CONF : PREPARE_UNKNOWN_PLUGIN,
+      );
       this.error(Err.Code.BAD_REQUEST);
     } else {
       this.engine.log.error({ key, err }, 'conf preparation failed');

@@ -24,7 +24,9 @@ export class Engine {
 
   /** Resolves and parses a conf list into a chain; throws ConfRejected for a refused conf. */
   build(key: string, entries: readonly ConfEntry[]): Chain {
-    return buildChain(this.registry, key, entries, this.settings.skipInvalidConf, (err) => this.logRefusal(err, 'conf entry skipped'));
+    return buildChain(this.registry, key, entries, this.settings.skipInvalidConf, (err) =>
+      this.logRefusal(err, 'conf entry skipped'),
+    );
   }
 
   private readonly builder = (key: string, entries: readonly ConfEntry[]): Chain => this.build(key, entries);
@@ -55,6 +57,15 @@ export class Engine {
     if (this.refusals.size > 1000) this.refusals.clear();
     this.refusals.set(id, { at: now, repeated: 0 });
     const level = msg === 'conf refused' ? 'error' : 'warn';
-    this.log[level]({ key: err.key, plugin: err.plugin, pointer: err.pointer, reason: err.reason, repeatedSinceLastLog: seen?.repeated ?? 0 }, msg);
+    this.log[level](
+      {
+        key: err.key,
+        plugin: err.plugin,
+        pointer: err.pointer,
+        reason: err.reason,
+        repeatedSinceLastLog: seen?.repeated ?? 0,
+      },
+      msg,
+    );
   }
 }

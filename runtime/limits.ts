@@ -51,14 +51,62 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** How each limit is set from outside: the `run` flag and the env var, with a one-line meaning. */
-export const LIMIT_KNOBS: readonly { key: keyof Limits; flag: string; env: string; unit: 'count' | 'bytes' | 'ms'; help: string }[] = [
-  { key: 'maxConnections', flag: '--max-connections', env: 'A6KIT_MAX_CONNECTIONS', unit: 'count', help: 'open gateway connections at most' },
-  { key: 'maxBufferedBytes', flag: '--max-buffered-bytes', env: 'A6KIT_MAX_BUFFERED_BYTES', unit: 'bytes', help: 'bytes of incomplete frames buffered across connections' },
-  { key: 'maxOutputBytes', flag: '--max-output-bytes', env: 'A6KIT_MAX_OUTPUT_BYTES', unit: 'bytes', help: 'unsent reply bytes across connections' },
-  { key: 'frameTimeoutMs', flag: '--frame-timeout', env: 'A6KIT_FRAME_TIMEOUT_MS', unit: 'ms', help: 'deadline for a started frame to arrive whole' },
-  { key: 'idleTimeoutMs', flag: '--idle-timeout', env: 'A6KIT_IDLE_TIMEOUT_MS', unit: 'ms', help: 'close a connection idle this long' },
-  { key: 'maxConfs', flag: '--max-confs', env: 'A6KIT_MAX_CONFS', unit: 'count', help: 'conf tokens kept (least recently used evicted first)' },
-  { key: 'maxConfBytes', flag: '--max-conf-bytes', env: 'A6KIT_MAX_CONF_BYTES', unit: 'bytes', help: 'estimated bytes of confs kept (least recently used evicted first)' },
+export const LIMIT_KNOBS: readonly {
+  key: keyof Limits;
+  flag: string;
+  env: string;
+  unit: 'count' | 'bytes' | 'ms';
+  help: string;
+}[] = [
+  {
+    key: 'maxConnections',
+    flag: '--max-connections',
+    env: 'A6KIT_MAX_CONNECTIONS',
+    unit: 'count',
+    help: 'open gateway connections at most',
+  },
+  {
+    key: 'maxBufferedBytes',
+    flag: '--max-buffered-bytes',
+    env: 'A6KIT_MAX_BUFFERED_BYTES',
+    unit: 'bytes',
+    help: 'bytes of incomplete frames buffered across connections',
+  },
+  {
+    key: 'maxOutputBytes',
+    flag: '--max-output-bytes',
+    env: 'A6KIT_MAX_OUTPUT_BYTES',
+    unit: 'bytes',
+    help: 'unsent reply bytes across connections',
+  },
+  {
+    key: 'frameTimeoutMs',
+    flag: '--frame-timeout',
+    env: 'A6KIT_FRAME_TIMEOUT_MS',
+    unit: 'ms',
+    help: 'deadline for a started frame to arrive whole',
+  },
+  {
+    key: 'idleTimeoutMs',
+    flag: '--idle-timeout',
+    env: 'A6KIT_IDLE_TIMEOUT_MS',
+    unit: 'ms',
+    help: 'close a connection idle this long',
+  },
+  {
+    key: 'maxConfs',
+    flag: '--max-confs',
+    env: 'A6KIT_MAX_CONFS',
+    unit: 'count',
+    help: 'conf tokens kept (least recently used evicted first)',
+  },
+  {
+    key: 'maxConfBytes',
+    flag: '--max-conf-bytes',
+    env: 'A6KIT_MAX_CONF_BYTES',
+    unit: 'bytes',
+    help: 'estimated bytes of confs kept (least recently used evicted first)',
+  },
 ];
 
 /** The given limits over the defaults; a limit left undefined keeps its default. */
@@ -66,7 +114,8 @@ export function withDefaults(partial: Partial<Limits> | undefined): Limits {
   const out: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const [k, v] of Object.entries(partial ?? {})) {
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !(v > 0)) throw new Error(`invalid limit ${k}: ${String(v)} (expected a positive number)`);
+    if (typeof v !== 'number' || !(v > 0))
+      throw new Error(`invalid limit ${k}: ${String(v)} (expected a positive number)`);
     out[k] = v;
   }
   return out as unknown as Limits;

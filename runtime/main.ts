@@ -34,7 +34,15 @@ interface Flags extends Limits {
   metrics?: string;
 }
 
-const BYTE_UNITS: Record<string, number> = { '': 1, k: 1 << 10, kib: 1 << 10, m: 1 << 20, mib: 1 << 20, g: 1 << 30, gib: 1 << 30 };
+const BYTE_UNITS: Record<string, number> = {
+  '': 1,
+  k: 1 << 10,
+  kib: 1 << 10,
+  m: 1 << 20,
+  mib: 1 << 20,
+  g: 1 << 30,
+  gib: 1 << 30,
+};
 
 /** A byte count: an integer, optionally with a binary unit (64MiB, 512k, 1g). */
 function bytesArg(what: string) {
@@ -42,7 +50,8 @@ function bytesArg(what: string) {
     const m = /^(\d+)\s*([a-z]*)$/i.exec(v.trim());
     const unit = m ? BYTE_UNITS[m[2]!.toLowerCase()] : undefined;
     const n = m && unit !== undefined ? Number(m[1]) * unit : NaN;
-    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number of bytes (e.g. 67108864, 64MiB, 512k)`);
+    if (!Number.isSafeInteger(n) || n <= 0)
+      throw new InvalidArgumentError(`${what} must be a positive number of bytes (e.g. 67108864, 64MiB, 512k)`);
     return n;
   };
 }
@@ -84,17 +93,50 @@ function modeArg(v: string): number {
 
 function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<void>): Command {
   const p = new Command('a6-runner')
-    .description(`APISIX external plugin runner (a6kit ${version}); plugins: ${plugins.map((x) => x.name).join(', ') || '(none)'}`)
+    .description(
+      `APISIX external plugin runner (a6kit ${version}); plugins: ${plugins.map((x) => x.name).join(', ') || '(none)'}`,
+    )
     .version(runnerVersion(version))
     .showHelpAfterError();
   const run = (cmd: Command): Command => {
     cmd
-      .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).env('A6KIT_LOG_LEVEL').default('info'))
-      .addOption(new Option('--socket-mode <octal>', 'file mode of the unix socket').env('A6KIT_SOCKET_MODE').argParser(modeArg).default(DEFAULTS.socketMode, '0766'))
-      .addOption(new Option('--workers <n|auto>', 'processes serving the socket (auto = one per core)').env('A6KIT_WORKERS').argParser(workersArg).default(DEFAULT_WORKERS))
-      .addOption(new Option('--call-timeout <ms>', 'deadline of one call through the plugins').env('A6KIT_CALL_TIMEOUT_MS').argParser(positiveInt('--call-timeout')).default(DEFAULTS.callTimeoutMs))
-      .addOption(new Option('--skip-invalid-conf', 'skip conf entries with an unknown plugin or an invalid config instead of failing the route').env('A6KIT_SKIP_INVALID_CONF').default(false))
-      .addOption(new Option('--metrics <address>', 'serve Prometheus metrics at /metrics on host:port or unix:/path (default: off)').env('A6KIT_METRICS').argParser(metricsArg));
+      .addOption(
+        new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).env('A6KIT_LOG_LEVEL').default('info'),
+      )
+      .addOption(
+        new Option('--socket-mode <octal>', 'file mode of the unix socket')
+          .env('A6KIT_SOCKET_MODE')
+          .argParser(modeArg)
+          .default(DEFAULTS.socketMode, '0766'),
+      )
+      .addOption(
+        new Option('--workers <n|auto>', 'processes serving the socket (auto = one per core)')
+          .env('A6KIT_WORKERS')
+          .argParser(workersArg)
+          .default(DEFAULT_WORKERS),
+      )
+      .addOption(
+        new Option('--call-timeout <ms>', 'deadline of one call through the plugins')
+          .env('A6KIT_CALL_TIMEOUT_MS')
+          .argParser(positiveInt('--call-timeout'))
+          .default(DEFAULTS.callTimeoutMs),
+      )
+      .addOption(
+        new Option(
+          '--skip-invalid-conf',
+          'skip conf entries with an unknown plugin or an invalid config instead of failing the route',
+        )
+          .env('A6KIT_SKIP_INVALID_CONF')
+          .default(false),
+      )
+      .addOption(
+        new Option(
+          '--metrics <address>',
+          'serve Prometheus metrics at /metrics on host:port or unix:/path (default: off)',
+        )
+          .env('A6KIT_METRICS')
+          .argParser(metricsArg),
+      );
     // Limits (docs/runner.md, "Limits and threat model").
     for (const k of LIMIT_KNOBS) {
       const arg = k.unit === 'bytes' ? `<bytes>` : k.unit === 'ms' ? '<ms>' : '<n>';
@@ -113,7 +155,9 @@ function program(plugins: readonly AnyPlugin[], start: (f: Flags) => Promise<voi
     .description('list the plugins with the phases they act in (--json: also their JSON Schemas) and exit')
     .option('--json', 'print [{ name, phases, schema }] as JSON')
     .action((f: { json?: boolean }) => {
-      process.stdout.write(f.json ? `${JSON.stringify(describePlugins(plugins), null, 2)}\n` : formatPluginList(plugins));
+      process.stdout.write(
+        f.json ? `${JSON.stringify(describePlugins(plugins), null, 2)}\n` : formatPluginList(plugins),
+      );
     });
   return p;
 }
@@ -152,9 +196,7 @@ export async function runMain(opts: MainOptions): Promise<void> {
         await (await running)?.close();
       });
       running =
-        f.workers > 1
-          ? runPrimary({ ...ro, workers: f.workers, log })
-          : startRunner({ ...ro, plugins: opts.plugins });
+        f.workers > 1 ? runPrimary({ ...ro, workers: f.workers, log }) : startRunner({ ...ro, plugins: opts.plugins });
       await running;
     } catch (err) {
       log.fatal({ err: (err as Error).message }, 'runner failed to start');

@@ -15,7 +15,14 @@ export const PHASES = ['request', 'response'] as const;
 export const OUTCOME_STOP = 3;
 export const OUTCOME_REWRITE = 4;
 export const OUTCOME_NO_ACTION = 5;
-export const OUTCOMES = ['bad_request', 'service_unavailable', 'conf_token_not_found', 'stop', 'rewrite', 'no_action'] as const;
+export const OUTCOMES = [
+  'bad_request',
+  'service_unavailable',
+  'conf_token_not_found',
+  'stop',
+  'rewrite',
+  'no_action',
+] as const;
 
 /** Why a plugin's filter failed. */
 export const FILTER_THROW = 0;
@@ -43,4 +50,12 @@ export const REFUSED_OUT_OF_TURN = 3;
 export const REFUSED_FRAME_TIMEOUT = 4;
 export const REFUSED_OUTPUT_BUDGET = 5;
 export const REFUSED_REPLY_TOO_LARGE = 6;
-export const REFUSED_REASONS = ['buffer_budget', 'malformed', 'unknown_type', 'out_of_turn', 'frame_timeout', 'output_budget', 'reply_too_large'] as const;
+export const REFUSED_REASONS = [
+  'buffer_budget',
+  'malformed',
+  'unknown_type',
+  'out_of_turn',
+  'frame_timeout',
+  'output_budget',
+  'reply_too_large',
+] as const;

@@ -17,7 +17,8 @@ export function parseMetricsAddress(text: string): MetricsAddress {
   }
   const m = /^(?:\[([0-9a-f:.]+)\]|([^:[\]]*)):(\d{1,5})$/i.exec(text.trim());
   const port = m ? Number(m[3]) : NaN;
-  if (!m || port > 65535) throw new Error(`invalid metrics address "${text}": expected host:port (e.g. 127.0.0.1:9091) or unix:/path`);
+  if (!m || port > 65535)
+    throw new Error(`invalid metrics address "${text}": expected host:port (e.g. 127.0.0.1:9091) or unix:/path`);
   return { host: m[1] ?? (m[2] === undefined || m[2] === '' ? '0.0.0.0' : m[2]), port };
 }
 
@@ -50,12 +51,16 @@ export async function serveMetrics(
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
     if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'text/plain' }).end(path === '/metrics' ? 'GET only\n' : 'see /metrics\n');
+      res
+        .writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'text/plain' })
+        .end(path === '/metrics' ? 'GET only\n' : 'see /metrics\n');
       return;
     }
     scrape().then(
       ({ contentType, body }) => {
-        res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) }).end(req.method === 'HEAD' ? undefined : body);
+        res
+          .writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) })
+          .end(req.method === 'HEAD' ? undefined : body);
       },
       (err: unknown) => {
         onError(err);
@@ -74,7 +79,10 @@ export async function serveMetrics(
   server.on('error', onError);
   server.unref();
   const bound = server.address();
-  const address = typeof bound === 'object' && bound !== null ? formatMetricsAddress({ host: bound.address, port: bound.port }) : formatMetricsAddress(where);
+  const address =
+    typeof bound === 'object' && bound !== null
+      ? formatMetricsAddress({ host: bound.address, port: bound.port })
+      : formatMetricsAddress(where);
   return {
     address,
     close: () =>

@@ -16,8 +16,13 @@ import type { PluginRegistry } from './chain.js';
 import { FILTER_ERRORS, INFO_KINDS, OUTCOMES, PHASES, PREPARE_OUTCOMES, REFUSED_REASONS } from './metrics-ids.js';
 
 /** Seconds. A filter is typically microseconds; ExtraInfo a round trip through nginx; the deadline is 50 s. */
-const FILTER_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
-const INFO_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const FILTER_BUCKETS = [
+  0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+  5, 10, 30, 60,
+];
+const INFO_BUCKETS = [
+  0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
 
 /**
  * Histograms kept as plain bucket counts (no per-observation prom-client call), exposed through
@@ -50,7 +55,13 @@ class Histograms {
     this.sums[i]! += seconds;
   }
 
-  get(): { name: string; help: string; type: string; aggregator: string; values: (MetricValue<string> & { metricName: string })[] } {
+  get(): {
+    name: string;
+    help: string;
+    type: string;
+    aggregator: string;
+    values: (MetricValue<string> & { metricName: string })[];
+  } {
     const values: (MetricValue<string> & { metricName: string })[] = [];
     for (let i = 0; i < this.series.length; i++) {
       const labels = this.series[i]!;
@@ -58,7 +69,11 @@ class Histograms {
       let acc = 0;
       for (let k = 0; k <= this.bounds.length; k++) {
         acc += c[k]!;
-        values.push({ metricName: `${this.name}_bucket`, labels: { ...labels, le: k < this.bounds.length ? this.bounds[k]! : '+Inf' }, value: acc });
+        values.push({
+          metricName: `${this.name}_bucket`,
+          labels: { ...labels, le: k < this.bounds.length ? this.bounds[k]! : '+Inf' },
+          value: acc,
+        });
       }
       values.push({ metricName: `${this.name}_sum`, labels, value: this.sums[i]! });
       values.push({ metricName: `${this.name}_count`, labels, value: acc });
@@ -68,7 +83,14 @@ class Histograms {
 }
 
 /** A prom-client Counter whose values are read from `counts` at scrape time. */
-function countersOf(registry: Registry, name: string, help: string, labelNames: readonly string[], rows: readonly Record<string, string>[], counts: Float64Array): void {
+function countersOf(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly string[],
+  rows: readonly Record<string, string>[],
+  counts: Float64Array,
+): void {
   new Counter({
     name,
     help,
@@ -103,8 +125,22 @@ interface StoreSource {
 
 /** Gauges of a conf token table. */
 export function watchConfStore(registry: Registry, store: StoreSource): void {
-  new Gauge({ name: 'a6kit_conf_tokens', help: 'Conf tokens held (PrepareConf results APISIX may use).', registers: [registry], collect() { this.set(store.size); } });
-  new Gauge({ name: 'a6kit_conf_bytes', help: 'Estimated bytes of the confs held (see --max-conf-bytes).', registers: [registry], collect() { this.set(store.bytes); } });
+  new Gauge({
+    name: 'a6kit_conf_tokens',
+    help: 'Conf tokens held (PrepareConf results APISIX may use).',
+    registers: [registry],
+    collect() {
+      this.set(store.size);
+    },
+  });
+  new Gauge({
+    name: 'a6kit_conf_bytes',
+    help: 'Estimated bytes of the confs held (see --max-conf-bytes).',
+    registers: [registry],
+    collect() {
+      this.set(store.bytes);
+    },
+  });
   new Counter({
     name: 'a6kit_conf_evictions_total',
     help: 'Conf tokens dropped to stay within --max-confs / --max-conf-bytes (APISIX then prepares again).',
@@ -143,17 +179,79 @@ export class RunnerMetrics {
       this.slots.set(p, names.length);
       names.push(p.name);
     }
-    countersOf(registry, 'a6kit_calls_total', 'Calls (HTTPReqCall, HTTPRespCall) by phase and how they ended: stop, rewrite, no_action, or the RPC error code sent.', ['phase', 'outcome'], grid([['phase', PHASES], ['outcome', OUTCOMES]]), this.calls);
-    this.filterDurations = new Histograms('a6kit_plugin_filter_duration_seconds', "Time in a plugin's filter, by plugin and phase (async filters: until their promise settles).", FILTER_BUCKETS, grid([['plugin', names], ['phase', PHASES]]));
+    countersOf(
+      registry,
+      'a6kit_calls_total',
+      'Calls (HTTPReqCall, HTTPRespCall) by phase and how they ended: stop, rewrite, no_action, or the RPC error code sent.',
+      ['phase', 'outcome'],
+      grid([
+        ['phase', PHASES],
+        ['outcome', OUTCOMES],
+      ]),
+      this.calls,
+    );
+    this.filterDurations = new Histograms(
+      'a6kit_plugin_filter_duration_seconds',
+      "Time in a plugin's filter, by plugin and phase (async filters: until their promise settles).",
+      FILTER_BUCKETS,
+      grid([
+        ['plugin', names],
+        ['phase', PHASES],
+      ]),
+    );
     registry.registerMetric(this.filterDurations as never);
     this.filterErrors = new Float64Array(names.length * PHASES.length * FILTER_ERRORS.length);
-    countersOf(registry, 'a6kit_plugin_errors_total', 'Filters that threw or rejected (throw) or missed the call deadline (deadline), by plugin and phase.', ['plugin', 'phase', 'kind'], grid([['plugin', names], ['phase', PHASES], ['kind', FILTER_ERRORS]]), this.filterErrors);
-    countersOf(registry, 'a6kit_prepare_conf_total', 'PrepareConf by outcome: accepted, unknown_plugin or invalid_conf (refused: BAD_REQUEST), failed (SERVICE_UNAVAILABLE).', ['outcome'], grid([['outcome', PREPARE_OUTCOMES]]), this.prepares);
-    this.infoDurations = new Histograms('a6kit_extra_info_duration_seconds', 'ExtraInfo round trips to the gateway (var, request body, response body), from the question sent to its answer.', INFO_BUCKETS, grid([['kind', INFO_KINDS]]));
+    countersOf(
+      registry,
+      'a6kit_plugin_errors_total',
+      'Filters that threw or rejected (throw) or missed the call deadline (deadline), by plugin and phase.',
+      ['plugin', 'phase', 'kind'],
+      grid([
+        ['plugin', names],
+        ['phase', PHASES],
+        ['kind', FILTER_ERRORS],
+      ]),
+      this.filterErrors,
+    );
+    countersOf(
+      registry,
+      'a6kit_prepare_conf_total',
+      'PrepareConf by outcome: accepted, unknown_plugin or invalid_conf (refused: BAD_REQUEST), failed (SERVICE_UNAVAILABLE).',
+      ['outcome'],
+      grid([['outcome', PREPARE_OUTCOMES]]),
+      this.prepares,
+    );
+    this.infoDurations = new Histograms(
+      'a6kit_extra_info_duration_seconds',
+      'ExtraInfo round trips to the gateway (var, request body, response body), from the question sent to its answer.',
+      INFO_BUCKETS,
+      grid([['kind', INFO_KINDS]]),
+    );
     registry.registerMetric(this.infoDurations as never);
-    countersOf(registry, 'a6kit_frames_refused_total', 'Frames (or their replies) refused, by reason: buffer_budget, malformed, unknown_type, out_of_turn (connection closed), frame_timeout, output_budget, reply_too_large.', ['reason'], grid([['reason', REFUSED_REASONS]]), this.refused);
-    countersOf(registry, 'a6kit_connections_refused_total', 'Connections closed at once because --max-connections were open.', [], [{}], this.connectionsRefused);
-    new Gauge({ name: 'a6kit_connections', help: 'Open gateway connections.', registers: [registry], collect() { this.set(sources.connections()); } });
+    countersOf(
+      registry,
+      'a6kit_frames_refused_total',
+      'Frames (or their replies) refused, by reason: buffer_budget, malformed, unknown_type, out_of_turn (connection closed), frame_timeout, output_budget, reply_too_large.',
+      ['reason'],
+      grid([['reason', REFUSED_REASONS]]),
+      this.refused,
+    );
+    countersOf(
+      registry,
+      'a6kit_connections_refused_total',
+      'Connections closed at once because --max-connections were open.',
+      [],
+      [{}],
+      this.connectionsRefused,
+    );
+    new Gauge({
+      name: 'a6kit_connections',
+      help: 'Open gateway connections.',
+      registers: [registry],
+      collect() {
+        this.set(sources.connections());
+      },
+    });
   }
 
   /** A call ended with `outcome` (OUTCOME_* or an Err.Code). */

@@ -78,13 +78,15 @@ export function confExpireFromEnv(env: NodeJS.ProcessEnv = process.env): number 
   const raw = env.APISIX_CONF_EXPIRE_TIME;
   if (raw === undefined || raw === '') return DEFAULTS.confExpireSeconds;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`invalid APISIX_CONF_EXPIRE_TIME "${raw}": expected a positive number of seconds`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`invalid APISIX_CONF_EXPIRE_TIME "${raw}": expected a positive number of seconds`);
   return n;
 }
 
 export function resolveAddress(address: string | undefined): string {
   const a = address ?? process.env.APISIX_LISTEN_ADDRESS;
-  if (a === undefined || a === '') throw new Error('no listen address: set APISIX_LISTEN_ADDRESS=unix:/path/to/runner.sock');
+  if (a === undefined || a === '')
+    throw new Error('no listen address: set APISIX_LISTEN_ADDRESS=unix:/path/to/runner.sock');
   return socketPath(a);
 }
 
@@ -115,7 +117,8 @@ export function createRunnerCore(
   const confs = internals.confs?.(ttlMs, limits) ?? new LocalConfs(new ConfStore(ttlMs, Date.now, limits));
   const registry = makeRegistry(opts.plugins);
   const conns = new Set<Connection>();
-  const metrics = metricsLib && new metricsLib.RunnerMetrics(registry, { connections: () => conns.size }, internals.metricsRegistry);
+  const metrics =
+    metricsLib && new metricsLib.RunnerMetrics(registry, { connections: () => conns.size }, internals.metricsRegistry);
   // A cluster worker's store is only a cache: the primary reports the token table.
   if (metrics && confs instanceof LocalConfs) metricsLib.watchConfStore(metrics.registry, confs.store);
   const engine = new Engine(
@@ -194,13 +197,20 @@ export async function startRunner(
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
   const path = resolveAddress(opts.address);
   const metricsAt = opts.metrics === undefined ? undefined : parseMetricsAddress(opts.metrics);
-  const core = createRunnerCore(opts, log, internals, metricsAt || internals.metricsRegistry ? await loadMetrics() : undefined);
+  const core = createRunnerCore(
+    opts,
+    log,
+    internals,
+    metricsAt || internals.metricsRegistry ? await loadMetrics() : undefined,
+  );
   // Before the gateway socket: a metrics address that cannot be bound fails the start cleanly.
   const registry = core.metrics?.registry;
   let metricsServer: MetricsServer | undefined;
   if (metricsAt && registry && !internals.workerOfCluster) {
-    metricsServer = await serveMetrics(metricsAt, async () => ({ contentType: registry.contentType, body: await registry.metrics() }), (err) =>
-      log.error({ err }, 'metrics endpoint failed'),
+    metricsServer = await serveMetrics(
+      metricsAt,
+      async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+      (err) => log.error({ err }, 'metrics endpoint failed'),
     );
   }
   const server: Server = createServer((sock) => core.serve(sock));

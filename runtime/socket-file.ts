@@ -15,7 +15,20 @@
  *   device and inode), so an old runner's exit never deletes its successor's socket.
  */
 import { createConnection, type Server } from 'node:net';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Longest path a unix socket can be bound to (sun_path minus its NUL). */
@@ -161,7 +174,9 @@ export async function reserveSocketPath(path: string, opts: { reusable?: boolean
   if (Buffer.byteLength(bindPath) > MAX_SOCKET_PATH) {
     await rm(privateDir, { recursive: true, force: true });
     const room = MAX_SOCKET_PATH - (Buffer.byteLength(bindPath) - Buffer.byteLength(dir));
-    throw new Error(`socket path ${path} is too long to be created safely: its directory may have at most ${room} bytes`);
+    throw new Error(
+      `socket path ${path} is too long to be created safely: its directory may have at most ${room} bytes`,
+    );
   }
   const abandon = () => rm(privateDir, { recursive: true, force: true });
 

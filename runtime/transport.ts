@@ -162,7 +162,12 @@ export class Connection implements Wire {
   }
 
   private refuseFrame(announced: number): void {
-    this.env.logs.refused.write({ what: 'frame', size: announced, buffered: this.env.input.used, limit: this.env.input.max });
+    this.env.logs.refused.write({
+      what: 'frame',
+      size: announced,
+      buffered: this.env.input.used,
+      limit: this.env.input.max,
+    });
     this.env.engine.metrics?.frameRefused(REFUSED_BUFFER_BUDGET);
     this.dispatcher.abort('frame refused');
     this.sock.destroy();
@@ -172,7 +177,11 @@ export class Connection implements Wire {
   check(now: number): void {
     const { frameTimeoutMs, idleTimeoutMs } = this.env.limits;
     if (this.frameStarted !== 0 && now - this.frameStarted >= frameTimeoutMs) {
-      this.env.logs.closed.write({ why: 'frame not complete in time', buffered: this.reader.buffered, timeoutMs: frameTimeoutMs });
+      this.env.logs.closed.write({
+        why: 'frame not complete in time',
+        buffered: this.reader.buffered,
+        timeoutMs: frameTimeoutMs,
+      });
       this.env.engine.metrics?.frameRefused(REFUSED_FRAME_TIMEOUT);
       this.dispatcher.abort('frame deadline');
       this.sock.destroy();

@@ -4,7 +4,14 @@
  * else in the runner imports the protocol from here.
  */
 export {
-  TextEntry, Method, Err, PrepareConf, HTTPReqCall, ExtraInfo, HTTPRespCall, VerifyError,
+  TextEntry,
+  Method,
+  Err,
+  PrepareConf,
+  HTTPReqCall,
+  ExtraInfo,
+  HTTPRespCall,
+  VerifyError,
 } from './protocol/index.js';
 export { writeString } from './protocol/_support.js';
 export { Builder, ByteBuffer } from 'flatbuffers';

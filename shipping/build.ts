@@ -77,18 +77,33 @@ async function checkProject(project: string, log: (line: string) => void): Promi
   const bypass = `or build anyway with \`a6kit build --no-check\``;
   if (existsSync(join(project, 'plugins'))) {
     const errors: string[] = [];
-    const gen = await runGenProject({ project, check: true, typecheck: false, log: { info: () => undefined, error: (l) => errors.push(l) } });
+    const gen = await runGenProject({
+      project,
+      check: true,
+      typecheck: false,
+      log: { info: () => undefined, error: (l) => errors.push(l) },
+    });
     if (gen.code !== 0) {
-      const fix = gen.stale.length > 0 ? 'run `a6kit gen` (npm run gen) to regenerate them' : 'fix the schema, then run `a6kit gen`';
-      const what = gen.stale.length > 0 ? 'generated files are out of date with their schema.json' : 'a plugin schema is refused';
-      throw new UserError(`${what}:\n${indent(errors.filter((l) => !/^a6kit gen|^nothing written$/.test(l)))}\n${fix}, ${bypass}`, 1);
+      const fix =
+        gen.stale.length > 0
+          ? 'run `a6kit gen` (npm run gen) to regenerate them'
+          : 'fix the schema, then run `a6kit gen`';
+      const what =
+        gen.stale.length > 0 ? 'generated files are out of date with their schema.json' : 'a plugin schema is refused';
+      throw new UserError(
+        `${what}:\n${indent(errors.filter((l) => !/^a6kit gen|^nothing written$/.test(l)))}\n${fix}, ${bypass}`,
+        1,
+      );
     }
   }
   const types = typeCheckProject(project, new Map());
   if (types.skipped) {
     log(`type check skipped: ${types.skipped}`);
   } else if (types.problems.length > 0) {
-    throw new UserError(`${describeTypeProblems(types.problems).join('\n')}\nfix the code at those lines (\`npx tsc --noEmit\` lists the same), ${bypass}`, 1);
+    throw new UserError(
+      `${describeTypeProblems(types.problems).join('\n')}\nfix the code at those lines (\`npx tsc --noEmit\` lists the same), ${bypass}`,
+      1,
+    );
   }
   log('checked: generated files up to date, project type-checks');
 }

@@ -75,7 +75,13 @@ const SOURCE_MAPS_ON = [
   '}',
 ].join('\n');
 
-export async function bundleRunner(project: string, entry: string, outDir: string, minify: boolean, sourceMaps: boolean): Promise<string> {
+export async function bundleRunner(
+  project: string,
+  entry: string,
+  outDir: string,
+  minify: boolean,
+  sourceMaps: boolean,
+): Promise<string> {
   // Imported lazily: tsup pulls in esbuild, rollup and friends, which no other command needs.
   const { build } = await import('tsup');
   const tsconfig = join(project, 'tsconfig.json');
@@ -101,7 +107,9 @@ export async function bundleRunner(project: string, entry: string, outDir: strin
       silent: true,
       config: false, // a tsup.config in the project is for the project's own needs, not this bundle
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
-      banner: { js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}\n${YOUNG_GENERATION_CAP}` },
+      banner: {
+        js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}\n${YOUNG_GENERATION_CAP}`,
+      },
       env: { NODE_ENV: 'production' },
       esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), noPinoTransports(), collectErrors(errors)],
       // esbuild's own report would repeat what collectErrors puts into the UserError.
@@ -195,7 +203,10 @@ function collectErrors(errors: string[]): EsbuildPlugin {
 /** name and version from the project's package.json (null when it has none). */
 function projectInfo(project: string): { name: string; version: string } | null {
   try {
-    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as {
+      name?: unknown;
+      version?: unknown;
+    };
     if (typeof pkg.name !== 'string') return null;
     return { name: pkg.name, version: typeof pkg.version === 'string' ? pkg.version : '0.0.0' };
   } catch {

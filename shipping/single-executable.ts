@@ -33,7 +33,6 @@ const SEA_LOADER = [
   `bundle._compile(require("node:sea").getAsset(${JSON.stringify(BUNDLE_NAME)}, "utf8"), filename);`,
 ].join('\n');
 
-
 export async function makeSingleExecutable(bundle: string, executable: string, sourceMaps: boolean): Promise<void> {
   const node = process.execPath;
   const nodeBinary = await readFile(node);
@@ -46,13 +45,16 @@ export async function makeSingleExecutable(bundle: string, executable: string, s
     const config = join(work, 'sea-config.json');
     const loader = join(work, 'loader.cjs');
     if (sourceMaps) await writeFile(loader, SEA_LOADER);
-    await writeFile(config, JSON.stringify({
-      ...(sourceMaps ? { main: loader, assets: { [BUNDLE_NAME]: bundle } } : { main: bundle }),
-      output: blob,
-      disableExperimentalSEAWarning: true,
-      // V8's compile cache for the main script, made now: the runner starts faster.
-      useCodeCache: true,
-    }));
+    await writeFile(
+      config,
+      JSON.stringify({
+        ...(sourceMaps ? { main: loader, assets: { [BUNDLE_NAME]: bundle } } : { main: bundle }),
+        output: blob,
+        disableExperimentalSEAWarning: true,
+        // V8's compile cache for the main script, made now: the runner starts faster.
+        useCodeCache: true,
+      }),
+    );
     await run(node, ['--experimental-sea-config', config], 'node --experimental-sea-config');
 
     await mkdir(dirname(executable), { recursive: true });

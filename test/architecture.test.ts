@@ -39,7 +39,10 @@ function importsOf(file: string): Edge[] {
 const topFolder = (path: string): string => path.split(sep)[0] ?? '';
 
 function violations(files: readonly string[], forbidden: (e: Edge) => boolean): string[] {
-  return files.flatMap(importsOf).filter(forbidden).map((e) => `${e.from} imports ${e.specifier}`);
+  return files
+    .flatMap(importsOf)
+    .filter(forbidden)
+    .map((e) => `${e.from} imports ${e.specifier}`);
 }
 
 describe('rules across parts', () => {
@@ -63,7 +66,9 @@ describe('rules across parts', () => {
   });
 
   it('generator/ only generates: it never imports the scaffolding, shipping or the CLI', () => {
-    expect(violations(sourceFiles('generator'), (e) => ['cli', 'project', 'shipping'].includes(topFolder(e.to)))).toEqual([]);
+    expect(
+      violations(sourceFiles('generator'), (e) => ['cli', 'project', 'shipping'].includes(topFolder(e.to))),
+    ).toEqual([]);
   });
 
   it('project/, shipping/ and tooling/ never import the CLI; tooling/ imports no other part', () => {

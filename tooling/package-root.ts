@@ -34,7 +34,8 @@ export function a6kitPackage(): A6kitPackage {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the a6kit package root (package.json named "a6kit") above this a6kit code');
+    if (parent === dir)
+      throw new Error('cannot find the a6kit package root (package.json named "a6kit") above this a6kit code');
     dir = parent;
   }
 }

@@ -90,7 +90,19 @@ function runnerCommand(): string[] {
   const out = join(root, '.tmp', 'hostile-runner.mjs');
   const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
   const r = existsSync(esbuild)
-    ? spawnSync(esbuild, [join(here, 'runner.ts'), '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${out}`], { stdio: 'inherit' })
+    ? spawnSync(
+        esbuild,
+        [
+          join(here, 'runner.ts'),
+          '--bundle',
+          '--platform=node',
+          '--format=esm',
+          '--packages=external',
+          '--log-level=warning',
+          `--outfile=${out}`,
+        ],
+        { stdio: 'inherit' },
+      )
     : undefined;
   if (r?.status === 0) return [out];
   process.stdout.write('(esbuild unavailable: the runner runs under tsx, whose loader adds to its RSS)\n');
@@ -98,13 +110,25 @@ function runnerCommand(): string[] {
 }
 const RUNNER = runnerCommand();
 
-async function startRunner(path: string, s: Scenario): Promise<{ child: ChildProcess; exited: Promise<number | null>; logFile: string }> {
+async function startRunner(
+  path: string,
+  s: Scenario,
+): Promise<{ child: ChildProcess; exited: Promise<number | null>; logFile: string }> {
   const logFile = join(dirname(path), 'runner.log');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...(process.env.A6KIT_HOSTILE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...RUNNER, 'run', ...(s.runnerArgs ?? [])], {
-    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, A6KIT_LOG_LEVEL: 'warn', ...s.runnerEnv },
-    stdio: ['ignore', fd, fd],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.A6KIT_HOSTILE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...RUNNER,
+      'run',
+      ...(s.runnerArgs ?? []),
+    ],
+    {
+      env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}`, A6KIT_LOG_LEVEL: 'warn', ...s.runnerEnv },
+      stdio: ['ignore', fd, fd],
+    },
+  );
   const exited = new Promise<number | null>((r) => child.once('exit', (code, sig) => r(sig ? -1 : code)));
   for (let i = 0; i < 300 && !existsSync(path); i++) await sleep(50);
   if (!existsSync(path)) throw new Error(`runner did not start; see ${logFile}`);
@@ -165,15 +189,34 @@ async function runRow(s: Scenario): Promise<Row> {
   if (process.env.A6KIT_HOSTILE_KEEP_LOGS) process.stdout.write(`    runner log kept: ${logFile}\n`);
   else rmSync(dir, { recursive: true, force: true });
   const finalOk = s.maxFinalRssMiB === undefined || finalMiB < s.maxFinalRssMiB;
-  if (s.maxFinalRssMiB !== undefined) outcome += `; RSS at the end ${finalMiB.toFixed(0)} MiB (target < ${s.maxFinalRssMiB})`;
-  const pass = !crashed && crashLines === 0 && !(peakMiB >= RSS_TARGET_MIB) && finalOk && by.worst < LATENCY_TARGET_MS && !outcome.startsWith('scenario failed');
-  return { name: s.name, peakMiB, worstMs: by.worst, calls: by.calls, bystanderErrors: by.errors, crashed: crashed || crashLines > 0, outcome, seconds, pass };
+  if (s.maxFinalRssMiB !== undefined)
+    outcome += `; RSS at the end ${finalMiB.toFixed(0)} MiB (target < ${s.maxFinalRssMiB})`;
+  const pass =
+    !crashed &&
+    crashLines === 0 &&
+    !(peakMiB >= RSS_TARGET_MIB) &&
+    finalOk &&
+    by.worst < LATENCY_TARGET_MS &&
+    !outcome.startsWith('scenario failed');
+  return {
+    name: s.name,
+    peakMiB,
+    worstMs: by.worst,
+    calls: by.calls,
+    bystanderErrors: by.errors,
+    crashed: crashed || crashLines > 0,
+    outcome,
+    seconds,
+    pass,
+  };
 }
 
 async function loadScenarios(): Promise<Scenario[]> {
   const dir = join(here, 'scenarios');
   const out: Scenario[] = [];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default: Scenario };
     out.push(mod.default);
   }
@@ -182,7 +225,9 @@ async function loadScenarios(): Promise<Scenario[]> {
 
 const words = process.argv.slice(2);
 const scenarios = (await loadScenarios()).filter((s) => words.length === 0 || words.some((w) => s.name.includes(w)));
-process.stdout.write(`hostile bench: ${scenarios.length} rows, node ${process.version}, each against a fresh runner child\n`);
+process.stdout.write(
+  `hostile bench: ${scenarios.length} rows, node ${process.version}, each against a fresh runner child\n`,
+);
 const rows: Row[] = [];
 for (const s of scenarios) {
   process.stdout.write(`\n--- ${s.name}: ${s.row}\n`);
@@ -192,8 +237,12 @@ for (const s of scenarios) {
     `    peak RSS ${row.peakMiB.toFixed(0)} MiB | bystander worst ${row.worstMs.toFixed(1)} ms over ${row.calls} calls (${row.bystanderErrors} errors) | ${row.crashed ? 'CRASHED' : 'no crash'} | ${row.seconds.toFixed(1)} s\n    ${row.outcome}\n`,
   );
 }
-process.stdout.write('\n| row | peak RSS (MiB) | bystander worst (ms) | crash | outcome | target met |\n|---|---|---|---|---|---|\n');
+process.stdout.write(
+  '\n| row | peak RSS (MiB) | bystander worst (ms) | crash | outcome | target met |\n|---|---|---|---|---|---|\n',
+);
 for (const r of rows) {
-  process.stdout.write(`| ${r.name} | ${r.peakMiB.toFixed(0)} | ${r.worstMs.toFixed(1)} | ${r.crashed ? 'yes' : 'no'} | ${r.outcome} | ${r.pass ? 'yes' : 'NO'} |\n`);
+  process.stdout.write(
+    `| ${r.name} | ${r.peakMiB.toFixed(0)} | ${r.worstMs.toFixed(1)} | ${r.crashed ? 'yes' : 'no'} | ${r.outcome} | ${r.pass ? 'yes' : 'NO'} |\n`,
+  );
 }
 process.exit(rows.every((r) => r.pass) ? 0 : 1);

@@ -12,7 +12,10 @@ export function header(type: number, len: number): Buffer {
 export function prepareFrame(key: string, conf: { name: string; value: string }[]): Buffer {
   const b = new Builder(256);
   const k = b.createString(key);
-  const vec = PrepareConf.Req.createConfVector(b, conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value))));
+  const vec = PrepareConf.Req.createConfVector(
+    b,
+    conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value))),
+  );
   PrepareConf.Req.startReq(b);
   PrepareConf.Req.addConf(b, vec);
   PrepareConf.Req.addKey(b, k);
@@ -24,7 +27,8 @@ export function prepareFrame(key: string, conf: { name: string; value: string }[
 export function callFrame(token: number, headerBytes = 0): Buffer {
   const b = new Builder(1024 + headerBytes * 2);
   const hs: number[] = [];
-  for (let n = 0; n * 1024 < headerBytes; n++) hs.push(TextEntry.createTextEntry(b, b.createString(`x-pad-${n}`), b.createString('p'.repeat(1000))));
+  for (let n = 0; n * 1024 < headerBytes; n++)
+    hs.push(TextEntry.createTextEntry(b, b.createString(`x-pad-${n}`), b.createString('p'.repeat(1000))));
   const h = HTTPReqCall.Req.createHeadersVector(b, hs);
   const src = HTTPReqCall.Req.createSrcIpVector(b, [127, 0, 0, 1]);
   const path = b.createString('/');

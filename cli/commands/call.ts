@@ -40,13 +40,16 @@ function split(text: string, sep: string, what: string): [string, string] {
 const ERROR_HINTS: Record<string, string> = {
   BAD_REQUEST:
     "the runner refused the route config (a plugin it does not serve, or a config its schema rejects); the runner's log says which and why",
-  SERVICE_UNAVAILABLE: "the runner failed the call (a plugin threw or ran past --call-timeout); the runner's log has the error",
-  CONF_TOKEN_NOT_FOUND: 'the runner did not know the conf token even after a fresh PrepareConf (was it restarted mid-call?)',
+  SERVICE_UNAVAILABLE:
+    "the runner failed the call (a plugin threw or ran past --call-timeout); the runner's log has the error",
+  CONF_TOKEN_NOT_FOUND:
+    'the runner did not know the conf token even after a fresh PrepareConf (was it restarted mid-call?)',
 };
 
 function httpStatus(text: string): number {
   const n = Number(text);
-  if (!/^\d{3}$/.test(text) || n < 100 || n > 599) throw new UserError(`--upstream-status "${text}": an HTTP status code (100-599)`);
+  if (!/^\d{3}$/.test(text) || n < 100 || n > 599)
+    throw new UserError(`--upstream-status "${text}": an HTTP status code (100-599)`);
   return n;
 }
 
@@ -65,7 +68,12 @@ export function registerCall(program: Command): void {
     .command('call')
     .description('send one request through a running runner as APISIX would, and print the outcome as JSON')
     .option('--socket <address>', 'runner address (default APISIX_LISTEN_ADDRESS)')
-    .option('--plugin <name=json>', 'a conf entry, in order (repeatable); the value is the raw JSON config', collect, [])
+    .option(
+      '--plugin <name=json>',
+      'a conf entry, in order (repeatable); the value is the raw JSON config',
+      collect,
+      [],
+    )
     .option('-X, --method <method>', 'request method', 'GET')
     .option('--path <path>', 'request path', '/')
     .option('-H, --header <name: value>', 'request header (repeatable)', collect, [])
@@ -77,52 +85,56 @@ export function registerCall(program: Command): void {
     .option('--upstream-header <name: value>', 'upstream response header (repeatable; implies post-resp)', collect, [])
     .option('--upstream-body <text>', 'upstream response body (implies post-resp)')
     .option('--allow-degradation', "APISIX's allow_degradation: pass the request on when the runner fails")
-    .action(reporting(async (f: CallFlags) => {
-      const address = f.socket ?? process.env.APISIX_LISTEN_ADDRESS;
-      if (!address) throw new UserError('no runner address: pass --socket unix:/path.sock or set APISIX_LISTEN_ADDRESS');
-      if (f.plugin.length === 0) throw new UserError('give at least one --plugin name=json');
-      const plugins: PluginConf[] = f.plugin.map((p) => {
-        const [name, value] = split(p, '=', '--plugin');
-        return { name, value };
-      });
-      const method = f.method.toUpperCase() as HttpMethod;
-      if (!METHODS.includes(method)) throw new UserError(`unknown method ${f.method}`);
-      const req: SimRequest = {
-        method,
-        path: f.path,
-        headers: multi(f.header, ':', '--header'),
-        args: multi(f.arg, '=', '--arg'),
-        vars: multi(f.var, '=', '--var') as Record<string, string>,
-        srcIp: f.srcIp,
-        ...(f.body !== undefined ? { body: f.body } : {}),
-      };
-      const upstreamStatus = f.upstreamStatus === undefined ? 200 : httpStatus(f.upstreamStatus);
-      let sim: GatewaySimulator;
-      try {
-        sim = await GatewaySimulator.connect(address, { allowDegradation: Boolean(f.allowDegradation) });
-      } catch (err) {
-        throw new UserError(`cannot reach a runner at ${address}: ${(err as Error).message}`);
-      }
-      try {
-        const postResp = f.upstreamStatus !== undefined || f.upstreamHeader.length > 0 || f.upstreamBody !== undefined;
-        const out = postResp
-          ? await sim.response(
-              plugins,
-              {
-                status: upstreamStatus,
-                headers: multi(f.upstreamHeader, ':', '--upstream-header'),
-                ...(f.upstreamBody !== undefined ? { body: f.upstreamBody } : {}),
-              },
-              req,
-            )
-          : await sim.request(plugins, req);
-        process.stdout.write(`${JSON.stringify(out, (k, v: unknown) => (k === 'bodyBytes' ? undefined : v), 2)}\n`);
-        if ('kind' in out && out.kind === 'error') {
-          process.stderr.write(`a6kit: APISIX would answer 503: ${ERROR_HINTS[out.code] ?? out.code}\n`);
-          return 3;
+    .action(
+      reporting(async (f: CallFlags) => {
+        const address = f.socket ?? process.env.APISIX_LISTEN_ADDRESS;
+        if (!address)
+          throw new UserError('no runner address: pass --socket unix:/path.sock or set APISIX_LISTEN_ADDRESS');
+        if (f.plugin.length === 0) throw new UserError('give at least one --plugin name=json');
+        const plugins: PluginConf[] = f.plugin.map((p) => {
+          const [name, value] = split(p, '=', '--plugin');
+          return { name, value };
+        });
+        const method = f.method.toUpperCase() as HttpMethod;
+        if (!METHODS.includes(method)) throw new UserError(`unknown method ${f.method}`);
+        const req: SimRequest = {
+          method,
+          path: f.path,
+          headers: multi(f.header, ':', '--header'),
+          args: multi(f.arg, '=', '--arg'),
+          vars: multi(f.var, '=', '--var') as Record<string, string>,
+          srcIp: f.srcIp,
+          ...(f.body !== undefined ? { body: f.body } : {}),
+        };
+        const upstreamStatus = f.upstreamStatus === undefined ? 200 : httpStatus(f.upstreamStatus);
+        let sim: GatewaySimulator;
+        try {
+          sim = await GatewaySimulator.connect(address, { allowDegradation: Boolean(f.allowDegradation) });
+        } catch (err) {
+          throw new UserError(`cannot reach a runner at ${address}: ${(err as Error).message}`);
         }
-      } finally {
-        await sim.close();
-      }
-    }));
+        try {
+          const postResp =
+            f.upstreamStatus !== undefined || f.upstreamHeader.length > 0 || f.upstreamBody !== undefined;
+          const out = postResp
+            ? await sim.response(
+                plugins,
+                {
+                  status: upstreamStatus,
+                  headers: multi(f.upstreamHeader, ':', '--upstream-header'),
+                  ...(f.upstreamBody !== undefined ? { body: f.upstreamBody } : {}),
+                },
+                req,
+              )
+            : await sim.request(plugins, req);
+          process.stdout.write(`${JSON.stringify(out, (k, v: unknown) => (k === 'bodyBytes' ? undefined : v), 2)}\n`);
+          if ('kind' in out && out.kind === 'error') {
+            process.stderr.write(`a6kit: APISIX would answer 503: ${ERROR_HINTS[out.code] ?? out.code}\n`);
+            return 3;
+          }
+        } finally {
+          await sim.close();
+        }
+      }),
+    );
 }

@@ -32,7 +32,8 @@ export function registerCheck(program: Command): void {
     .addHelpText('after', CHECK_EXIT_HELP)
     .action(
       reporting(async (files: string[], f: CheckFlags) => {
-        if (f.format !== 'text' && f.format !== 'json') throw new UserError(`--format must be text or json, not "${f.format}"`);
+        if (f.format !== 'text' && f.format !== 'json')
+          throw new UserError(`--format must be text or json, not "${f.format}"`);
         const texts = await Promise.all(
           files.map(async (file) => {
             try {
@@ -49,11 +50,14 @@ export function registerCheck(program: Command): void {
           const report = checkConfText(texts[i] ?? '', file, plugins);
           entries += report.entries;
           problems.push(...report.problems);
-          if (report.entries === 0 && report.problems.length === 0) process.stderr.write(`${file}: no ext-plugin-* conf found\n`);
+          if (report.entries === 0 && report.problems.length === 0)
+            process.stderr.write(`${file}: no ext-plugin-* conf found\n`);
         });
         if (f.format === 'json') process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
         else for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
-        process.stderr.write(`${entries} conf entr${entries === 1 ? 'y' : 'ies'} in ${files.length} file(s): ${problems.length === 0 ? 'all valid' : `${problems.length} problem(s)`}\n`);
+        process.stderr.write(
+          `${entries} conf entr${entries === 1 ? 'y' : 'ies'} in ${files.length} file(s): ${problems.length === 0 ? 'all valid' : `${problems.length} problem(s)`}\n`,
+        );
         return problems.length === 0 ? 0 : 1;
       }),
     );

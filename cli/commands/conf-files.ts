@@ -37,7 +37,7 @@ export function checkConfText(text: string, file: string, plugins: ReadonlyMap<s
   const lineCounter = new LineCounter();
   const report: FileReport = { entries: 0, problems: [] };
   const at = (node: Node | Pair | null | undefined, fallback?: Node | null): { line: number; column: number } => {
-    const range = (node && 'range' in node ? node.range : undefined) ?? (fallback?.range ?? undefined);
+    const range = (node && 'range' in node ? node.range : undefined) ?? fallback?.range ?? undefined;
     const { line, col } = lineCounter.linePos(range?.[0] ?? 0);
     return { line, column: col };
   };
@@ -68,7 +68,7 @@ export function checkConfText(text: string, file: string, plugins: ReadonlyMap<s
       }
       const conf = phaseNode.get('conf', true);
       if (!isSeq(conf) || conf.items.length === 0) {
-        problem((conf) ?? keyNode, `${phase}.conf must be a list of at least one { name, value } entry`);
+        problem(conf ?? keyNode, `${phase}.conf must be a list of at least one { name, value } entry`);
         return;
       }
       conf.items.forEach((item, index) => {
@@ -82,11 +82,20 @@ export function checkConfText(text: string, file: string, plugins: ReadonlyMap<s
         const name = isScalar(nameNode) ? nameNode.value : undefined;
         const plugin = typeof name === 'string' ? { plugin: name } : {};
         if (nameNode === undefined || valueNode === undefined) {
-          problem(item, `a conf entry needs both "name" and "value" (missing ${nameNode === undefined ? 'name' : 'value'})`, { entry: index, ...plugin });
+          problem(
+            item,
+            `a conf entry needs both "name" and "value" (missing ${nameNode === undefined ? 'name' : 'value'})`,
+            { entry: index, ...plugin },
+          );
           return;
         }
         const value: unknown = isScalar(valueNode) ? valueNode.value : valueNode.toJSON();
-        for (const p of checkConfEntry(plugins, phase, isScalar(nameNode) ? nameNode.value : nameNode.toJSON(), value)) {
+        for (const p of checkConfEntry(
+          plugins,
+          phase,
+          isScalar(nameNode) ? nameNode.value : nameNode.toJSON(),
+          value,
+        )) {
           problem(p.field === 'name' ? nameNode : valueNode, p.message, {
             entry: index,
             ...plugin,
@@ -106,13 +115,14 @@ function findPlugins(node: unknown, found: (phase: string, value: Node | null, k
     return;
   }
   if (!isMap(node)) return;
-  for (const pair of (node).items) {
+  for (const pair of node.items) {
     const key = pair.key;
     const keyName = isScalar(key) ? key.value : undefined;
     if (keyName === 'plugins' && isMap(pair.value)) {
       for (const p of pair.value.items) {
         const name = isScalar(p.key) ? p.key.value : undefined;
-        if (typeof name === 'string' && name.startsWith('ext-plugin-')) found(name, p.value as Node | null, p.key as Node);
+        if (typeof name === 'string' && name.startsWith('ext-plugin-'))
+          found(name, p.value as Node | null, p.key as Node);
       }
     } else {
       findPlugins(pair.value, found);

@@ -35,7 +35,6 @@ export interface PhaseConf {
   allow_degradation?: boolean;
 }
 
-
 /** `pre-req` or `ext-plugin-pre-req` → `ext-plugin-pre-req`. */
 export function phaseName(text: string): Phase {
   const full = text.startsWith('ext-plugin-') ? text : `ext-plugin-${text}`;
@@ -98,7 +97,7 @@ export function registerConf(program: Command): void {
   program
     .command('conf')
     .description("print the ext-plugin-* fragment APISIX expects, each config checked by its plugin's parseConf")
-    .argument('<plugin=json...>', "plugins in order, each with its JSON config: say='{\"body\":\"hi\"}'")
+    .argument('<plugin=json...>', 'plugins in order, each with its JSON config: say=\'{"body":"hi"}\'')
     .option('--project <dir>', 'runner project whose plugins check the configs', '.')
     .option('--phase <phase>', 'pre-req, post-req or post-resp', 'pre-req')
     .option('--allow-degradation', "APISIX's allow_degradation: pass requests on when the runner is unavailable")
@@ -109,7 +108,8 @@ export function registerConf(program: Command): void {
     .addHelpText('after', CONF_EXIT_HELP)
     .action(
       reporting(async (args: string[], f: ConfFlags) => {
-        if (f.format !== 'json' && f.format !== 'yaml') throw new UserError(`--format must be json or yaml, not "${f.format}"`);
+        if (f.format !== 'json' && f.format !== 'yaml')
+          throw new UserError(`--format must be json or yaml, not "${f.format}"`);
         const phase = phaseName(f.phase);
         const inputs = args.map(parseInput);
         const plugins = await loadProjectPlugins(f.project);

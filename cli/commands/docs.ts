@@ -32,7 +32,15 @@ export async function buildDocs(project: string, plugins: readonly AnyPlugin[]):
     const loaded = await pluginSchema(project, plugin);
     if (loaded === undefined) continue;
     const phases = phasesOf(plugin);
-    pages.set(`${plugin.name}.md`, emitPluginDoc({ name: plugin.name, schema: loaded.schema, phases, ...exampleFor(plugins, plugin, loaded, phases) }));
+    pages.set(
+      `${plugin.name}.md`,
+      emitPluginDoc({
+        name: plugin.name,
+        schema: loaded.schema,
+        phases,
+        ...exampleFor(plugins, plugin, loaded, phases),
+      }),
+    );
   }
   return pages;
 }
@@ -42,7 +50,9 @@ async function pluginSchema(project: string, plugin: AnyPlugin): Promise<LoadedS
   try {
     if (existsSync(file)) return await loadSchemaFile(file, relative(project, file));
     const carried = schemaOf(plugin);
-    return carried === undefined ? undefined : parseSchemaText(JSON.stringify(carried), `${plugin.name} (schema carried by the plugin)`);
+    return carried === undefined
+      ? undefined
+      : parseSchemaText(JSON.stringify(carried), `${plugin.name} (schema carried by the plugin)`);
   } catch (err) {
     if (err instanceof GenError) throw new UserError(err.message);
     throw err;
@@ -62,7 +72,12 @@ function exampleFor(
   const short = phase.replace(/^ext-plugin-/, '');
   try {
     const fragment = buildPhaseConf(plugins, phase as never, [{ name: plugin.name, json }]);
-    return { example: { command: `a6kit conf --phase ${short} ${plugin.name}='${json}'`, output: formatOutput(fragment, 'json') } };
+    return {
+      example: {
+        command: `a6kit conf --phase ${short} ${plugin.name}='${json}'`,
+        output: formatOutput(fragment, 'json'),
+      },
+    };
   } catch {
     return {}; // the plugin's parseConf refuses the schema's sample: better no example than a wrong one
   }
@@ -75,7 +90,10 @@ export function registerDocs(program: Command): void {
     .option('--project <dir>', 'runner project', '.')
     .option('--out <dir>', 'folder for the pages (default: <project>/docs)')
     .option('--check', 'write nothing; exit 1 when a page is missing or out of date')
-    .addHelpText('after', '\nExit codes:\n  0  pages written (or up to date with --check)\n  1  --check: a page is out of date\n  2  usage error (not a runner project, bad schema)')
+    .addHelpText(
+      'after',
+      '\nExit codes:\n  0  pages written (or up to date with --check)\n  1  --check: a page is out of date\n  2  usage error (not a runner project, bad schema)',
+    )
     .action(
       reporting(async (f: DocsFlags) => {
         const project = resolve(f.project);

@@ -72,11 +72,15 @@ export function registerGen(program: Command): void {
     reporting(async (f: ProjectFlags) => {
       const protocolFlags = ['proto', 'out', 'compat', 'objectApi', 'values', 'verify'] as const;
       if (protocolFlags.some((k) => f[k] !== undefined)) {
-        process.stderr.write(`a6kit: gen --proto/--compat/--out/--object-api/--values/--verify are deprecated: use \`a6kit gen protocol ${f.proto ?? DEFAULT_PROTO} ...\`\n`);
+        process.stderr.write(
+          `a6kit: gen --proto/--compat/--out/--object-api/--values/--verify are deprecated: use \`a6kit gen protocol ${f.proto ?? DEFAULT_PROTO} ...\`\n`,
+        );
         return protocol(f.proto, f);
       }
       if (!existsSync(join(f.project, 'plugins'))) {
-        throw new UserError(`${f.project}: not a runner project (no plugins/ folder); \`a6kit init\` makes one, \`a6kit gen protocol\` compiles a .fbs`);
+        throw new UserError(
+          `${f.project}: not a runner project (no plugins/ folder); \`a6kit init\` makes one, \`a6kit gen protocol\` compiles a .fbs`,
+        );
       }
       return (await runGenProject({ project: f.project, check: f.check, typecheck: f.typecheck })).code;
     }),

@@ -19,26 +19,33 @@ export function registerNew(program: Command): void {
     .option('--schema <file>', 'JSON Schema of the plugin config (default: a starter schema)')
     .option('--phase <phase>', 'filters to stub: request, response or both (default: request)')
     .option('--project <dir>', 'runner project', '.')
-    .action(reporting(async (plugin: string | undefined, flags: NewFlags) => {
-      const answers = await askMissing(
-        [
-          {
-            name: 'name',
-            message: 'plugin name',
-            flag: '<plugin>',
-            validate: (v) => {
-              try {
-                checkPluginName(v);
-                return true;
-              } catch (err) {
-                return (err as Error).message;
-              }
+    .action(
+      reporting(async (plugin: string | undefined, flags: NewFlags) => {
+        const answers = await askMissing(
+          [
+            {
+              name: 'name',
+              message: 'plugin name',
+              flag: '<plugin>',
+              validate: (v) => {
+                try {
+                  checkPluginName(v);
+                  return true;
+                } catch (err) {
+                  return (err as Error).message;
+                }
+              },
             },
-          },
-          { name: 'phase', message: 'which filters', flag: '--phase', choices: PHASES, default: 'request' },
-        ],
-        { name: plugin, phase: flags.phase },
-      );
-      await newPlugin({ project: flags.project, name: answers['name']!, schema: flags.schema, phase: answers['phase'] as Phase });
-    }, 'nothing written'));
+            { name: 'phase', message: 'which filters', flag: '--phase', choices: PHASES, default: 'request' },
+          ],
+          { name: plugin, phase: flags.phase },
+        );
+        await newPlugin({
+          project: flags.project,
+          name: answers['name']!,
+          schema: flags.schema,
+          phase: answers['phase'] as Phase,
+        });
+      }, 'nothing written'),
+    );
 }

@@ -9,7 +9,9 @@ export function registerRemove(program: Command): void {
     .description('remove a plugin: its folder under plugins/ and its import and entry in plugins/index.ts')
     .argument('<plugin>', 'plugin name (its folder under plugins/)')
     .option('--project <dir>', 'runner project', '.')
-    .action(reporting(async (plugin: string, flags: { project: string }) => {
-      await removePlugin({ project: flags.project, name: plugin });
-    }, 'nothing removed'));
+    .action(
+      reporting(async (plugin: string, flags: { project: string }) => {
+        await removePlugin({ project: flags.project, name: plugin });
+      }, 'nothing removed'),
+    );
 }

@@ -67,7 +67,11 @@ export interface FileAst {
   readonly file: string;
   readonly includes: readonly { readonly path: string; readonly pos: SourcePos }[];
   readonly decls: readonly DeclAst[];
-  readonly rootTypes: readonly { readonly name: string; readonly namespace: readonly string[]; readonly pos: SourcePos }[];
+  readonly rootTypes: readonly {
+    readonly name: string;
+    readonly namespace: readonly string[];
+    readonly pos: SourcePos;
+  }[];
   readonly fileIdentifier: { readonly value: string; readonly pos: SourcePos } | undefined;
   readonly fileExtension: string | undefined;
   readonly declaredAttributes: readonly { readonly name: string; readonly pos: SourcePos }[];

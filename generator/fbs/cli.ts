@@ -56,11 +56,14 @@ export function genProtocol(o: GenProtocolOptions, io: Io = stdio): number {
       }
       const stale = existing.filter((n) => !files.has(n));
       if (changed.length + added.length + stale.length === 0) {
-        io.out(`gen --check: ${o.out ?? DEFAULT_OUT} is up to date with ${proto} (${files.size} files; ${describeLayers(layers)})\n`);
+        io.out(
+          `gen --check: ${o.out ?? DEFAULT_OUT} is up to date with ${proto} (${files.size} files; ${describeLayers(layers)})\n`,
+        );
         return 0;
       }
       io.err(`gen --check: ${o.out ?? DEFAULT_OUT} differs from a fresh run on ${proto}:\n`);
-      for (const n of changed) io.err(`  changed  ${n}${firstDiff(readFileSync(join(outDir, n), 'utf8'), files.get(n)!)}\n`);
+      for (const n of changed)
+        io.err(`  changed  ${n}${firstDiff(readFileSync(join(outDir, n), 'utf8'), files.get(n)!)}\n`);
       for (const n of added) io.err(`  missing  ${n}\n`);
       for (const n of stale) io.err(`  stale    ${n}\n`);
       io.err(`(layers: ${describeLayers(layers)}; the layer flags must be those the folder was generated with)\n`);
@@ -99,7 +102,8 @@ function firstDiff(a: string, b: string): string {
   const lb = b.split('\n');
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] !== lb[i]) {
-      const cut = (s: string | undefined): string => (s === undefined ? '<end>' : JSON.stringify(s.trim().slice(0, 60)));
+      const cut = (s: string | undefined): string =>
+        s === undefined ? '<end>' : JSON.stringify(s.trim().slice(0, 60));
       return ` (line ${i + 1}: ${cut(la[i])} -> ${cut(lb[i])})`;
     }
   }

@@ -9,7 +9,17 @@
  * and a bigger one shifts everything after it (flatc accepts an appended struct field).
  */
 import type { SourcePos } from './errors.js';
-import type { DeclModel, DefaultValue, EnumModel, FieldModel, SchemaModel, StructModel, TableModel, TypeModel, UnionModel } from './model.js';
+import type {
+  DeclModel,
+  DefaultValue,
+  EnumModel,
+  FieldModel,
+  SchemaModel,
+  StructModel,
+  TableModel,
+  TypeModel,
+  UnionModel,
+} from './model.js';
 
 interface CompatIssue {
   /** Where in the new schema (or the old one, for removals). */
@@ -31,14 +41,22 @@ export interface CompatReport {
 /** A type as a comparable string: `int32`, `string`, `[A6.TextEntry]`, `enum A6.Method`. */
 function typeName(t: TypeModel): string {
   switch (t.kind) {
-    case 'scalar': return t.scalar;
-    case 'enum': return `enum ${t.enum.fullName}`;
-    case 'string': return 'string';
-    case 'struct': return `struct ${t.struct.fullName}`;
-    case 'table': return `table ${t.table.fullName}`;
-    case 'union': return `union ${t.union.fullName}`;
-    case 'vector': return `[${typeName(t.elem)}]`;
-    case 'array': return `[${typeName(t.elem)}:${t.length}]`;
+    case 'scalar':
+      return t.scalar;
+    case 'enum':
+      return `enum ${t.enum.fullName}`;
+    case 'string':
+      return 'string';
+    case 'struct':
+      return `struct ${t.struct.fullName}`;
+    case 'table':
+      return `table ${t.table.fullName}`;
+    case 'union':
+      return `union ${t.union.fullName}`;
+    case 'vector':
+      return `[${typeName(t.elem)}]`;
+    case 'array':
+      return `[${typeName(t.elem)}:${t.length}]`;
   }
 }
 
@@ -63,14 +81,25 @@ interface Slotted {
 
 function tableFields(t: TableModel): Slotted[] {
   return t.fields.map((f: FieldModel) => ({
-    name: f.name, pos: f.pos, slot: f.id, type: f.type, defaultValue: f.defaultValue,
-    deprecated: f.deprecated, required: f.required,
+    name: f.name,
+    pos: f.pos,
+    slot: f.id,
+    type: f.type,
+    defaultValue: f.defaultValue,
+    deprecated: f.deprecated,
+    required: f.required,
   }));
 }
 
 function structFields(s: StructModel): Slotted[] {
   return s.fields.map((f) => ({
-    name: f.name, pos: f.pos, slot: f.offset, type: f.type, defaultValue: 0, deprecated: false, required: false,
+    name: f.name,
+    pos: f.pos,
+    slot: f.offset,
+    type: f.type,
+    defaultValue: 0,
+    deprecated: false,
+    required: false,
   }));
 }
 
@@ -101,14 +130,32 @@ export function compareSchemas(before: SchemaModel, after: SchemaModel): CompatR
         const o = of.find((x) => x.name === f.name);
         if (o) {
           if (o.slot !== f.slot) {
-            breaking.push({ pos: f.pos, where, message: `moved from ${slotWord} ${o.slot} to ${f.slot} (fields must keep their position: append new ones)` });
+            breaking.push({
+              pos: f.pos,
+              where,
+              message: `moved from ${slotWord} ${o.slot} to ${f.slot} (fields must keep their position: append new ones)`,
+            });
           } else if (typeName(o.type) !== typeName(f.type)) {
-            breaking.push({ pos: f.pos, where, message: `type changed from ${typeName(o.type)} to ${typeName(f.type)}` });
+            breaking.push({
+              pos: f.pos,
+              where,
+              message: `type changed from ${typeName(o.type)} to ${typeName(f.type)}`,
+            });
           } else if (!sameDefault(o.defaultValue, f.defaultValue)) {
-            breaking.push({ pos: f.pos, where, message: `default changed from ${showDefault(o.defaultValue)} to ${showDefault(f.defaultValue)} (absent fields would read differently)` });
+            breaking.push({
+              pos: f.pos,
+              where,
+              message: `default changed from ${showDefault(o.defaultValue)} to ${showDefault(f.defaultValue)} (absent fields would read differently)`,
+            });
           } else {
-            if (f.deprecated && !o.deprecated) compatible.push({ pos: f.pos, where, message: 'deprecated (its slot stays reserved)' });
-            if (f.required && !o.required) warnings.push({ pos: f.pos, where, message: 'now required: buffers from old writers may lack it and fail verification' });
+            if (f.deprecated && !o.deprecated)
+              compatible.push({ pos: f.pos, where, message: 'deprecated (its slot stays reserved)' });
+            if (f.required && !o.required)
+              warnings.push({
+                pos: f.pos,
+                where,
+                message: 'now required: buffers from old writers may lack it and fail verification',
+              });
           }
           continue;
         }
@@ -116,7 +163,11 @@ export function compareSchemas(before: SchemaModel, after: SchemaModel): CompatR
         if (same) {
           renamed.add(same);
           if (typeName(same.type) !== typeName(f.type)) {
-            breaking.push({ pos: f.pos, where, message: `takes the ${slotWord} of '${same.name}' (${typeName(same.type)}) with another type (${typeName(f.type)})` });
+            breaking.push({
+              pos: f.pos,
+              where,
+              message: `takes the ${slotWord} of '${same.name}' (${typeName(same.type)}) with another type (${typeName(f.type)})`,
+            });
           } else {
             compatible.push({ pos: f.pos, where, message: `renamed from '${same.name}'` });
           }
@@ -126,10 +177,18 @@ export function compareSchemas(before: SchemaModel, after: SchemaModel): CompatR
       }
       for (const o of of) {
         if (renamed.has(o) || nf.some((f) => f.name === o.name)) continue;
-        breaking.push({ pos: o.pos, where: `${prev.fullName}.${o.name}`, message: 'removed: keep the field and mark it (deprecated) instead' });
+        breaking.push({
+          pos: o.pos,
+          where: `${prev.fullName}.${o.name}`,
+          message: 'removed: keep the field and mark it (deprecated) instead',
+        });
       }
       if (d.kind === 'struct' && (prev as StructModel).size !== d.size) {
-        breaking.push({ pos: d.pos, where: d.fullName, message: `struct size changed from ${(prev as StructModel).size} to ${d.size} bytes (structs are stored inline)` });
+        breaking.push({
+          pos: d.pos,
+          where: d.fullName,
+          message: `struct size changed from ${(prev as StructModel).size} to ${d.size} bytes (structs are stored inline)`,
+        });
       }
       continue;
     }
@@ -139,8 +198,11 @@ export function compareSchemas(before: SchemaModel, after: SchemaModel): CompatR
 }
 
 function compareEnums(
-  prev: EnumModel | UnionModel, d: EnumModel | UnionModel,
-  breaking: CompatIssue[], warnings: CompatIssue[], compatible: CompatIssue[],
+  prev: EnumModel | UnionModel,
+  d: EnumModel | UnionModel,
+  breaking: CompatIssue[],
+  warnings: CompatIssue[],
+  compatible: CompatIssue[],
 ): void {
   const values = (e: EnumModel | UnionModel): { name: string; value: bigint; type?: string }[] =>
     e.kind === 'enum'
@@ -154,7 +216,12 @@ function compareEnums(
     const o = ov.find((x) => x.name === v.name);
     if (!o) {
       const taken = ov.find((x) => x.value === v.value);
-      if (taken) breaking.push({ pos: d.pos, where, message: `reuses the number ${v.value} of removed ${word} '${taken.name}'` });
+      if (taken)
+        breaking.push({
+          pos: d.pos,
+          where,
+          message: `reuses the number ${v.value} of removed ${word} '${taken.name}'`,
+        });
       else compatible.push({ pos: d.pos, where, message: `new ${word} (${v.value})` });
     } else if (o.value !== v.value) {
       breaking.push({ pos: d.pos, where, message: `${word} moved from ${o.value} to ${v.value}` });
@@ -164,11 +231,19 @@ function compareEnums(
   }
   for (const o of ov) {
     if (!nv.some((v) => v.name === o.name) && !nv.some((v) => v.value === o.value)) {
-      warnings.push({ pos: d.pos, where: `${prev.fullName}.${o.name}`, message: `${word} removed: old data may still carry ${o.value}` });
+      warnings.push({
+        pos: d.pos,
+        where: `${prev.fullName}.${o.name}`,
+        message: `${word} removed: old data may still carry ${o.value}`,
+      });
     }
   }
   if (prev.kind === 'enum' && d.kind === 'enum' && prev.scalar !== d.scalar) {
-    breaking.push({ pos: d.pos, where: d.fullName, message: `underlying type changed from ${prev.scalar} to ${d.scalar}` });
+    breaking.push({
+      pos: d.pos,
+      where: d.fullName,
+      message: `underlying type changed from ${prev.scalar} to ${d.scalar}`,
+    });
   }
 }
 
@@ -182,8 +257,10 @@ export function formatCompatReport(r: CompatReport, oldName: string, newName: st
   section('breaking', r.breaking);
   section('warnings', r.warnings);
   section('compatible', r.compatible);
-  lines.push(r.breaking.length > 0
-    ? `result: NOT wire-compatible (${r.breaking.length} breaking change${r.breaking.length === 1 ? '' : 's'})`
-    : 'result: wire-compatible');
+  lines.push(
+    r.breaking.length > 0
+      ? `result: NOT wire-compatible (${r.breaking.length} breaking change${r.breaking.length === 1 ? '' : 's'})`
+      : 'result: wire-compatible',
+  );
   return lines.join('\n') + '\n';
 }

@@ -29,46 +29,79 @@ export function scalarTs(s: ScalarKind): string {
 /** ByteBuffer read method suffix: `readUint32`, ... */
 export function readFn(s: ScalarKind): string {
   switch (s) {
-    case 'bool': return 'readInt8';
-    case 'int8': return 'readInt8';
-    case 'uint8': return 'readUint8';
-    case 'int16': return 'readInt16';
-    case 'uint16': return 'readUint16';
-    case 'int32': return 'readInt32';
-    case 'uint32': return 'readUint32';
-    case 'int64': return 'readInt64';
-    case 'uint64': return 'readUint64';
-    case 'float32': return 'readFloat32';
-    case 'float64': return 'readFloat64';
+    case 'bool':
+      return 'readInt8';
+    case 'int8':
+      return 'readInt8';
+    case 'uint8':
+      return 'readUint8';
+    case 'int16':
+      return 'readInt16';
+    case 'uint16':
+      return 'readUint16';
+    case 'int32':
+      return 'readInt32';
+    case 'uint32':
+      return 'readUint32';
+    case 'int64':
+      return 'readInt64';
+    case 'uint64':
+      return 'readUint64';
+    case 'float32':
+      return 'readFloat32';
+    case 'float64':
+      return 'readFloat64';
   }
 }
 
 /** Builder suffix for fields and vector elements: `Int8` (`addFieldInt8`, `addInt8`, `writeInt8`). */
 export function builderKind(s: ScalarKind): string {
   switch (s) {
-    case 'bool': case 'int8': case 'uint8': return 'Int8';
-    case 'int16': case 'uint16': return 'Int16';
-    case 'int32': case 'uint32': return 'Int32';
-    case 'int64': case 'uint64': return 'Int64';
-    case 'float32': return 'Float32';
-    case 'float64': return 'Float64';
+    case 'bool':
+    case 'int8':
+    case 'uint8':
+      return 'Int8';
+    case 'int16':
+    case 'uint16':
+      return 'Int16';
+    case 'int32':
+    case 'uint32':
+      return 'Int32';
+    case 'int64':
+    case 'uint64':
+      return 'Int64';
+    case 'float32':
+      return 'Float32';
+    case 'float64':
+      return 'Float64';
   }
 }
 
 /** Typed array class for a scalar vector's `...Array()` accessor (none for bool). */
 export function typedArray(s: ScalarKind): string | undefined {
   switch (s) {
-    case 'bool': return undefined;
-    case 'int8': return 'Int8Array';
-    case 'uint8': return 'Uint8Array';
-    case 'int16': return 'Int16Array';
-    case 'uint16': return 'Uint16Array';
-    case 'int32': return 'Int32Array';
-    case 'uint32': return 'Uint32Array';
-    case 'int64': return 'BigInt64Array';
-    case 'uint64': return 'BigUint64Array';
-    case 'float32': return 'Float32Array';
-    case 'float64': return 'Float64Array';
+    case 'bool':
+      return undefined;
+    case 'int8':
+      return 'Int8Array';
+    case 'uint8':
+      return 'Uint8Array';
+    case 'int16':
+      return 'Int16Array';
+    case 'uint16':
+      return 'Uint16Array';
+    case 'int32':
+      return 'Int32Array';
+    case 'uint32':
+      return 'Uint32Array';
+    case 'int64':
+      return 'BigInt64Array';
+    case 'uint64':
+      return 'BigUint64Array';
+    case 'float32':
+      return 'Float32Array';
+    case 'float64':
+      return 'Float64Array';
   }
 }
 
@@ -116,8 +149,14 @@ export function structArgsFrom(w: ModuleWriter, s: StructModel, expr: string, op
     else if (t.kind === 'array') out.push(optional ? `(${p} ?? null)` : p);
     else if (!optional) out.push(p);
     else {
-      const zero = t.scalar === 'bool' ? 'false' : is64(t.scalar) ? '0n'
-        : t.kind === 'enum' ? `(0 as ${ref(w, t.enum, 'type')})` : '0';
+      const zero =
+        t.scalar === 'bool'
+          ? 'false'
+          : is64(t.scalar)
+            ? '0n'
+            : t.kind === 'enum'
+              ? `(0 as ${ref(w, t.enum, 'type')})`
+              : '0';
       out.push(`(${p} ?? ${zero})`);
     }
   }

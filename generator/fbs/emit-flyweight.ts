@@ -6,7 +6,14 @@
  * against flatc's output run unchanged against ours.
  */
 import {
-  builderKind, defaultLiteral, readFn, ref, scalarOrEnumTs, structArgsFrom, scalarTs, typedArray,
+  builderKind,
+  defaultLiteral,
+  readFn,
+  ref,
+  scalarOrEnumTs,
+  structArgsFrom,
+  scalarTs,
+  typedArray,
 } from './emit-common.js';
 import type { Layers } from './layers.js';
 import type { EnumModel, FieldModel, StructFieldModel, StructModel, TableModel, UnionModel } from './model.js';
@@ -46,15 +53,23 @@ export function emitUnionEnum(w: ModuleWriter, u: UnionModel): void {
     w.line(`switch (${u.name}[type]) {`);
     w.line(`  case 'NONE': return null;`);
     for (const m of u.members) {
-      w.line(`  case '${m.name}': return ${call.replace('$', `new ${ref(w, m.table, 'value')}()`)}! as ${ref(w, m.table, 'type')};`);
+      w.line(
+        `  case '${m.name}': return ${call.replace('$', `new ${ref(w, m.table, 'value')}()`)}! as ${ref(w, m.table, 'type')};`,
+      );
     }
     w.line('  default: return null;');
     w.line('}');
   };
   w.doc([`Reads the member of a \`${u.name}\` field as the class its type tag names (null for NONE).`]);
-  w.block(`export function unionTo${u.name}(type: ${u.name}, accessor: (obj: ${all}) => ${all}|null): ${all}|null`, () => cases('accessor($)'));
+  w.block(
+    `export function unionTo${u.name}(type: ${u.name}, accessor: (obj: ${all}) => ${all}|null): ${all}|null`,
+    () => cases('accessor($)'),
+  );
   w.line();
-  w.block(`export function unionListTo${u.name}(type: ${u.name}, accessor: (index: number, obj: ${all}) => ${all}|null, index: number): ${all}|null`, () => cases('accessor(index, $)'));
+  w.block(
+    `export function unionListTo${u.name}(type: ${u.name}, accessor: (index: number, obj: ${all}) => ${all}|null, index: number): ${all}|null`,
+    () => cases('accessor(index, $)'),
+  );
   w.line();
 }
 
@@ -87,32 +102,41 @@ export function emitStruct(w: ModuleWriter, s: StructModel, l: Layers, extra?: (
       const t = f.type;
       if (t.kind === 'struct') {
         const c = ref(w, t.struct, 'value');
-        w.block(`${camel(f.name)}(obj?: ${c}): ${c}`, () => w.line(`return (obj || new ${c}()).__init(${at}, this.bb!);`));
+        w.block(`${camel(f.name)}(obj?: ${c}): ${c}`, () =>
+          w.line(`return (obj || new ${c}()).__init(${at}, this.bb!);`),
+        );
       } else if (t.kind === 'array') {
         const e = t.elem;
         if (e.kind === 'struct') {
           const c = ref(w, e.struct, 'value');
           w.block(`${camel(f.name)}(index: number, obj?: ${c}): ${c}|null`, () =>
-            w.line(`return (obj || new ${c}()).__init(${at} + index * ${e.struct.size}, this.bb!);`));
+            w.line(`return (obj || new ${c}()).__init(${at} + index * ${e.struct.size}, this.bb!);`),
+          );
         } else if (e.kind === 'scalar' || e.kind === 'enum') {
           const size = SCALAR_SIZE[e.scalar];
           const read = `this.bb!.${readFn(e.scalar)}(${at} + index * ${size})`;
           w.block(`${camel(f.name)}(index: number): ${scalarOrEnumTs(w, e)}|null`, () =>
-            w.line(`return ${e.scalar === 'bool' ? `!!${read}` : read};`));
+            w.line(`return ${e.scalar === 'bool' ? `!!${read}` : read};`),
+          );
         }
       } else {
         const read = `this.bb!.${readFn(t.scalar)}(${at})`;
-        w.block(`${camel(f.name)}(): ${scalarOrEnumTs(w, t)}`, () => w.line(`return ${t.scalar === 'bool' ? `!!${read}` : read};`));
+        w.block(`${camel(f.name)}(): ${scalarOrEnumTs(w, t)}`, () =>
+          w.line(`return ${t.scalar === 'bool' ? `!!${read}` : read};`),
+        );
       }
       w.line();
     }
     w.block('static sizeOf(): number', () => w.line(`return ${s.size};`));
     w.line();
     const params = structParams(w, s, '', l);
-    w.block(`static create${s.name}(builder: ${fb}.Builder, ${params.map((p) => `${p.name}: ${p.type}`).join(', ')}): ${fb}.Offset`, () => {
-      writeStructBody(w, s, '', l);
-      w.line('return builder.offset();');
-    });
+    w.block(
+      `static create${s.name}(builder: ${fb}.Builder, ${params.map((p) => `${p.name}: ${p.type}`).join(', ')}): ${fb}.Offset`,
+      () => {
+        writeStructBody(w, s, '', l);
+        w.line('return builder.offset();');
+      },
+    );
     w.line();
     extra?.();
   });
@@ -132,8 +156,7 @@ function structParams(w: ModuleWriter, s: StructModel, prefix: string, l: Layers
         const value = ref(w, e.struct, 'type', 'Value');
         const el = l.objectApi ? `${value}|${ref(w, e.struct, 'value', 'T')}` : value;
         out.push({ name: param(n), type: `readonly (${el})[]|null` });
-      }
-      else out.push({ name: param(n), type: `readonly ${scalarOrEnumTs(w, e)}[]|null` });
+      } else out.push({ name: param(n), type: `readonly ${scalarOrEnumTs(w, e)}[]|null` });
     } else out.push({ name: param(n), type: scalarOrEnumTs(w, t) });
   }
   return out;
@@ -185,7 +208,12 @@ export function liveFields(t: TableModel): FieldModel[] {
 }
 
 export function emitTable(
-  w: ModuleWriter, t: TableModel, fileIdentifier: string | undefined, isRoot: boolean, l: Layers, extra?: () => void,
+  w: ModuleWriter,
+  t: TableModel,
+  fileIdentifier: string | undefined,
+  isRoot: boolean,
+  l: Layers,
+  extra?: () => void,
 ): void {
   const fb = w.fb('type');
   const n = t.name;
@@ -193,7 +221,8 @@ export function emitTable(
   w.block(`export class ${n}${implementsClause(w, n, l)}`, () => {
     classHead(w, n);
     w.block(`static getRootAs${n}(bb: ${fb}.ByteBuffer, obj?: ${n}): ${n}`, () =>
-      w.line(`return (obj || new ${n}()).__init(bb.readInt32(bb.position()) + bb.position(), bb);`));
+      w.line(`return (obj || new ${n}()).__init(bb.readInt32(bb.position()) + bb.position(), bb);`),
+    );
     w.line();
     w.block(`static getSizePrefixedRootAs${n}(bb: ${fb}.ByteBuffer, obj?: ${n}): ${n}`, () => {
       w.line(`bb.setPosition(bb.position() + ${w.fb('value')}.SIZE_PREFIX_LENGTH);`);
@@ -202,7 +231,8 @@ export function emitTable(
     w.line();
     if (isRoot && fileIdentifier !== undefined) {
       w.block(`static bufferHasIdentifier(bb: ${fb}.ByteBuffer): boolean`, () =>
-        w.line(`return bb.__has_identifier(${JSON.stringify(fileIdentifier)});`));
+        w.line(`return bb.__has_identifier(${JSON.stringify(fileIdentifier)});`),
+      );
       w.line();
     }
     for (const f of liveFields(t)) emitAccessors(w, f);
@@ -219,10 +249,13 @@ export function emitTable(
     w.line();
     if (isRoot) {
       const id = fileIdentifier !== undefined ? `, ${JSON.stringify(fileIdentifier)}` : '';
-      w.block(`static finish${n}Buffer(builder: ${fb}.Builder, offset: ${fb}.Offset)`, () => w.line(`builder.finish(offset${id});`));
+      w.block(`static finish${n}Buffer(builder: ${fb}.Builder, offset: ${fb}.Offset)`, () =>
+        w.line(`builder.finish(offset${id});`),
+      );
       w.line();
       w.block(`static finishSizePrefixed${n}Buffer(builder: ${fb}.Builder, offset: ${fb}.Offset)`, () =>
-        w.line(`builder.finish(offset${id || ', undefined'}, true);`));
+        w.line(`builder.finish(offset${id || ', undefined'}, true);`),
+      );
       w.line();
     }
     // flatc leaves out the all-in-one constructor when a struct field must be built inline.
@@ -235,9 +268,11 @@ export function emitTable(
         if (k === 'scalar' || k === 'enum') {
           const ty = scalarOrEnumTs(w, f.type);
           ps.push(`${p}: ${ty}${f.defaultValue === null ? '|null' : ''}`);
-          calls.push(f.defaultValue === null
-            ? `if (${p} !== null) ${n}.add${pascal(f.name)}(builder, ${p});`
-            : `${n}.add${pascal(f.name)}(builder, ${p});`);
+          calls.push(
+            f.defaultValue === null
+              ? `if (${p} !== null) ${n}.add${pascal(f.name)}(builder, ${p});`
+              : `${n}.add${pascal(f.name)}(builder, ${p});`,
+          );
         } else if (k === 'union') {
           ps.push(`${p}Type: ${ref(w, (f.type as { union: UnionModel }).union, 'type')}`);
           ps.push(`${p}Offset: ${fb}.Offset`);
@@ -288,7 +323,9 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         w.block(`${name}(optionalEncoding?: any): string|Uint8Array`, () => {
           w.line(off);
           w.line(`if (!offset) throw new Error('required field ${f.name} is missing');`);
-          w.line(`return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`);
+          w.line(
+            `return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`,
+          );
         });
         break;
       }
@@ -297,7 +334,9 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
       w.block(`${name}(optionalEncoding?: any): string|Uint8Array|null`, () => {
         w.line(off);
         w.line('if (!offset) return null;');
-        w.line(`return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`);
+        w.line(
+          `return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`,
+        );
       });
       break;
     case 'struct': {
@@ -314,7 +353,9 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
       w.doc(f.doc);
       w.block(`${name}(obj?: ${c}): ${c}|null`, () => {
         w.line(off);
-        w.line(`return offset ? (obj || new ${c}()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;`);
+        w.line(
+          `return offset ? (obj || new ${c}()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;`,
+        );
       });
       break;
     }
@@ -351,13 +392,17 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         w.block(`${name}(index: number, optionalEncoding?: any): string|Uint8Array|null`, () => {
           w.line(off);
           w.line('if (!offset) return null;');
-          w.line(`return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, ${base} + index * 4) : this.bb!.__string(${base} + index * 4, optionalEncoding);`);
+          w.line(
+            `return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, ${base} + index * 4) : this.bb!.__string(${base} + index * 4, optionalEncoding);`,
+          );
         });
       } else if (e.kind === 'table') {
         const c = ref(w, e.table, 'value');
         w.block(`${name}(index: number, obj?: ${c}): ${c}|null`, () => {
           w.line(off);
-          w.line(`return offset ? (obj || new ${c}()).__init(this.bb!.__indirect(${base} + index * 4), this.bb!) : null;`);
+          w.line(
+            `return offset ? (obj || new ${c}()).__init(this.bb!.__indirect(${base} + index * 4), this.bb!) : null;`,
+          );
         });
       } else {
         const c = ref(w, e.struct, 'value');
@@ -377,7 +422,9 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
         w.line();
         w.block(`${name}Array(): ${ta}|null`, () => {
           w.line(off);
-          w.line(`return offset ? new ${ta}(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + ${base}, this.bb!.__vector_len(this.bb_pos + offset)) : null;`);
+          w.line(
+            `return offset ? new ${ta}(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + ${base}, this.bb!.__vector_len(this.bb_pos + offset)) : null;`,
+          );
         });
       }
       break;
@@ -399,25 +446,30 @@ function emitAdders(w: ModuleWriter, f: FieldModel): void {
       const v = t.scalar === 'bool' ? `+${p}` : p;
       const d = t.scalar === 'bool' && f.defaultValue !== null ? `+${def}` : def;
       w.block(`static add${P}(builder: ${fb}.Builder, ${p}: ${ty})`, () =>
-        w.line(`builder.addField${builderKind(t.scalar)}(${f.id}, ${v}, ${d});`));
+        w.line(`builder.addField${builderKind(t.scalar)}(${f.id}, ${v}, ${d});`),
+      );
       break;
     }
     case 'union': {
       const u = ref(w, t.union, 'type');
       w.block(`static add${P}Type(builder: ${fb}.Builder, ${p}Type: ${u})`, () =>
-        w.line(`builder.addFieldInt8(${f.id - 1}, ${p}Type, 0);`));
+        w.line(`builder.addFieldInt8(${f.id - 1}, ${p}Type, 0);`),
+      );
       w.line();
       w.block(`static add${P}(builder: ${fb}.Builder, ${p}Offset: ${fb}.Offset)`, () =>
-        w.line(`builder.addFieldOffset(${f.id}, ${p}Offset, 0);`));
+        w.line(`builder.addFieldOffset(${f.id}, ${p}Offset, 0);`),
+      );
       break;
     }
     case 'struct':
       w.block(`static add${P}(builder: ${fb}.Builder, ${p}Offset: ${fb}.Offset)`, () =>
-        w.line(`builder.addFieldStruct(${f.id}, ${p}Offset, 0);`));
+        w.line(`builder.addFieldStruct(${f.id}, ${p}Offset, 0);`),
+      );
       break;
     default:
       w.block(`static add${P}(builder: ${fb}.Builder, ${p}Offset: ${fb}.Offset)`, () =>
-        w.line(`builder.addFieldOffset(${f.id}, ${p}Offset, 0);`));
+        w.line(`builder.addFieldOffset(${f.id}, ${p}Offset, 0);`),
+      );
   }
   w.line();
   if (t.kind !== 'vector') return;
@@ -444,8 +496,12 @@ function emitAdders(w: ModuleWriter, f: FieldModel): void {
     }
     w.block(`static create${P}Vector(builder: ${fb}.Builder, data: ${dataTy}): ${fb}.Offset`, () => {
       // Same bytes as the loop below, copied in one go (bodies can be large).
-      if (e.kind === 'scalar' && e.scalar === 'uint8') w.line('if (data instanceof Uint8Array) return builder.createByteVector(data);');
-      if (e.kind === 'scalar' && e.scalar === 'int8') w.line('if (data instanceof Int8Array) return builder.createByteVector(new Uint8Array(data.buffer, data.byteOffset, data.length));');
+      if (e.kind === 'scalar' && e.scalar === 'uint8')
+        w.line('if (data instanceof Uint8Array) return builder.createByteVector(data);');
+      if (e.kind === 'scalar' && e.scalar === 'int8')
+        w.line(
+          'if (data instanceof Int8Array) return builder.createByteVector(new Uint8Array(data.buffer, data.byteOffset, data.length));',
+        );
       w.line(`builder.startVector(${size}, data.length, ${align});`);
       w.block('for (let i = data.length - 1; i >= 0; i--)', () => w.line(add));
       w.line('return builder.endVector();');
@@ -453,7 +509,7 @@ function emitAdders(w: ModuleWriter, f: FieldModel): void {
     w.line();
   }
   w.block(`static start${P}Vector(builder: ${fb}.Builder, numElems: number)`, () =>
-    w.line(`builder.startVector(${size}, numElems, ${align});`));
+    w.line(`builder.startVector(${size}, numElems, ${align});`),
+  );
   w.line();
 }
-

@@ -27,8 +27,14 @@ function tType(w: ModuleWriter, f: FieldModel): string {
     }
     case 'vector': {
       const e = t.elem;
-      const el = e.kind === 'string' ? 'string' : e.kind === 'table' ? ref(w, e.table, 'type', 'T')
-        : e.kind === 'struct' ? ref(w, e.struct, 'type', 'T') : scalarOrEnumTs(w, e);
+      const el =
+        e.kind === 'string'
+          ? 'string'
+          : e.kind === 'table'
+            ? ref(w, e.table, 'type', 'T')
+            : e.kind === 'struct'
+              ? ref(w, e.struct, 'type', 'T')
+              : scalarOrEnumTs(w, e);
       return `(${el})[]`;
     }
   }
@@ -36,7 +42,8 @@ function tType(w: ModuleWriter, f: FieldModel): string {
 
 function tDefault(w: ModuleWriter, f: FieldModel): string {
   const t = f.type;
-  if (t.kind === 'scalar' || t.kind === 'enum') return defaultLiteral(w, f.defaultValue, t.kind === 'enum' ? t.enum : undefined);
+  if (t.kind === 'scalar' || t.kind === 'enum')
+    return defaultLiteral(w, f.defaultValue, t.kind === 'enum' ? t.enum : undefined);
   if (t.kind === 'vector') return '[]';
   return 'null';
 }
@@ -102,7 +109,10 @@ export function emitTableT(w: ModuleWriter, t: TableModel): void {
   w.block(`export class ${T} implements ${fb}.IGeneratedObject`, () => {
     const params: string[] = [];
     for (const f of fields) {
-      if (f.type.kind === 'union') params.push(`public ${camel(f.name)}Type: ${ref(w, f.type.union, 'type')} = ${ref(w, f.type.union, 'value')}.NONE`);
+      if (f.type.kind === 'union')
+        params.push(
+          `public ${camel(f.name)}Type: ${ref(w, f.type.union, 'type')} = ${ref(w, f.type.union, 'value')}.NONE`,
+        );
       params.push(`public ${camel(f.name)}: ${tType(w, f)} = ${tDefault(w, f)}`);
     }
     if (params.length === 0) w.line('constructor() {}');
@@ -123,8 +133,10 @@ export function emitTableT(w: ModuleWriter, t: TableModel): void {
         else if (ft.kind === 'union') w.line(`const ${n} = builder.createObjectOffset(this.${n});`);
         else if (ft.kind === 'vector') {
           const e = ft.elem;
-          if (e.kind === 'struct') w.line(`const ${n} = builder.createStructOffsetList(this.${n}, ${C}.start${P}Vector);`);
-          else if (e.kind === 'string' || e.kind === 'table') w.line(`const ${n} = ${C}.create${P}Vector(builder, builder.createObjectOffsetList(this.${n}));`);
+          if (e.kind === 'struct')
+            w.line(`const ${n} = builder.createStructOffsetList(this.${n}, ${C}.start${P}Vector);`);
+          else if (e.kind === 'string' || e.kind === 'table')
+            w.line(`const ${n} = ${C}.create${P}Vector(builder, builder.createObjectOffsetList(this.${n}));`);
           else w.line(`const ${n} = ${C}.create${P}Vector(builder, this.${n});`);
         }
       }
@@ -197,7 +209,14 @@ export function emitStructT(w: ModuleWriter, s: StructModel): void {
         def = '[]';
       } else {
         ty = scalarOrEnumTs(w, t);
-        def = t.scalar === 'bool' ? 'false' : t.scalar === 'int64' || t.scalar === 'uint64' ? '0n' : t.kind === 'enum' ? `0 as ${ty}` : '0';
+        def =
+          t.scalar === 'bool'
+            ? 'false'
+            : t.scalar === 'int64' || t.scalar === 'uint64'
+              ? '0n'
+              : t.kind === 'enum'
+                ? `0 as ${ty}`
+                : '0';
         if (t.kind === 'enum') {
           const z = t.enum.values.find((v) => v.value === 0n);
           if (z) def = `${ref(w, t.enum, 'value')}.${z.name}`;
@@ -217,4 +236,3 @@ export function emitStructT(w: ModuleWriter, s: StructModel): void {
   });
   w.line();
 }
-

@@ -26,7 +26,13 @@ function support(w: ModuleWriter, name: string): string {
 }
 
 /** Field value type in `<T>Value`. */
-function valueType(w: ModuleWriter, t: TypeModel, optionalScalar: boolean, inStruct: boolean, required: boolean): string {
+function valueType(
+  w: ModuleWriter,
+  t: TypeModel,
+  optionalScalar: boolean,
+  inStruct: boolean,
+  required: boolean,
+): string {
   switch (t.kind) {
     case 'scalar':
     case 'enum':
@@ -93,9 +99,11 @@ function initType(w: ModuleWriter, t: FieldModel['type']): string {
 }
 
 export function emitValueTypes(w: ModuleWriter, d: TableModel | StructModel, withStatics = true): void {
-  w.doc([withStatics
-    ? `Plain, read-only form of {@link ${d.name}} (see \`${d.name}.toValue\`).`
-    : `Plain, read-only form of {@link ${d.name}} (what struct builders take for array elements).`]);
+  w.doc([
+    withStatics
+      ? `Plain, read-only form of {@link ${d.name}} (see \`${d.name}.toValue\`).`
+      : `Plain, read-only form of {@link ${d.name}} (what struct builders take for array elements).`,
+  ]);
   w.block(`export interface ${d.name}Value`, () => {
     for (const f of d.kind === 'table' ? liveFields(d) : d.fields) {
       w.doc(f.doc);
@@ -106,12 +114,16 @@ export function emitValueTypes(w: ModuleWriter, d: TableModel | StructModel, wit
   });
   w.line();
   if (d.kind !== 'table') return;
-  w.doc([`Input of \`${d.name}.pack\` / \`${d.name}.encode\`: omitted fields are left out of the buffer (readers see the default).`]);
+  w.doc([
+    `Input of \`${d.name}.pack\` / \`${d.name}.encode\`: omitted fields are left out of the buffer (readers see the default).`,
+  ]);
   w.block(`export interface ${d.name}Init`, () => {
     for (const f of liveFields(d)) {
       w.doc(f.doc);
       const ty = initType(w, f.type);
-      w.line(`readonly ${propKey(camel(f.name))}${f.required ? '' : '?'}: ${f.required ? ty.replace(/ \| null$/, '') : ty};`);
+      w.line(
+        `readonly ${propKey(camel(f.name))}${f.required ? '' : '?'}: ${f.required ? ty.replace(/ \| null$/, '') : ty};`,
+      );
     }
   });
   w.line();
@@ -121,7 +133,9 @@ export function emitUnionValue(w: ModuleWriter, u: UnionModel): void {
   const variant = (suffix: 'Value' | 'Init'): string =>
     u.members.length === 0
       ? 'never'
-      : u.members.map((m) => `\n  | { readonly type: '${m.name}'; readonly value: ${ref(w, m.table, 'type', suffix)} }`).join('');
+      : u.members
+          .map((m) => `\n  | { readonly type: '${m.name}'; readonly value: ${ref(w, m.table, 'type', suffix)} }`)
+          .join('');
   w.doc([`A \`${u.name}\` union member as a plain value, discriminated by \`type\`.`]);
   w.line(`export type ${u.name}Value =${variant('Value')};`);
   w.line();
@@ -131,12 +145,19 @@ export function emitUnionValue(w: ModuleWriter, u: UnionModel): void {
 }
 
 /** Statics appended inside a table class. */
-export function emitValueStatics(w: ModuleWriter, t: TableModel, fileIdentifier: string | undefined, isRoot: boolean): void {
+export function emitValueStatics(
+  w: ModuleWriter,
+  t: TableModel,
+  fileIdentifier: string | undefined,
+  isRoot: boolean,
+): void {
   const fb = w.fb('type');
   const n = t.name;
   const fields = liveFields(t);
 
-  w.doc([`Reads a finished buffer whose root is a \`${n}\` into a plain value (byte vectors are views into \`bytes\`).`]);
+  w.doc([
+    `Reads a finished buffer whose root is a \`${n}\` into a plain value (byte vectors are views into \`bytes\`).`,
+  ]);
   w.block(`static decode(bytes: Uint8Array): ${n}Value`, () => {
     w.line(`return ${n}.toValue(${n}.getRootAs${n}(new ${w.fb('value')}.ByteBuffer(bytes)));`);
   });
@@ -165,12 +186,17 @@ export function emitValueStatics(w: ModuleWriter, t: TableModel, fileIdentifier:
   w.line();
 
   const id = isRoot && fileIdentifier !== undefined ? `, ${JSON.stringify(fileIdentifier)}` : '';
-  w.doc([`Encodes \`value\` as a finished buffer with \`${n}\` as its root${id ? ` (file identifier ${JSON.stringify(fileIdentifier)})` : ''}.`]);
-  w.block(`static encode(value: ${n}Init, builder: ${fb}.Builder = new ${w.fb('value')}.Builder(256)): Uint8Array`, () => {
-    w.line('builder.clear();');
-    w.line(`builder.finish(${n}.pack(builder, value)${id});`);
-    w.line('return builder.asUint8Array();');
-  });
+  w.doc([
+    `Encodes \`value\` as a finished buffer with \`${n}\` as its root${id ? ` (file identifier ${JSON.stringify(fileIdentifier)})` : ''}.`,
+  ]);
+  w.block(
+    `static encode(value: ${n}Init, builder: ${fb}.Builder = new ${w.fb('value')}.Builder(256)): Uint8Array`,
+    () => {
+      w.line('builder.clear();');
+      w.line(`builder.finish(${n}.pack(builder, value)${id});`);
+      w.line('return builder.asUint8Array();');
+    },
+  );
   w.line();
 }
 
@@ -194,7 +220,9 @@ function readField(w: ModuleWriter, f: FieldModel): void {
       w.block(`switch (bb.readUint8(pos + ${o}t))`, () => {
         for (const m of u.members) {
           const C = ref(w, m.table, 'value');
-          w.line(`case ${U}.${m.name}: ${v} = { type: '${m.name}', value: ${C}.toValue(new ${C}().__init(at, bb)) }; break;`);
+          w.line(
+            `case ${U}.${m.name}: ${v} = { type: '${m.name}', value: ${C}.toValue(new ${C}().__init(at, bb)) }; break;`,
+          );
         }
         w.line('default: break; // a member this schema does not know yet: read as absent');
       });
@@ -211,7 +239,10 @@ function readField(w: ModuleWriter, f: FieldModel): void {
       break;
     }
     case 'string':
-      if (f.required) w.line(`const ${v} = ${support(w, 'readString')}(bb, pos + ${support(w, 'requiredOffset')}(${o}, '${f.name}'));`);
+      if (f.required)
+        w.line(
+          `const ${v} = ${support(w, 'readString')}(bb, pos + ${support(w, 'requiredOffset')}(${o}, '${f.name}'));`,
+        );
       else w.line(`const ${v} = ${o} ? ${support(w, 'readString')}(bb, pos + ${o}) : null;`);
       break;
     case 'struct': {
@@ -228,7 +259,9 @@ function readField(w: ModuleWriter, f: FieldModel): void {
       const e = t.elem;
       if (isByteVector(e)) {
         const ta = typedArray((e as { scalar: 'uint8' }).scalar)!;
-        w.line(`const ${v} = ${o} ? new ${ta}(bb.bytes().buffer, bb.bytes().byteOffset + bb.__vector(pos + ${o}), bb.__vector_len(pos + ${o})) : null;`);
+        w.line(
+          `const ${v} = ${o} ? new ${ta}(bb.bytes().buffer, bb.bytes().byteOffset + bb.__vector(pos + ${o}), bb.__vector_len(pos + ${o})) : null;`,
+        );
         break;
       }
       w.line(`const ${v}: ${elemValueType(w, e)}[] = [];`);
@@ -249,13 +282,17 @@ function readField(w: ModuleWriter, f: FieldModel): void {
           case 'table': {
             const C = ref(w, e.table, 'value');
             w.line(`const el = new ${C}();`);
-            w.line(`for (let i = 0; i < len; i++) ${v}.push(${C}.toValue(el.__init(bb.__indirect(base + i * 4), bb)));`);
+            w.line(
+              `for (let i = 0; i < len; i++) ${v}.push(${C}.toValue(el.__init(bb.__indirect(base + i * 4), bb)));`,
+            );
             break;
           }
           case 'struct': {
             const C = ref(w, e.struct, 'value');
             w.line(`const el = new ${C}();`);
-            w.line(`for (let i = 0; i < len; i++) ${v}.push(${C}.toValue(el.__init(base + i * ${e.struct.size}, bb)));`);
+            w.line(
+              `for (let i = 0; i < len; i++) ${v}.push(${C}.toValue(el.__init(base + i * ${e.struct.size}, bb)));`,
+            );
             break;
           }
         }
@@ -305,14 +342,18 @@ function prepareField(w: ModuleWriter, f: FieldModel): void {
               w.line(`${v} = ${support(w, 'writeBytes')}(builder, ${v}v);`);
             } else {
               w.line(`builder.startVector(${size}, ${v}v.length, ${size});`);
-              w.line(`for (let i = ${v}v.length - 1; i >= 0; i--) builder.write${builderKind(e.scalar)}(${e.scalar === 'bool' ? `+${v}v[i]!` : `${v}v[i]!`});`);
+              w.line(
+                `for (let i = ${v}v.length - 1; i >= 0; i--) builder.write${builderKind(e.scalar)}(${e.scalar === 'bool' ? `+${v}v[i]!` : `${v}v[i]!`});`,
+              );
               w.line(`${v} = builder.endVector();`);
             }
             break;
           }
           case 'string':
             w.line(`const offs: number[] = new Array(${v}v.length);`);
-            w.line(`for (let i = 0; i < ${v}v.length; i++) offs[i] = ${support(w, 'writeString')}(builder, ${v}v[i]!);`);
+            w.line(
+              `for (let i = 0; i < ${v}v.length; i++) offs[i] = ${support(w, 'writeString')}(builder, ${v}v[i]!);`,
+            );
             w.line(`${v} = ${support(w, 'writeOffsets')}(builder, offs);`);
             break;
           case 'table': {
@@ -391,4 +432,3 @@ export function emitStructStatics(w: ModuleWriter, s: StructModel): void {
   });
   w.line();
 }
-

@@ -58,14 +58,18 @@ function verifyField(w: ModuleWriter, f: FieldModel): void {
         w.block('if (p)', () => {
           w.line(`const tp = v.field(pos, vt, ${vo - 2}, 1, ${name});`);
           w.line(`const target = v.offset(p, ${name});`);
-          w.block('try', () => {
-            w.block('switch (tp ? v.bytes[tp] : 0)', () => {
-              for (const m of ft.union.members) {
-                w.line(`case ${U}.${m.name}: ${ref(w, m.table, 'value')}.verifyAt(v, target, depth + 1); break;`);
-              }
-              w.line('default: break; // unknown member: readers treat it as absent');
-            });
-          }, `} catch (e) { throw v.within(e, ${name}); }`);
+          w.block(
+            'try',
+            () => {
+              w.block('switch (tp ? v.bytes[tp] : 0)', () => {
+                for (const m of ft.union.members) {
+                  w.line(`case ${U}.${m.name}: ${ref(w, m.table, 'value')}.verifyAt(v, target, depth + 1); break;`);
+                }
+                w.line('default: break; // unknown member: readers treat it as absent');
+              });
+            },
+            `} catch (e) { throw v.within(e, ${name}); }`,
+          );
         });
       });
       return;
@@ -82,11 +86,14 @@ function verifyField(w: ModuleWriter, f: FieldModel): void {
           break;
         case 'table':
           w.line(`const target = v.offset(p, ${name});`);
-          w.line(`try { ${ref(w, ft.table, 'value')}.verifyAt(v, target, depth + 1); } catch (e) { throw v.within(e, ${name}); }`);
+          w.line(
+            `try { ${ref(w, ft.table, 'value')}.verifyAt(v, target, depth + 1); } catch (e) { throw v.within(e, ${name}); }`,
+          );
           break;
         case 'vector': {
           const e = ft.elem;
-          const size = e.kind === 'scalar' || e.kind === 'enum' ? SCALAR_SIZE[e.scalar] : e.kind === 'struct' ? e.struct.size : 4;
+          const size =
+            e.kind === 'scalar' || e.kind === 'enum' ? SCALAR_SIZE[e.scalar] : e.kind === 'struct' ? e.struct.size : 4;
           if (e.kind === 'string') {
             w.line(`const start = v.vector(p, 4, ${name});`);
             w.line(`v.strings(start, v.count(start), ${name});`);
@@ -94,7 +101,9 @@ function verifyField(w: ModuleWriter, f: FieldModel): void {
             const C = ref(w, e.table, 'value');
             w.line(`const start = v.vector(p, 4, ${name});`);
             w.block('for (let i = 0, len = v.count(start); i < len; i++)', () => {
-              w.line(`try { ${C}.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, ${name}, i); }`);
+              w.line(
+                `try { ${C}.verifyAt(v, v.offset(start + i * 4, ''), depth + 1); } catch (e) { throw v.within(e, ${name}, i); }`,
+              );
             });
           } else {
             w.line(`v.vector(p, ${size}, ${name});`);

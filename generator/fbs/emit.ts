@@ -56,7 +56,8 @@ export function emitModules(model: SchemaModel, opts: EmitOptions): Map<string, 
   const visit = (node: NsNode): void => {
     if (node.decls.length > 0) add(`${declModule(node.path)}.ts`, emitDeclModule(node, model, opts));
     for (const c of [...node.children.values()]) visit(c);
-    if (node !== flat && node !== root && node.children.size > 0) add(`${treeModule(node.path)}.ts`, emitTree(node, opts, false));
+    if (node !== flat && node !== root && node.children.size > 0)
+      add(`${treeModule(node.path)}.ts`, emitTree(node, opts, false));
   };
   visit(root);
   // index.ts also exports the verifier's error class, unless the schema declares that name itself.
@@ -100,9 +101,17 @@ function checkMemberNames(d: TableModel | StructModel): void {
     if (f.type.kind === 'vector') members.push(`${c}Length`, `${c}Array`);
     if (f.type.kind === 'union') members.push(`${c}Type`);
     for (const m of members) {
-      if (RESERVED_MEMBERS.has(m)) throw new SchemaError(f.pos, `field '${f.name}' would generate the member '${m}', which every generated class already has; rename it`);
+      if (RESERVED_MEMBERS.has(m))
+        throw new SchemaError(
+          f.pos,
+          `field '${f.name}' would generate the member '${m}', which every generated class already has; rename it`,
+        );
       const prev = seen.get(m);
-      if (prev !== undefined) throw new SchemaError(f.pos, `fields '${prev}' and '${f.name}' of '${d.name}' would both generate '${m}()'; rename one`);
+      if (prev !== undefined)
+        throw new SchemaError(
+          f.pos,
+          `fields '${prev}' and '${f.name}' of '${d.name}' would both generate '${m}()'; rename one`,
+        );
       seen.set(m, f.name);
     }
   }
@@ -111,10 +120,14 @@ function checkMemberNames(d: TableModel | StructModel): void {
 /** Every name a declaration's module exports for it. */
 function exportedNames(d: DeclModel): string[] {
   switch (d.kind) {
-    case 'enum': return [d.name];
-    case 'union': return [d.name, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`];
-    case 'struct': return [d.name, `${d.name}T`, `${d.name}Value`];
-    case 'table': return [d.name, `${d.name}T`, `${d.name}Value`, `${d.name}Init`];
+    case 'enum':
+      return [d.name];
+    case 'union':
+      return [d.name, `${d.name}Value`, `${d.name}Init`, `unionTo${d.name}`, `unionListTo${d.name}`];
+    case 'struct':
+      return [d.name, `${d.name}T`, `${d.name}Value`];
+    case 'table':
+      return [d.name, `${d.name}T`, `${d.name}Value`, `${d.name}Init`];
   }
 }
 
@@ -126,7 +139,10 @@ function emitDeclModule(node: NsNode, model: SchemaModel, opts: EmitOptions): st
     for (const n of exportedNames(d)) {
       const prev = owner.get(n);
       if (prev) {
-        throw new SchemaError(d.pos, `'${d.name}' and '${prev.name}' would both export '${n}' from ${declModule(node.path)}.ts; rename one of them`);
+        throw new SchemaError(
+          d.pos,
+          `'${d.name}' and '${prev.name}' would both export '${n}' from ${declModule(node.path)}.ts; rename one of them`,
+        );
       }
       owner.set(n, d);
     }

@@ -80,8 +80,11 @@ export function tokenize(file: string, text: string): Token[] {
       i = j;
       continue;
     }
-    if (isDigit(c) || ((c === '-' || c === '+') && (isDigit(text[i + 1] ?? '') || text[i + 1] === '.'))
-      || (c === '.' && isDigit(text[i + 1] ?? ''))) {
+    if (
+      isDigit(c) ||
+      ((c === '-' || c === '+') && (isDigit(text[i + 1] ?? '') || text[i + 1] === '.')) ||
+      (c === '.' && isDigit(text[i + 1] ?? ''))
+    ) {
       const m = /^[-+]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/.exec(text.slice(i, i + 80));
       if (!m) fail('malformed number', pos);
       const t = m![0];
@@ -112,7 +115,17 @@ export function tokenize(file: string, text: string): Token[] {
         if (d === '"') break;
         if (d === '\\') {
           const e = text[j + 1];
-          const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', '0': '\0' };
+          const simple: Record<string, string> = {
+            n: '\n',
+            t: '\t',
+            r: '\r',
+            '"': '"',
+            '\\': '\\',
+            '/': '/',
+            b: '\b',
+            f: '\f',
+            '0': '\0',
+          };
           if (e !== undefined && e in simple) {
             out += simple[e];
             j += 2;
@@ -121,7 +134,8 @@ export function tokenize(file: string, text: string): Token[] {
           if (e === 'x' || e === 'u') {
             const n = e === 'x' ? 2 : 4;
             const hex = text.slice(j + 2, j + 2 + n);
-            if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) fail('bad escape in string', { file, line, col: j - lineStart + 1 });
+            if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex))
+              fail('bad escape in string', { file, line, col: j - lineStart + 1 });
             out += String.fromCharCode(parseInt(hex, 16));
             j += 2 + n;
             continue;

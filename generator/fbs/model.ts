@@ -10,18 +10,44 @@ import type { AttributeAst, EnumAst, FieldAst, FileAst, LiteralAst, StructAst, T
 import { SchemaError, type SourcePos } from './errors.js';
 
 export type ScalarKind =
-  | 'bool' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64'
-  | 'float32' | 'float64';
+  'bool' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'float32' | 'float64';
 
 const SCALAR_ALIASES: Record<string, ScalarKind> = {
-  bool: 'bool', byte: 'int8', ubyte: 'uint8', short: 'int16', ushort: 'uint16', int: 'int32', uint: 'uint32',
-  long: 'int64', ulong: 'uint64', float: 'float32', double: 'float64',
-  int8: 'int8', uint8: 'uint8', int16: 'int16', uint16: 'uint16', int32: 'int32', uint32: 'uint32',
-  int64: 'int64', uint64: 'uint64', float32: 'float32', float64: 'float64',
+  bool: 'bool',
+  byte: 'int8',
+  ubyte: 'uint8',
+  short: 'int16',
+  ushort: 'uint16',
+  int: 'int32',
+  uint: 'uint32',
+  long: 'int64',
+  ulong: 'uint64',
+  float: 'float32',
+  double: 'float64',
+  int8: 'int8',
+  uint8: 'uint8',
+  int16: 'int16',
+  uint16: 'uint16',
+  int32: 'int32',
+  uint32: 'uint32',
+  int64: 'int64',
+  uint64: 'uint64',
+  float32: 'float32',
+  float64: 'float64',
 };
 
 export const SCALAR_SIZE: Record<ScalarKind, number> = {
-  bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8, float32: 4, float64: 8,
+  bool: 1,
+  int8: 1,
+  uint8: 1,
+  int16: 2,
+  uint16: 2,
+  int32: 4,
+  uint32: 4,
+  int64: 8,
+  uint64: 8,
+  float32: 4,
+  float64: 8,
 };
 
 function isInteger(s: ScalarKind): boolean {
@@ -144,11 +170,33 @@ export interface SchemaModel {
 
 /** Attributes FlatBuffers itself defines; any other must be declared with `attribute "name";`. */
 const BUILTIN_ATTRIBUTES = new Set([
-  'id', 'deprecated', 'required', 'key', 'hash', 'force_align', 'bit_flags', 'original_order',
-  'nested_flatbuffer', 'flexbuffer', 'private', 'shared', 'native_inline', 'native_default',
-  'native_custom_alloc', 'native_type', 'native_type_pack_name', 'cpp_type', 'cpp_ptr_type',
-  'cpp_ptr_type_get', 'cpp_str_type', 'cpp_str_flex_ctor', 'streaming', 'idempotent', 'offset64',
-  'vector64', 'csharp_partial',
+  'id',
+  'deprecated',
+  'required',
+  'key',
+  'hash',
+  'force_align',
+  'bit_flags',
+  'original_order',
+  'nested_flatbuffer',
+  'flexbuffer',
+  'private',
+  'shared',
+  'native_inline',
+  'native_default',
+  'native_custom_alloc',
+  'native_type',
+  'native_type_pack_name',
+  'cpp_type',
+  'cpp_ptr_type',
+  'cpp_ptr_type_get',
+  'cpp_str_type',
+  'cpp_str_flex_ctor',
+  'streaming',
+  'idempotent',
+  'offset64',
+  'vector64',
+  'csharp_partial',
 ]);
 
 const fail = (pos: SourcePos, msg: string): never => {
@@ -156,9 +204,14 @@ const fail = (pos: SourcePos, msg: string): never => {
 };
 
 const INT_RANGE: Record<string, [bigint, bigint]> = {
-  int8: [-128n, 127n], uint8: [0n, 255n], int16: [-32768n, 32767n], uint16: [0n, 65535n],
-  int32: [-(2n ** 31n), 2n ** 31n - 1n], uint32: [0n, 2n ** 32n - 1n],
-  int64: [-(2n ** 63n), 2n ** 63n - 1n], uint64: [0n, 2n ** 64n - 1n],
+  int8: [-128n, 127n],
+  uint8: [0n, 255n],
+  int16: [-32768n, 32767n],
+  uint16: [0n, 65535n],
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint32: [0n, 2n ** 32n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
 };
 
 function parseIntLiteral(lit: LiteralAst): bigint {
@@ -195,9 +248,14 @@ class Resolver {
       for (const ast of f.decls) {
         const fullName = [...ast.namespace, ast.name].join('.');
         const prev = this.byName.get(fullName);
-        if (prev) fail(ast.pos, `'${fullName}' is already declared at ${prev.pos.file}:${prev.pos.line}:${prev.pos.col}`);
+        if (prev)
+          fail(ast.pos, `'${fullName}' is already declared at ${prev.pos.file}:${prev.pos.line}:${prev.pos.col}`);
         const base = {
-          name: ast.name, namespace: ast.namespace, fullName, doc: ast.doc, pos: ast.pos,
+          name: ast.name,
+          namespace: ast.namespace,
+          fullName,
+          doc: ast.doc,
+          pos: ast.pos,
           attributes: this.attributes(ast.attributes),
         };
         let decl: DeclModel;
@@ -230,7 +288,10 @@ class Resolver {
       fail(fid.pos, `file_identifier must be exactly 4 bytes, got "${fid.value}"`);
     }
     return {
-      decls: this.decls, rootType, fileIdentifier: fid?.value, fileExtension: entry.fileExtension,
+      decls: this.decls,
+      rootType,
+      fileIdentifier: fid?.value,
+      fileExtension: entry.fileExtension,
       files: this.files.map((f) => f.file),
     };
   }
@@ -264,7 +325,8 @@ class Resolver {
 
   private resolveEnum(d: EnumModel): void {
     const { ast } = this.asts.get(d)! as { ast: EnumAst };
-    if (!ast.underlying) fail(ast.pos, `enum '${d.name}' needs an underlying integer type, e.g. \`enum ${d.name}:ubyte\``);
+    if (!ast.underlying)
+      fail(ast.pos, `enum '${d.name}' needs an underlying integer type, e.g. \`enum ${d.name}:ubyte\``);
     const u = ast.underlying!;
     const scalar = u.kind === 'named' ? SCALAR_ALIASES[u.name] : undefined;
     if (!scalar || !isInteger(scalar)) fail(u.pos, `underlying type of enum '${d.name}' must be an integer type`);
@@ -283,13 +345,19 @@ class Resolver {
       let value = v.value ? parseIntLiteral(v.value) : next;
       if (bitFlags) {
         const bits = BigInt(SCALAR_SIZE[scalar!] * 8);
-        if (value < 0n || value >= bits) fail(v.value?.pos ?? v.pos, `bit_flags value ${value} of '${v.name}' must be a bit position from 0 to ${bits - 1n}`);
-        if (prev !== undefined && value <= prev) fail(v.value?.pos ?? v.pos, `enum values must be specified in ascending order ('${v.name}')`);
+        if (value < 0n || value >= bits)
+          fail(
+            v.value?.pos ?? v.pos,
+            `bit_flags value ${value} of '${v.name}' must be a bit position from 0 to ${bits - 1n}`,
+          );
+        if (prev !== undefined && value <= prev)
+          fail(v.value?.pos ?? v.pos, `enum values must be specified in ascending order ('${v.name}')`);
         prev = value;
         next = value + 1n;
         value = 1n << value;
       } else {
-        if (prev !== undefined && value <= prev) fail(v.value?.pos ?? v.pos, `enum values must be specified in ascending order ('${v.name}')`);
+        if (prev !== undefined && value <= prev)
+          fail(v.value?.pos ?? v.pos, `enum values must be specified in ascending order ('${v.name}')`);
         checkRange(value, scalar!, v.value?.pos ?? v.pos, (x) => `value ${x} of '${v.name}'`);
         prev = value;
         next = value + 1n;
@@ -312,11 +380,13 @@ class Resolver {
       const name = v.type ? v.name : v.name.split('.').pop()!;
       const t = this.lookup(typeName, d.namespace);
       if (!t) fail(v.pos, `unknown union member type '${typeName}'`);
-      if (t!.kind !== 'table') fail(v.pos, `union member '${typeName}' must be a table (a6kit supports table members only)`);
+      if (t!.kind !== 'table')
+        fail(v.pos, `union member '${typeName}' must be a table (a6kit supports table members only)`);
       if (names.has(name)) fail(v.pos, `union member '${name}' is declared twice in '${d.name}'`);
       names.add(name);
       const value = v.value ? Number(parseIntLiteral(v.value)) : next;
-      if (value <= prev || value > 255) fail(v.value?.pos ?? v.pos, `union member values must be ascending and from 1 to 255 ('${name}')`);
+      if (value <= prev || value > 255)
+        fail(v.value?.pos ?? v.pos, `union member values must be ascending and from 1 to 255 ('${name}')`);
       prev = value;
       next = value + 1;
       members.push({ name, value, table: t as TableModel, doc: v.doc });
@@ -341,10 +411,14 @@ class Resolver {
     const d = this.lookup(t.name, ns);
     if (!d) return fail(t.pos, `unknown type '${t.name}'`);
     switch (d.kind) {
-      case 'enum': return { kind: 'enum', scalar: d.scalar, enum: d };
-      case 'union': return { kind: 'union', union: d };
-      case 'struct': return { kind: 'struct', struct: d };
-      case 'table': return { kind: 'table', table: d };
+      case 'enum':
+        return { kind: 'enum', scalar: d.scalar, enum: d };
+      case 'union':
+        return { kind: 'union', union: d };
+      case 'struct':
+        return { kind: 'struct', struct: d };
+      case 'table':
+        return { kind: 'table', table: d };
     }
   }
 
@@ -386,7 +460,13 @@ class Resolver {
       }
       offset = Math.ceil(offset / falign) * falign;
       fields.push({
-        name: f.name, doc: f.doc, pos: f.pos, type: type as StructFieldModel['type'], offset, size, padding: 0,
+        name: f.name,
+        doc: f.doc,
+        pos: f.pos,
+        type: type as StructFieldModel['type'],
+        offset,
+        size,
+        padding: 0,
         attributes: this.attributes(f.attributes),
       });
       offset += size;
@@ -430,15 +510,18 @@ class Resolver {
       if (type.kind === 'array') fail(f.type.pos, 'fixed-size arrays are only allowed in structs');
       const t = type as FieldModel['type'];
       if (t.kind === 'union') {
-        if (names.has(`${f.name}_type`)) fail(f.pos, `field '${f.name}_type' clashes with the type field of union '${f.name}'`);
+        if (names.has(`${f.name}_type`))
+          fail(f.pos, `field '${f.name}_type' clashes with the type field of union '${f.name}'`);
         names.add(`${f.name}_type`);
       }
       const idAttr = this.attr(f.attributes, 'id');
       let id: number;
       if (idAttr) {
         const v = Number(idAttr.value?.text);
-        if (idAttr.value?.kind !== 'int' || !Number.isInteger(v) || v < 0) fail(idAttr.pos, "'id' needs a non-negative integer value");
-        if (t.kind === 'union' && v === 0) fail(idAttr.pos, `union field '${f.name}' needs id >= 1: its type field takes id - 1`);
+        if (idAttr.value?.kind !== 'int' || !Number.isInteger(v) || v < 0)
+          fail(idAttr.pos, "'id' needs a non-negative integer value");
+        if (t.kind === 'union' && v === 0)
+          fail(idAttr.pos, `union field '${f.name}' needs id >= 1: its type field takes id - 1`);
         id = v;
       } else {
         id = t.kind === 'union' ? nextId + 1 : nextId;
@@ -457,7 +540,15 @@ class Resolver {
       const defaultValue = isScalar ? this.scalarDefault(f, t) : null;
       if (defaultValue === null && isScalar && required) fail(f.pos, 'an optional scalar cannot be required');
       fields.push({
-        name: f.name, doc: f.doc, pos: f.pos, type: t, id, defaultValue, deprecated, required, key,
+        name: f.name,
+        doc: f.doc,
+        pos: f.pos,
+        type: t,
+        id,
+        defaultValue,
+        deprecated,
+        required,
+        key,
         attributes: this.attributes(f.attributes),
       });
     }
@@ -474,7 +565,8 @@ class Resolver {
     }
     const count = slots.size;
     for (let s = 0; s < count; s++) {
-      if (!slots.has(s)) fail(withIds[0]?.pos ?? d.pos, `field ids of '${d.name}' must be contiguous from 0: id ${s} is missing`);
+      if (!slots.has(s))
+        fail(withIds[0]?.pos ?? d.pos, `field ids of '${d.name}' must be contiguous from 0: id ${s} is missing`);
     }
     // With explicit ids, fields are ordered by id (as flatc does): that order shapes create<T>()
     // and the object API's constructor, so code written for flatc's output keeps working.
@@ -519,12 +611,23 @@ class Resolver {
       return fail(lit.pos, `default of bool field '${f.name}' must be true or false`);
     }
     if (s === 'float32' || s === 'float64') {
-      const special: Record<string, number> = { nan: NaN, inf: Infinity, infinity: Infinity, '+inf': Infinity, '-inf': -Infinity, '+infinity': Infinity, '-infinity': -Infinity, '-nan': NaN, '+nan': NaN };
+      const special: Record<string, number> = {
+        nan: NaN,
+        inf: Infinity,
+        infinity: Infinity,
+        '+inf': Infinity,
+        '-inf': -Infinity,
+        '+infinity': Infinity,
+        '-infinity': -Infinity,
+        '-nan': NaN,
+        '+nan': NaN,
+      };
       if (lit.text in special) return special[lit.text]!;
       if (lit.kind === 'int' || lit.kind === 'float') return Number(lit.text);
       return fail(lit.pos, `default of '${f.name}' must be a number`);
     }
-    if (lit.kind !== 'int') return fail(lit.pos, `default of integer field '${f.name}' must be an integer, got '${lit.text}'`);
+    if (lit.kind !== 'int')
+      return fail(lit.pos, `default of integer field '${f.name}' must be an integer, got '${lit.text}'`);
     const v = parseIntLiteral(lit);
     checkRange(v, s, lit.pos, (x) => `default value ${x} of '${f.name}'`);
     return is64(s) ? v : Number(v);

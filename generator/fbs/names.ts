@@ -8,9 +8,7 @@
 export function camel(name: string): string {
   const parts = name.split('_').filter((p) => p.length > 0);
   if (parts.length === 0) return name;
-  return parts
-    .map((p, i) => (i === 0 ? p[0]!.toLowerCase() + p.slice(1) : p[0]!.toUpperCase() + p.slice(1)))
-    .join('');
+  return parts.map((p, i) => (i === 0 ? p[0]!.toLowerCase() + p.slice(1) : p[0]!.toUpperCase() + p.slice(1))).join('');
 }
 
 /** `src_ip` -> `SrcIp`: the field part of `addSrcIp`, `createSrcIpVector`. */
@@ -39,12 +37,67 @@ export function treeModule(ns: readonly string[]): string {
 }
 
 const RESERVED = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
-  'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof',
-  'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void',
-  'while', 'with', 'as', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public',
-  'static', 'yield', 'any', 'boolean', 'number', 'string', 'symbol', 'type', 'from', 'of', 'arguments',
-  'await', 'async', 'bigint', 'object', 'unknown', 'never',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'as',
+  'implements',
+  'interface',
+  'let',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'static',
+  'yield',
+  'any',
+  'boolean',
+  'number',
+  'string',
+  'symbol',
+  'type',
+  'from',
+  'of',
+  'arguments',
+  'await',
+  'async',
+  'bigint',
+  'object',
+  'unknown',
+  'never',
 ]);
 
 /** A parameter or local variable name that is never a reserved word. */

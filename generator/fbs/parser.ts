@@ -5,7 +5,15 @@
  * ranges and attribute meanings are checked by the model (model.ts).
  */
 import type {
-  AttributeAst, DeclAst, EnumAst, EnumValueAst, FieldAst, FileAst, LiteralAst, StructAst, TypeAst,
+  AttributeAst,
+  DeclAst,
+  EnumAst,
+  EnumValueAst,
+  FieldAst,
+  FileAst,
+  LiteralAst,
+  StructAst,
+  TypeAst,
 } from './ast.js';
 import { SchemaError, type SourcePos } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
@@ -114,7 +122,8 @@ class Parser {
         case 'attribute': {
           this.next();
           const n = this.peek();
-          if (n.kind !== 'string' && n.kind !== 'ident') this.fail(`expected an attribute name, found ${this.describe(n)}`);
+          if (n.kind !== 'string' && n.kind !== 'ident')
+            this.fail(`expected an attribute name, found ${this.describe(n)}`);
           this.next();
           declaredAttributes.push({ name: n.text, pos: n.pos });
           this.expect(';');
@@ -192,7 +201,8 @@ class Parser {
     const t = this.peek();
     if (this.accept('[')) {
       const elem = this.parseType();
-      if (elem.kind !== 'named') this.fail('nested vector types are not allowed; wrap the inner vector in a table', elem.pos);
+      if (elem.kind !== 'named')
+        this.fail('nested vector types are not allowed; wrap the inner vector in a table', elem.pos);
       if (this.accept(':')) {
         const n = this.peek();
         if (n.kind !== 'int') this.fail(`expected an array length, found ${this.describe(n)}`);
@@ -226,8 +236,13 @@ class Parser {
       fields.push({ name: fname.text, pos: fname.pos, type, defaultValue, attributes: fattrs, doc: fdoc });
     }
     return {
-      kind: kw.text as 'table' | 'struct', name: name.text, namespace: [...this.namespace], pos: name.pos,
-      fields, attributes, doc,
+      kind: kw.text as 'table' | 'struct',
+      name: name.text,
+      namespace: [...this.namespace],
+      pos: name.pos,
+      fields,
+      attributes,
+      doc,
     };
   }
 
@@ -268,8 +283,14 @@ class Parser {
       this.expect(',', "',' or '}'");
     }
     return {
-      kind: isUnion ? 'union' : 'enum', name: name.text, namespace: [...this.namespace], pos: name.pos,
-      underlying, values, attributes, doc,
+      kind: isUnion ? 'union' : 'enum',
+      name: name.text,
+      namespace: [...this.namespace],
+      pos: name.pos,
+      underlying,
+      values,
+      attributes,
+      doc,
     };
   }
 

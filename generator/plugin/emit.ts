@@ -12,7 +12,11 @@ const HEADER = (what: string): string =>
 export function emitPlugin(model: PluginModel): Record<GeneratedFileName, string> {
   return {
     'config.gen.ts': emitConfigModule(model),
-    'validate.gen.js': HEADER(`Validator for the config of plugin "${model.name}", compiled ahead of time (ajv standalone).`) + '/* eslint-disable */\n' + model.validatorCode.trimEnd() + '\n',
+    'validate.gen.js':
+      HEADER(`Validator for the config of plugin "${model.name}", compiled ahead of time (ajv standalone).`) +
+      '/* eslint-disable */\n' +
+      model.validatorCode.trimEnd() +
+      '\n',
     'validate.gen.d.ts': emitValidatorTypes(model),
   };
 }

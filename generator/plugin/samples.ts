@@ -70,14 +70,16 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       const props = (schema['properties'] ?? {}) as Record<string, unknown>;
-      for (const key of (schema['required'] as string[] | undefined) ?? []) out[key] = sample(root, props[key] ?? {}, depth + 1) ?? '';
+      for (const key of (schema['required'] as string[] | undefined) ?? [])
+        out[key] = sample(root, props[key] ?? {}, depth + 1) ?? '';
       return out;
     }
     case 'array': {
       const min = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
       // Distinct items: an enum of items offers them directly; copies of one sample would not do.
       const items = schema['items'] as JsonSchema | undefined;
-      if (schema['uniqueItems'] === true && Array.isArray(items?.['enum'])) return items['enum'].slice(0, Math.max(min, 1));
+      if (schema['uniqueItems'] === true && Array.isArray(items?.['enum']))
+        return items['enum'].slice(0, Math.max(min, 1));
       const item = sample(root, schema['items'] ?? {}, depth + 1);
       return Array.from({ length: Math.max(min, item === undefined ? 0 : 1) }, () => structuredClone(item));
     }
@@ -89,7 +91,17 @@ function sample(root: JsonSchema, s: unknown, depth: number): unknown {
       if (typeof schema['pattern'] !== 'string') return plain;
       // A few common shapes; the result is validated as a whole later, so a miss only costs the sample.
       const re = safeRegExp(schema['pattern']);
-      const tries = [plain, '/', '/' + plain, 'a'.repeat(min), 'A'.repeat(min), '0'.repeat(min), 'example', 'x-example', 'example.com'];
+      const tries = [
+        plain,
+        '/',
+        '/' + plain,
+        'a'.repeat(min),
+        'A'.repeat(min),
+        '0'.repeat(min),
+        'example',
+        'x-example',
+        'example.com',
+      ];
       return tries.find((t) => t.length >= min && re?.test(t)) ?? plain;
     }
     case 'integer':
@@ -110,7 +122,10 @@ function sampleNumber(schema: JsonSchema, integer: boolean): number {
   const [min, xmin, max, xmax] = [num('minimum'), num('exclusiveMinimum'), num('maximum'), num('exclusiveMaximum')];
   const step = num('multipleOf') ?? (integer ? 1 : undefined);
   const fits = (v: number): boolean =>
-    (min === undefined || v >= min) && (xmin === undefined || v > xmin) && (max === undefined || v <= max) && (xmax === undefined || v < xmax);
+    (min === undefined || v >= min) &&
+    (xmin === undefined || v > xmin) &&
+    (max === undefined || v <= max) &&
+    (xmax === undefined || v < xmax);
   const hasLow = min !== undefined || xmin !== undefined;
   const base = hasLow ? Math.max(min ?? -Infinity, xmin ?? -Infinity) : Math.min(1, max ?? Infinity, xmax ?? Infinity);
   if (step === undefined || step <= 0) {
@@ -137,7 +152,12 @@ function invalidSample(schema: JsonSchema, valid: unknown, accepts: (v: unknown)
     const key = String(required[0]);
     const copy = { ...(valid as Record<string, unknown>) };
     delete copy[key];
-    if (!accepts(copy)) return { raw: JSON.stringify(copy), pointer: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'), message: 'is required' };
+    if (!accepts(copy))
+      return {
+        raw: JSON.stringify(copy),
+        pointer: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'),
+        message: 'is required',
+      };
   }
   if (schema['type'] === 'object' && !accepts([])) return { raw: '[]', pointer: '', message: 'must be object' };
   return { raw: '{"unterminated": ', pointer: '', message: 'config is not valid JSON' };

@@ -113,10 +113,18 @@ function checkRefs(root: JsonSchema, file: string): void {
     const fragment = ref.slice(1);
     if (fragment === '' || fragment.startsWith('/')) {
       if (resolvePointer(root, decodeURIComponent(fragment)) === undefined) {
-        throw new GenError(`unresolvable $ref ${JSON.stringify(ref)}: nothing at ${fragment || '/'} in this schema`, file, at);
+        throw new GenError(
+          `unresolvable $ref ${JSON.stringify(ref)}: nothing at ${fragment || '/'} in this schema`,
+          file,
+          at,
+        );
       }
     } else if (!anchors.has(fragment)) {
-      throw new GenError(`unresolvable $ref ${JSON.stringify(ref)}: no $anchor ${JSON.stringify(fragment)} in this schema`, file, at);
+      throw new GenError(
+        `unresolvable $ref ${JSON.stringify(ref)}: no $anchor ${JSON.stringify(fragment)} in this schema`,
+        file,
+        at,
+      );
     }
   });
 }

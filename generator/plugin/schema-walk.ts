@@ -64,7 +64,17 @@ export function walkSchema(start: JsonSchema, pre: SchemaVisitor, post?: SchemaV
  * property always present: the combinators ajv applies no defaults in, and the dependency keywords
  * (only when the named property is present). `contentSchema` describes decoded content, not the value.
  */
-const COMPOSITE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', 'contentSchema']);
+const COMPOSITE = new Set([
+  'oneOf',
+  'anyOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'dependencies',
+  'contentSchema',
+]);
 const DEFINITIONS = new Set(['$defs', 'definitions']);
 
 export function isCompositeKeyword(keyword: string | undefined): boolean {

@@ -64,7 +64,16 @@ function anchorRefsToPointers(root: JsonSchema): void {
 }
 
 /** Keywords that only constrain an object already described elsewhere; they add nothing to its type. */
-const CONSTRAINT_ONLY = new Set(['required', 'minProperties', 'maxProperties', 'dependentRequired', 'not', 'description', '$comment', 'title']);
+const CONSTRAINT_ONLY = new Set([
+  'required',
+  'minProperties',
+  'maxProperties',
+  'dependentRequired',
+  'not',
+  'description',
+  '$comment',
+  'title',
+]);
 
 /**
  * `anyOf: [{required: [a]}, {required: [b]}]` ("at least one of a, b") is a rule about which
@@ -77,7 +86,9 @@ function dropConstraintOnlyBranches(root: JsonSchema): void {
       const branches = n[key];
       if (
         Array.isArray(branches) &&
-        branches.every((b: unknown) => typeof b === 'object' && b !== null && Object.keys(b).every((k) => CONSTRAINT_ONLY.has(k)))
+        branches.every(
+          (b: unknown) => typeof b === 'object' && b !== null && Object.keys(b).every((k) => CONSTRAINT_ONLY.has(k)),
+        )
       ) {
         delete n[key];
       }
@@ -107,16 +118,23 @@ function promoteDefaults(root: JsonSchema): void {
   mark(root, false, true);
   // Second pass: promote defaults in the root and in definitions never reached compositely.
   const promote = (node: unknown): void =>
-    visit(root, node, false, (n, composite) => {
-      if (composite) return;
-      const props = n['properties'];
-      if (typeof props !== 'object' || props === null) return;
-      const required = Array.isArray(n['required']) ? [...(n['required'] as string[])] : [];
-      for (const [key, sub] of Object.entries(props as Record<string, unknown>)) {
-        if (typeof sub === 'object' && sub !== null && 'default' in sub && !required.includes(key)) required.push(key);
-      }
-      if (required.length > 0) n['required'] = required;
-    }, (d) => compositeDefs.has(d));
+    visit(
+      root,
+      node,
+      false,
+      (n, composite) => {
+        if (composite) return;
+        const props = n['properties'];
+        if (typeof props !== 'object' || props === null) return;
+        const required = Array.isArray(n['required']) ? [...(n['required'] as string[])] : [];
+        for (const [key, sub] of Object.entries(props as Record<string, unknown>)) {
+          if (typeof sub === 'object' && sub !== null && 'default' in sub && !required.includes(key))
+            required.push(key);
+        }
+        if (required.length > 0) n['required'] = required;
+      },
+      (d) => compositeDefs.has(d),
+    );
   promote(root);
 }
 
@@ -144,7 +162,10 @@ function visit(
       else if (isDefinitionsKeyword(keyword)) {
         // Definitions are not instances of this schema; visit them only from the root, non-composite
         // context, so that unreferenced ones still get their defaults promoted.
-        ctx = parent === root && start === root ? { composite: up.composite || compositeDef(node), skip: false } : { composite: false, skip: true };
+        ctx =
+          parent === root && start === root
+            ? { composite: up.composite || compositeDef(node), skip: false }
+            : { composite: false, skip: true };
       } else ctx = { composite: up.composite || isCompositeKeyword(keyword), skip: false };
       stack.push(ctx);
       if (!ctx.skip) fn(node, ctx.composite);

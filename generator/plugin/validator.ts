@@ -41,7 +41,10 @@ export function compileValidator(loaded: LoadedSchema): CompiledValidator {
   }
   checkDefaults(loaded);
   const code = withSchemaExport(standaloneCode(ajv, validate), loaded.schema);
-  return { code: withRuntimeHelpers(code, requiredModules(code)), warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')) };
+  return {
+    code: withRuntimeHelpers(code, requiredModules(code)),
+    warnings: log.warnings.map((w) => w.replace(/^strict mode: /, '')),
+  };
 }
 
 /**
@@ -58,7 +61,9 @@ function checkDefaults(loaded: LoadedSchema): void {
     const check = ajv.getSchema(`${ROOT_KEY}#${pointer}`);
     if (!check || check(structuredClone(node['default']))) return;
     const first = check.errors?.[0];
-    const why = first ? `${first.instancePath ? `${first.instancePath} ` : ''}${first.message ?? 'invalid'}` : 'invalid';
+    const why = first
+      ? `${first.instancePath ? `${first.instancePath} ` : ''}${first.message ?? 'invalid'}`
+      : 'invalid';
     throw new GenError(
       `the default ${JSON.stringify(node['default'])} does not fit its own schema (${why}), so every config that leaves it out would be refused`,
       loaded.file,
@@ -133,7 +138,8 @@ function withSchemaExport(code: string, schema: JsonSchema): string {
   const at = code.indexOf(literal);
   const lineStart = code.lastIndexOf('\n', at) + 1;
   const declared = at < 0 ? undefined : /^const (schema\d+)$/.exec(code.slice(lineStart, at))?.[1];
-  const tail = declared === undefined ? `export const schema = ${JSON.stringify(schema)};` : `export { ${declared} as schema };`;
+  const tail =
+    declared === undefined ? `export const schema = ${JSON.stringify(schema)};` : `export { ${declared} as schema };`;
   return `${code.trimEnd()}\n${tail}\n`;
 }
 

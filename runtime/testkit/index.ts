@@ -7,7 +7,13 @@ import type { AnyPlugin } from '../plugin.js';
 import { createRunnerCore, startRunner, type RunnerOptions } from '../server.js';
 import { memoryPair } from './memory-pipe.js';
 import { createLogger, LOG_LEVELS } from '../logger.js';
-import { GatewaySimulator, type CallObserver, type SimFailure, type SimResult, type SimulatorOptions } from './simulator.js';
+import {
+  GatewaySimulator,
+  type CallObserver,
+  type SimFailure,
+  type SimResult,
+  type SimulatorOptions,
+} from './simulator.js';
 
 export {
   GatewaySimulator,
@@ -44,7 +50,15 @@ export interface TestRunnerOptions extends Partial<RunnerOptions>, SimulatorOpti
 }
 
 /** pino's numeric levels, by name. */
-const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const LEVEL_VALUES: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
 /** Records kept for explaining failures: enough for any one call, bounded for long test files. */
 const KEPT_RECORDS = 2000;
 
@@ -75,7 +89,8 @@ class LogCapture implements CallObserver {
           // not a record: nothing to keep
         }
         if (rec) this.keep(rec);
-        if ((LEVEL_VALUES[String(rec?.level)] ?? 0) >= print) process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
+        if ((LEVEL_VALUES[String(rec?.level)] ?? 0) >= print)
+          process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
         done();
       },
     });
@@ -100,7 +115,9 @@ class LogCapture implements CallObserver {
     return (failure) => {
       // This call's records: those about its conf key, and those about no key at all (a
       // connection-level problem), from its start until now.
-      let logs = this.records.filter((r) => r.seq > from && (r.rec.key === undefined || r.rec.key === confKey)).map((r) => r.rec);
+      let logs = this.records
+        .filter((r) => r.seq > from && (r.rec.key === undefined || r.rec.key === confKey))
+        .map((r) => r.rec);
       if (!logs.some(isProblem) && failure.step === 'PrepareConf') {
         const last = this.lastProblem.get(confKey);
         if (last) logs = [...logs, last];
@@ -118,11 +135,17 @@ function isProblem(rec: LogRecord): boolean {
 function explainFromLogs(failure: SimFailure, logs: readonly LogRecord[]): SimFailure {
   const rec = logs.find(isProblem);
   if (!rec) return { ...failure, logs };
-  const err = rec.err && typeof rec.err === 'object' ? (rec.err as { type?: string; message?: string; stack?: string }) : undefined;
+  const err =
+    rec.err && typeof rec.err === 'object'
+      ? (rec.err as { type?: string; message?: string; stack?: string })
+      : undefined;
   const plugin = typeof rec.plugin === 'string' ? rec.plugin : undefined;
   const pointer = typeof rec.pointer === 'string' ? rec.pointer : undefined;
   const reason = typeof rec.reason === 'string' ? rec.reason : typeof rec.err === 'string' ? rec.err : undefined;
-  const error = err?.message !== undefined ? { name: err.type ?? 'Error', message: err.message, ...(err.stack ? { stack: err.stack } : {}) } : undefined;
+  const error =
+    err?.message !== undefined
+      ? { name: err.type ?? 'Error', message: err.message, ...(err.stack ? { stack: err.stack } : {}) }
+      : undefined;
   const parts = [
     `${failure.step}: ${String(rec.msg ?? 'runner error')}`,
     plugin !== undefined ? `plugin "${plugin}"` : '',
@@ -179,7 +202,8 @@ export function describeOutcome(result: SimResult): string {
       const r = result.reason;
       const lines = [`'error' (${result.code}, APISIX answers 503): ${r?.message ?? 'no reason recorded'}`];
       if (r?.error?.stack) lines.push(r.error.stack.split('\n').slice(0, 6).join('\n'));
-      if (r?.logs.length) lines.push('runner log for this call:', ...r.logs.map((l) => `  ${JSON.stringify(l, shortRecord)}`));
+      if (r?.logs.length)
+        lines.push('runner log for this call:', ...r.logs.map((l) => `  ${JSON.stringify(l, shortRecord)}`));
       return lines.join('\n');
     }
   }
@@ -190,7 +214,10 @@ export function describeOutcome(result: SimResult): string {
  * `logLevel` (or A6KIT_TEST_LOG_LEVEL) up, default nothing; either way an error outcome's `reason`
  * carries the records of its call.
  */
-export async function startTestRunner(plugins: readonly AnyPlugin[], opts: TestRunnerOptions = {}): Promise<TestRunner> {
+export async function startTestRunner(
+  plugins: readonly AnyPlugin[],
+  opts: TestRunnerOptions = {},
+): Promise<TestRunner> {
   const { allowDegradation, transport, ...runnerOpts } = opts;
   const printLevel = runnerOpts.logLevel ?? process.env.A6KIT_TEST_LOG_LEVEL ?? 'silent';
   if (!LOG_LEVELS.includes(printLevel as (typeof LOG_LEVELS)[number])) {
@@ -202,11 +229,14 @@ export async function startTestRunner(plugins: readonly AnyPlugin[], opts: TestR
   const observer = capture;
   if (transport === 'memory') {
     const core = createRunnerCore({ ...runnerOpts, plugins }, logger);
-    const simulator = await GatewaySimulator.over(() => {
-      const [gateway, runner] = memoryPair();
-      core.serve(runner);
-      return Promise.resolve(gateway);
-    }, { allowDegradation, ...(observer ? { observer } : {}) });
+    const simulator = await GatewaySimulator.over(
+      () => {
+        const [gateway, runner] = memoryPair();
+        core.serve(runner);
+        return Promise.resolve(gateway);
+      },
+      { allowDegradation, ...(observer ? { observer } : {}) },
+    );
     return {
       address: 'memory:',
       simulator,
@@ -225,7 +255,10 @@ export async function startTestRunner(plugins: readonly AnyPlugin[], opts: TestR
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
-  const simulator = await GatewaySimulator.connect(runner.address, { allowDegradation, ...(observer ? { observer } : {}) });
+  const simulator = await GatewaySimulator.connect(runner.address, {
+    allowDegradation,
+    ...(observer ? { observer } : {}),
+  });
   const r = runner;
   return {
     address: r.address,

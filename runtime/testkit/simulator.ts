@@ -135,8 +135,16 @@ const CODE_NAMES: Record<number, SimErrorCode> = {
 
 /** Response headers APISIX never takes from a Rewrite's resp_headers (nor from an unchanged upstream reply). */
 const EXCLUDED_RESP_HEADERS = new Set([
-  'connection', 'content-length', 'transfer-encoding', 'location', 'server', 'www-authenticate',
-  'content-encoding', 'content-type', 'content-location', 'content-language',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'location',
+  'server',
+  'www-authenticate',
+  'content-encoding',
+  'content-type',
+  'content-location',
+  'content-language',
 ]);
 
 const POOL_SIZE = 32;
@@ -152,7 +160,7 @@ type Answer = (info: ExtraInfo.Req) => Uint8Array | undefined;
 
 function bytesOf(b: string | Uint8Array | undefined): Uint8Array {
   if (b === undefined) return new Uint8Array(0);
-  return typeof b === "string" ? new Uint8Array(Buffer.from(b, "utf8")) : b;
+  return typeof b === 'string' ? new Uint8Array(Buffer.from(b, 'utf8')) : b;
 }
 
 function pairs(m: Multi | undefined, lower: boolean): [string, string][] {
@@ -205,8 +213,18 @@ function ipBytes(ip: string): Uint8Array {
     if (text.endsWith('::0')) text = text.slice(0, -1);
   }
   const [head, rest] = text.split('::') as [string, string | undefined];
-  const h = head ? head.split(':').filter((x) => x !== '').map((x) => parseInt(x, 16)) : [];
-  const r = rest ? rest.split(':').filter((x) => x !== '').map((x) => parseInt(x, 16)) : [];
+  const h = head
+    ? head
+        .split(':')
+        .filter((x) => x !== '')
+        .map((x) => parseInt(x, 16))
+    : [];
+  const r = rest
+    ? rest
+        .split(':')
+        .filter((x) => x !== '')
+        .map((x) => parseInt(x, 16))
+    : [];
   const want = 8 - tail.length;
   const groups = rest === undefined ? h : [...h, ...new Array<number>(want - h.length - r.length).fill(0), ...r];
   const all = [...groups.slice(0, want), ...tail];
@@ -282,7 +300,9 @@ class SimConn {
       this.closed = true;
       const w = this.pending;
       this.pending = undefined;
-      w?.reject(new SimProtocolError(`runner closed the connection${this.closeError ? `: ${this.closeError.message}` : ''}`));
+      w?.reject(
+        new SimProtocolError(`runner closed the connection${this.closeError ? `: ${this.closeError.message}` : ''}`),
+      );
     });
   }
 
@@ -337,7 +357,8 @@ const STEP_OF: Record<number, SimStep> = { [RPC_HTTP_REQ_CALL]: 'HTTPReqCall', [
 
 /** What a code means at a step, for a reader who cannot see the runner's log. */
 function describeFailure(code: SimErrorCode, step: SimStep): string {
-  if (code === 'CONF_TOKEN_NOT_FOUND') return `the runner did not know the conf token even after a fresh PrepareConf (3 tries)`;
+  if (code === 'CONF_TOKEN_NOT_FOUND')
+    return `the runner did not know the conf token even after a fresh PrepareConf (3 tries)`;
   if (step === 'PrepareConf') {
     return `the runner refused the route config at PrepareConf (${code}): a plugin it does not serve, or a config its parseConf refuses; its log says which`;
   }
@@ -345,7 +366,11 @@ function describeFailure(code: SimErrorCode, step: SimStep): string {
 }
 
 /** An error outcome, with its reason attached as a non-enumerable property. */
-function errorResult(code: SimErrorCode, step: SimStep, explain: ((f: SimFailure) => SimFailure) | undefined): SimError {
+function errorResult(
+  code: SimErrorCode,
+  step: SimStep,
+  explain: ((f: SimFailure) => SimFailure) | undefined,
+): SimError {
   const base: SimFailure = { message: describeFailure(code, step), step, logs: [] };
   const result = { kind: 'error', code, status: 503 } as SimError;
   Object.defineProperty(result, 'reason', { value: explain ? explain(base) : base, enumerable: false });
@@ -553,30 +578,46 @@ export class GatewaySimulator {
     const explain = this.opts.observer?.begin(this.keyOf('ext-plugin-pre-req', conf));
 
     const outcome = await this.communicate(() =>
-      this.once('ext-plugin-pre-req', conf, RPC_HTTP_REQ_CALL, (b, token) => {
-        const src = HTTPReqCall.Req.createSrcIpVector(b, ipBytes(req.srcIp ?? '127.0.0.1'));
-        const p = b.createString(path);
-        const a = HTTPReqCall.Req.createArgsVector(b, args.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
-        // APISIX sends the upstream host in place of the client's Host header.
-        const h = HTTPReqCall.Req.createHeadersVector(
-          b,
-          headers
-            .slice(0, MAX_REQ_HEADERS)
-            .map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(k === 'host' ? upstreamHost ?? v : v))),
-        );
-        b.finish(HTTPReqCall.Req.createReq(b, id, src, methodIndex, p, a, h, token));
-      }, (info) => answerInfo(info, vars, reqBody, undefined)),
+      this.once(
+        'ext-plugin-pre-req',
+        conf,
+        RPC_HTTP_REQ_CALL,
+        (b, token) => {
+          const src = HTTPReqCall.Req.createSrcIpVector(b, ipBytes(req.srcIp ?? '127.0.0.1'));
+          const p = b.createString(path);
+          const a = HTTPReqCall.Req.createArgsVector(
+            b,
+            args.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))),
+          );
+          // APISIX sends the upstream host in place of the client's Host header.
+          const h = HTTPReqCall.Req.createHeadersVector(
+            b,
+            headers
+              .slice(0, MAX_REQ_HEADERS)
+              .map(([k, v]) =>
+                TextEntry.createTextEntry(b, b.createString(k), b.createString(k === 'host' ? (upstreamHost ?? v) : v)),
+              ),
+          );
+          b.finish(HTTPReqCall.Req.createReq(b, id, src, methodIndex, p, a, h, token));
+        },
+        (info) => answerInfo(info, vars, reqBody, undefined),
+      ),
     );
 
     const original = (): SimResult => {
       const h: Multi = {};
       // The upstream sees the upstream host, as the runner did.
-      for (const [k, v] of headers) addField(h, k, k === 'host' ? upstreamHost ?? v : v);
+      for (const [k, v] of headers) addField(h, k, k === 'host' ? (upstreamHost ?? v) : v);
       const a: Multi = {};
       for (const [k, v] of args) addField(a, k, v);
-      return { kind: 'upstream', request: { method, path, args: a, headers: h, body: utf8.decode(reqBody), bodyBytes: reqBody }, respHeaders: {} };
+      return {
+        kind: 'upstream',
+        request: { method, path, args: a, headers: h, body: utf8.decode(reqBody), bodyBytes: reqBody },
+        respHeaders: {},
+      };
     };
-    if ('err' in outcome) return this.opts.allowDegradation ? original() : errorResult(outcome.err, outcome.step, explain);
+    if ('err' in outcome)
+      return this.opts.allowDegradation ? original() : errorResult(outcome.err, outcome.step, explain);
 
     const resp = HTTPReqCall.Resp.getRootAsResp(new ByteBuffer(outcome.ok));
     if (resp.id() !== id) throw new SimProtocolError(`reply carries id ${resp.id()}, expected ${id}`);
@@ -661,10 +702,19 @@ export class GatewaySimulator {
     const explain = this.opts.observer?.begin(this.keyOf('ext-plugin-post-resp', conf));
 
     const outcome = await this.communicate(() =>
-      this.once('ext-plugin-post-resp', conf, RPC_HTTP_RESP_CALL, (b, token) => {
-        const h = HTTPRespCall.Req.createHeadersVector(b, upHeaders.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
-        b.finish(HTTPRespCall.Req.createReq(b, id, status, h, token));
-      }, (info) => answerInfo(info, vars, bytesOf(req.body), takeBody)),
+      this.once(
+        'ext-plugin-post-resp',
+        conf,
+        RPC_HTTP_RESP_CALL,
+        (b, token) => {
+          const h = HTTPRespCall.Req.createHeadersVector(
+            b,
+            upHeaders.map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))),
+          );
+          b.finish(HTTPRespCall.Req.createReq(b, id, status, h, token));
+        },
+        (info) => answerInfo(info, vars, bytesOf(req.body), takeBody),
+      ),
     );
     if ('err' in outcome) {
       if (!this.opts.allowDegradation) return errorResult(outcome.err, outcome.step, explain);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const a6kit = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: REPO, encoding: 'utf8' });
+const a6kit = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: REPO, encoding: 'utf8' });
 
 describe('exit codes', () => {
   it('--help documents them', () => {
@@ -24,6 +25,8 @@ describe('exit codes', () => {
   it('a UserError is one line on stderr, no stack trace, with its code', () => {
     const r = a6kit('build', '--project', 'test/cli');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^a6kit: no runner\.ts in .*test\/cli \(is it a runner project\? `a6kit init` makes one\)\n$/);
+    expect(r.stderr).toMatch(
+      /^a6kit: no runner\.ts in .*test\/cli \(is it a runner project\? `a6kit init` makes one\)\n$/,
+    );
   });
 });

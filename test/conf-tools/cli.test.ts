@@ -36,18 +36,49 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('a6kit check', () => {
   it('exit 0 for the examples route files; exit 1 with file:line:col lines (text or JSON) for bad ones', async () => {
-    expect((await a6kit('check', '--project', 'examples', 'examples/routes/say-route.json', 'examples/routes/apisix.yaml', 'examples/routes/a6-declarative.yaml')).code).toBe(0);
+    expect(
+      (
+        await a6kit(
+          'check',
+          '--project',
+          'examples',
+          'examples/routes/say-route.json',
+          'examples/routes/apisix.yaml',
+          'examples/routes/a6-declarative.yaml',
+        )
+      ).code,
+    ).toBe(0);
 
     const bad = join(dir, 'route.yaml');
-    await writeFile(bad, ['uri: /x', 'plugins:', '  ext-plugin-pre-req:', '    conf:', '      - name: limit-req', "        value: '{\"rate\":-1}'", ''].join('\n'));
+    await writeFile(
+      bad,
+      [
+        'uri: /x',
+        'plugins:',
+        '  ext-plugin-pre-req:',
+        '    conf:',
+        '      - name: limit-req',
+        '        value: \'{"rate":-1}\'',
+        '',
+      ].join('\n'),
+    );
     const text = await a6kit('check', '--project', 'examples', bad);
     expect(text.code).toBe(1);
-    expect(text.stdout).toBe(`${bad}:6:16: error: ext-plugin-pre-req conf[0]: plugin "limit-req" refuses its config: /rate: must be >= 0\n`);
+    expect(text.stdout).toBe(
+      `${bad}:6:16: error: ext-plugin-pre-req conf[0]: plugin "limit-req" refuses its config: /rate: must be >= 0\n`,
+    );
 
     const json = await a6kit('check', '--project', 'examples', '--format', 'json', bad);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual([
-      expect.objectContaining({ file: bad, line: 6, column: 16, phase: 'ext-plugin-pre-req', plugin: 'limit-req', pointer: '/rate' }),
+      expect.objectContaining({
+        file: bad,
+        line: 6,
+        column: 16,
+        phase: 'ext-plugin-pre-req',
+        plugin: 'limit-req',
+        pointer: '/rate',
+      }),
     ]);
   }, 120_000);
 
@@ -65,12 +96,40 @@ describe('a6kit check', () => {
 
 describe('a6kit conf', () => {
   it('prints the fragment (json or yaml) or, when refused, nothing on stdout and exit 1', async () => {
-    const ok = await a6kit('conf', '--project', 'examples', '--phase', 'pre-req', 'say={"body":"hi"}', '--allow-degradation');
-    expect(ok).toMatchObject({ code: 0, stdout: '{"ext-plugin-pre-req":{"conf":[{"name":"say","value":"{\\"body\\":\\"hi\\"}"}],"allow_degradation":true}}\n' });
-    const yaml = await a6kit('conf', '--project', 'examples', '--route', '--uri', '/r', '--format', 'yaml', 'say={"body":"hi"}');
-    expect(yaml.stdout).toContain("uri: /r\nplugins:\n  ext-plugin-pre-req:\n    conf:\n      - name: say\n        value: '{\"body\":\"hi\"}'\n");
+    const ok = await a6kit(
+      'conf',
+      '--project',
+      'examples',
+      '--phase',
+      'pre-req',
+      'say={"body":"hi"}',
+      '--allow-degradation',
+    );
+    expect(ok).toMatchObject({
+      code: 0,
+      stdout:
+        '{"ext-plugin-pre-req":{"conf":[{"name":"say","value":"{\\"body\\":\\"hi\\"}"}],"allow_degradation":true}}\n',
+    });
+    const yaml = await a6kit(
+      'conf',
+      '--project',
+      'examples',
+      '--route',
+      '--uri',
+      '/r',
+      '--format',
+      'yaml',
+      'say={"body":"hi"}',
+    );
+    expect(yaml.stdout).toContain(
+      'uri: /r\nplugins:\n  ext-plugin-pre-req:\n    conf:\n      - name: say\n        value: \'{"body":"hi"}\'\n',
+    );
     const refused = await a6kit('conf', '--project', 'examples', 'say={"body":1}');
-    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: 'a6kit: plugin "say" refuses its config: /body: must be string\n' });
+    expect(refused).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'a6kit: plugin "say" refuses its config: /body: must be string\n',
+    });
     expect((await a6kit('conf', '--project', 'examples', '--phase', 'access', 'say={}')).code).toBe(2);
   }, 120_000);
 });

@@ -106,7 +106,9 @@ describe.each(Object.entries(formats))('%s', (_format, render) => {
     const { text, report } = check({ phase: 'ext-plugin-pre-req', name: 'sya', value: '{}' });
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ ...positionOf(text, '"sya"'), plugin: 'sya' });
-    expect(report.problems[0]!.message).toMatch(/^unknown plugin "sya": this runner serves fault-injection, limit-count, limit-req, /);
+    expect(report.problems[0]!.message).toMatch(
+      /^unknown plugin "sya": this runner serves fault-injection, limit-count, limit-req, /,
+    );
   });
 
   it('wrong phase: a request-only plugin in ext-plugin-post-resp', () => {
@@ -137,16 +139,29 @@ describe.each(Object.entries(formats))('%s', (_format, render) => {
     const name = 'x'.repeat(129);
     const { text, report } = check({ phase: 'ext-plugin-pre-req', name, value: '{}' });
     expect(report.problems).toEqual([
-      expect.objectContaining({ ...positionOf(text, `"${name}"`), message: 'name must be 1 to 128 characters (APISIX refuses it); it has 129' }),
+      expect.objectContaining({
+        ...positionOf(text, `"${name}"`),
+        message: 'name must be 1 to 128 characters (APISIX refuses it); it has 129',
+      }),
     ]);
   });
 });
 
 describe('literal positions', () => {
   it('reports file:line:col as editors read it', () => {
-    const text = ['routes:', '  - uri: /a', '    plugins:', '      ext-plugin-pre-req:', '        conf:', '          - name: say', "            value: '{\"body\":1}'"].join('\n');
+    const text = [
+      'routes:',
+      '  - uri: /a',
+      '    plugins:',
+      '      ext-plugin-pre-req:',
+      '        conf:',
+      '          - name: say',
+      '            value: \'{"body":1}\'',
+    ].join('\n');
     const [p] = checkConfText(text, 'apisix.yaml', registry).problems;
-    expect(formatProblem(p!)).toBe('apisix.yaml:7:20: error: ext-plugin-pre-req conf[0]: plugin "say" refuses its config: /body: must be string');
+    expect(formatProblem(p!)).toBe(
+      'apisix.yaml:7:20: error: ext-plugin-pre-req conf[0]: plugin "say" refuses its config: /body: must be string',
+    );
   });
 
   it('a file that does not parse: the parser position, nothing else', () => {
@@ -181,6 +196,8 @@ describe('literal positions', () => {
   it('a value that is not a string (APISIX wants the JSON config as a string)', () => {
     const text = '{"plugins":{"ext-plugin-pre-req":{"conf":[{"name":"say","value":{"body":"hi"}}]}}}';
     const [p] = checkConfText(text, 'r.json', registry).problems;
-    expect(formatProblem(p!)).toBe('r.json:1:65: error: ext-plugin-pre-req conf[0]: value must be a string holding the JSON config (APISIX refuses anything else)');
+    expect(formatProblem(p!)).toBe(
+      'r.json:1:65: error: ext-plugin-pre-req conf[0]: value must be a string holding the JSON config (APISIX refuses anything else)',
+    );
   });
 });

@@ -22,10 +22,15 @@ afterAll(() => t.close());
 
 describe('a6kit conf', () => {
   it('prints the fragment APISIX expects: values as JSON strings, in order, allow_degradation when asked', () => {
-    const out = buildPhaseConf(plugins, phaseName('pre-req'), [
-      { name: 'limit-req', json: '{ "rate": 10, "burst": 5 }' },
-      { name: 'say', json: '{"body":"hi"}' },
-    ], true);
+    const out = buildPhaseConf(
+      plugins,
+      phaseName('pre-req'),
+      [
+        { name: 'limit-req', json: '{ "rate": 10, "burst": 5 }' },
+        { name: 'say', json: '{"body":"hi"}' },
+      ],
+      true,
+    );
     expect(JSON.stringify(out)).toBe(
       '{"ext-plugin-pre-req":{"conf":[{"name":"limit-req","value":"{\\"rate\\":10,\\"burst\\":5}"},{"name":"say","value":"{\\"body\\":\\"hi\\"}"}],"allow_degradation":true}}',
     );
@@ -37,13 +42,21 @@ describe('a6kit conf', () => {
   });
 
   it('its output, sent by the simulator, prepares a token and the call behaves as configured', async () => {
-    const fragment = buildPhaseConf(plugins, 'ext-plugin-pre-req', [{ name: 'say', json: '{"body":"configured by a6kit conf"}' }]);
+    const fragment = buildPhaseConf(plugins, 'ext-plugin-pre-req', [
+      { name: 'say', json: '{"body":"configured by a6kit conf"}' },
+    ]);
     const conf = fragment['ext-plugin-pre-req']!.conf;
     const r = await t.simulator.request(conf, { path: '/hello' });
     expect(r).toMatchObject({ kind: 'response', status: 200, body: 'configured by a6kit conf' });
 
-    const post = buildPhaseConf(plugins, phaseName('ext-plugin-post-resp'), [{ name: 'response-rewrite', json: '{"status":201,"headers":{"x-conf":"yes"}}' }]);
-    const resp = await t.simulator.response(post['ext-plugin-post-resp']!.conf, { status: 200, headers: {}, body: 'up' });
+    const post = buildPhaseConf(plugins, phaseName('ext-plugin-post-resp'), [
+      { name: 'response-rewrite', json: '{"status":201,"headers":{"x-conf":"yes"}}' },
+    ]);
+    const resp = await t.simulator.response(post['ext-plugin-post-resp']!.conf, {
+      status: 200,
+      headers: {},
+      body: 'up',
+    });
     expect(resp).toMatchObject({ status: 201, headers: { 'x-conf': 'yes' } });
   });
 
@@ -65,7 +78,9 @@ describe('a6kit conf', () => {
     }
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('plugin "limit-req" refuses its config: /rate: must be >= 0');
-    expect(lines[1]).toBe('plugin "response-rewrite" cannot act in ext-plugin-pre-req: it acts in ext-plugin-post-resp');
+    expect(lines[1]).toBe(
+      'plugin "response-rewrite" cannot act in ext-plugin-pre-req: it acts in ext-plugin-post-resp',
+    );
     expect(lines[2]).toMatch(/^unknown plugin "nope": this runner serves /);
     expect(lines[3]).toMatch(/^plugin "say": config is not valid JSON: /);
   });
@@ -91,14 +106,23 @@ describe('what a built runner knows about its plugins', () => {
 describe('a6kit docs', () => {
   it('the committed pages of the examples are exactly what the generator writes (golden)', async () => {
     const pages = await buildDocs(examples, plugins);
-    expect([...pages.keys()]).toEqual(['fault-injection.md', 'limit-count.md', 'limit-req.md', 'request-body-rewrite.md', 'response-rewrite.md', 'say.md']);
+    expect([...pages.keys()]).toEqual([
+      'fault-injection.md',
+      'limit-count.md',
+      'limit-req.md',
+      'request-body-rewrite.md',
+      'response-rewrite.md',
+      'say.md',
+    ]);
     for (const [name, text] of pages) expect(text, name).toBe(await readFile(join(examples, 'docs', name), 'utf8'));
   });
 
   it('a page has the description, the phases, a flattened attribute table and a working example', async () => {
     const page = (await buildDocs(examples, plugins)).get('response-rewrite.md')!;
     expect(page).toContain('Acts in `ext-plugin-post-resp`.');
-    expect(page).toContain('| filters[].scope | string | False | `"once"` | ["once", "global"] | once: replace the first match; global: replace every match. |');
+    expect(page).toContain(
+      '| filters[].scope | string | False | `"once"` | ["once", "global"] | once: replace the first match; global: replace every match. |',
+    );
     expect(page).toContain('| status | integer | False |  | >= 100, <= 599 |');
     // The example is the schema's own `examples[0]`, validated by the plugin and printed as `a6kit conf` prints it.
     expect(page).toContain(

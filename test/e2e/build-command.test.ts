@@ -54,7 +54,11 @@ it('bundles a6kit and every dependency into one file that needs no node_modules'
   );
   const { bundle } = await buildRunner({ project });
   // Run it from a folder with no node_modules above it: nothing outside the file can help.
-  const r = spawnSync(process.execPath, [bundle], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+  const r = spawnSync(process.execPath, [bundle], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: '' },
+  });
   expect(r.status, r.stderr).toBe(0);
   expect(JSON.parse(r.stdout)).toMatchObject({ plugin: 'tiny', ok: true, msg: 'bundled' });
   const code = await readFile(bundle, 'utf8');
@@ -81,7 +85,9 @@ describe('checks before bundling (what esbuild, which drops types, cannot see)',
     out.length = 0;
     err.length = 0;
     process.exitCode = undefined;
-    await buildProgram().exitOverride().parseAsync(['node', 'a6kit', 'build', '--project', project, ...flags]);
+    await buildProgram()
+      .exitOverride()
+      .parseAsync(['node', 'a6kit', 'build', '--project', project, ...flags]);
     const code = process.exitCode ?? 0;
     process.exitCode = undefined;
     return code;
@@ -94,9 +100,18 @@ describe('checks before bundling (what esbuild, which drops types, cannot see)',
     // What `npm install` gives the project, as far as the type check needs it, from this checkout.
     await mkdir(join(project, 'node_modules', '@types'), { recursive: true });
     await symlink(repo, join(project, 'node_modules', 'a6kit'), 'dir');
-    for (const dep of ['@types/node', 'vitest', '@vitest']) await symlink(join(repo, 'node_modules', dep), join(project, 'node_modules', dep), 'dir');
+    for (const dep of ['@types/node', 'vitest', '@vitest'])
+      await symlink(join(repo, 'node_modules', dep), join(project, 'node_modules', dep), 'dir');
     const schema = join(dir, 'guard.schema.json');
-    await writeFile(schema, JSON.stringify({ type: 'object', properties: { header: { type: 'string' } }, required: ['header'], additionalProperties: false }));
+    await writeFile(
+      schema,
+      JSON.stringify({
+        type: 'object',
+        properties: { header: { type: 'string' } },
+        required: ['header'],
+        additionalProperties: false,
+      }),
+    );
     await newPlugin({ project, name: 'guard', schema, log: quiet });
     await writeFile(
       join(project, 'plugins/guard/index.ts'),

@@ -22,7 +22,9 @@ const greet = definePlugin({
 
 let runner: TestRunner;
 const run = (...args: string[]): Promise<unknown> =>
-  buildProgram().exitOverride().parseAsync(['node', 'a6kit', 'call', '--socket', runner.address, ...args]);
+  buildProgram()
+    .exitOverride()
+    .parseAsync(['node', 'a6kit', 'call', '--socket', runner.address, ...args]);
 
 function quiet(): { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -48,7 +50,10 @@ describe('a6kit call', () => {
     const io = quiet();
     await run('--plugin', 'greet={"word":"hi"}', '--path', '/a');
     expect(process.exitCode).toBeUndefined();
-    expect(JSON.parse(io.out.join(''))).toMatchObject({ kind: 'upstream', request: { path: '/a', headers: { 'x-greet': 'hi' } } });
+    expect(JSON.parse(io.out.join(''))).toMatchObject({
+      kind: 'upstream',
+      request: { path: '/a', headers: { 'x-greet': 'hi' } },
+    });
     expect(io.err).toEqual([]);
   });
 

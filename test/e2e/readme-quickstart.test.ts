@@ -53,7 +53,11 @@ function quickstartBlocks(markdown: string): string[] {
 
 function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn('bash', ['-e', '-c', script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-e', '-c', script], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -81,9 +85,14 @@ it('runs the README quickstart verbatim, ending in the plugin working through `a
   expect(r.out).toContain('checked: generated files up to date, project type-checks');
   const call = /\{\n {2}"kind": "upstream"[\s\S]*?\n\}/.exec(r.out);
   expect(call, r.out).not.toBeNull();
-  expect(JSON.parse(call![0])).toMatchObject({ kind: 'upstream', request: { headers: { 'x-token': '1', 'x-a6-header-guard': 'on' } } });
+  expect(JSON.parse(call![0])).toMatchObject({
+    kind: 'upstream',
+    request: { headers: { 'x-token': '1', 'x-a6-header-guard': 'on' } },
+  });
   // The dependency is a relative path: the project installs wherever the checkout sits beside it.
-  const pkg = JSON.parse(await readFile(join(dir, 'my-runner', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(await readFile(join(dir, 'my-runner', 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   expect(pkg.dependencies['a6kit']).toMatch(/^file:\.\.\//);
   // `kill %1` sent SIGTERM: the runner removes its socket on the way out.
   for (let i = 0; i < 100 && existsSync(join(dir, 'my-runner', 'runner.sock')); i++) await sleep(20);

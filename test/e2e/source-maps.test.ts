@@ -40,7 +40,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'a6kit-srcmap-'));
   project = join(dir, 'thrower-runner');
   await mkdir(join(project, 'plugins', 'thrower'), { recursive: true });
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'thrower-runner', version: '1.2.3', type: 'module' }));
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'thrower-runner', version: '1.2.3', type: 'module' }),
+  );
   await writeFile(join(project, 'plugins', 'thrower', 'index.ts'), PLUGIN);
   await writeFile(
     join(project, 'runner.ts'),
@@ -54,7 +57,10 @@ afterAll(async () => {
 
 /** Starts `cmd` as APISIX would, sends one request through the throwing plugin, returns the logged stack. */
 async function loggedStack(cmd: string[], label: string): Promise<string> {
-  const runner = await startRunnerProcess(cmd, { socketPath: join(dir, `${label}.sock`), env: { PATH: '/a6kit-no-node-here:' + process.env.PATH } });
+  const runner = await startRunnerProcess(cmd, {
+    socketPath: join(dir, `${label}.sock`),
+    env: { PATH: '/a6kit-no-node-here:' + process.env.PATH },
+  });
   try {
     const sim = await GatewaySimulator.connect(runner.address);
     expect(await sim.request([{ name: 'thrower', value: '{}' }])).toMatchObject({ kind: 'error', status: 503 });
@@ -80,11 +86,15 @@ describe('stack traces of a built runner', () => {
     expect(stack).not.toContain('a6-runner.cjs');
   }, 30_000);
 
-  it.skipIf(seaReason)('the single executable names plugins/thrower/index.ts and its lines', async () => {
-    const stack = await loggedStack([mapped.executable!, 'run'], 'sea');
-    expect(stack).toMatch(/plugins\/thrower\/index\.ts:4:\d+/);
-    expect(stack).toMatch(/plugins\/thrower\/index\.ts:11:\d+/);
-  }, 30_000);
+  it.skipIf(seaReason)(
+    'the single executable names plugins/thrower/index.ts and its lines',
+    async () => {
+      const stack = await loggedStack([mapped.executable!, 'run'], 'sea');
+      expect(stack).toMatch(/plugins\/thrower\/index\.ts:4:\d+/);
+      expect(stack).toMatch(/plugins\/thrower\/index\.ts:11:\d+/);
+    },
+    30_000,
+  );
 
   it('--version names the project and its version, then a6kit', () => {
     for (const cmd of [[process.execPath, mapped.bundle], ...(seaReason ? [] : [[mapped.executable!]])]) {

@@ -70,9 +70,10 @@ describe('a6kit gen (protocol mode)', () => {
     for (const m of ['static verify(', 'static decode(', 'unpack()']) expect(all).toContain(m);
   });
 
-  const a6kit = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: REPO, encoding: 'utf8' });
+  const a6kit = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: REPO, encoding: 'utf8' });
 
-  it('committed runtime/protocol is up to date with the runner\'s layers (`a6kit gen protocol --verify --check`)', () => {
+  it("committed runtime/protocol is up to date with the runner's layers (`a6kit gen protocol --verify --check`)", () => {
     const r = a6kit('gen', 'protocol', '--verify', '--check');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -82,7 +83,8 @@ describe('a6kit gen (protocol mode)', () => {
 
   it('lists the layer flags in `gen protocol --help`', () => {
     const r = a6kit('gen', 'protocol', '--help');
-    for (const flag of ['--object-api', '--values', '--verify', '--compat', '--check']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--object-api', '--values', '--verify', '--compat', '--check'])
+      expect(r.stdout).toContain(flag);
   });
 
   it('`a6kit gen` never guesses the protocol mode: without plugins/ it is a usage error (exit 2)', () => {

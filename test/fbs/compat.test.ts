@@ -26,8 +26,19 @@ const EDITS: readonly (readonly [string, string, boolean])[] = [
   ['deprecate a field', BASE.replace('name:string;', 'name:string (deprecated);'), true],
   ['rename a field, same type and slot', BASE.replace('name:string;', 'title:string;'), true],
   ['append an enum value', BASE.replace('{ Red, Green }', '{ Red, Green, Blue }'), true],
-  ['reorder declarations and add docs', BASE.replace('table A { n:int; s:string; }\n', '').replace('union U', '/// doc\ntable A { n:int; s:string; }\nunion U'), true],
-  ['explicit ids matching the old order', BASE.replace('table A { n:int; s:string; }', 'table A { n:int (id: 0); s:string (id: 1); }'), true],
+  [
+    'reorder declarations and add docs',
+    BASE.replace('table A { n:int; s:string; }\n', '').replace(
+      'union U',
+      '/// doc\ntable A { n:int; s:string; }\nunion U',
+    ),
+    true,
+  ],
+  [
+    'explicit ids matching the old order',
+    BASE.replace('table A { n:int; s:string; }', 'table A { n:int (id: 0); s:string (id: 1); }'),
+    true,
+  ],
   ['reorder two fields', BASE.replace('id:uint; name:string;', 'name:string; id:uint;'), false],
   ['change a field type', BASE.replace('table A { n:int;', 'table A { n:long;'), false],
   ['remove a field', BASE.replace(' tags:[string];', ''), false],
@@ -35,9 +46,21 @@ const EDITS: readonly (readonly [string, string, boolean])[] = [
   ['change a default', BASE.replace('c:Color = Green', 'c:Color = Red'), false],
   ['rename a field to another type', BASE.replace('name:string;', 'count:int;'), false],
   ['change the enum underlying type', BASE.replace('Color:ubyte', 'Color:ushort'), false],
-  ['insert a union member before another', BASE.replace('union U { A }', 'table C { z:bool; }\nunion U { C, A }'), false],
-  ['swap struct fields of different types', BASE.replace('struct Vec { x:float; y:float; }', 'struct Vec { x:float; y:int; }'), false],
-  ['move a field with an explicit id', BASE.replace('table A { n:int; s:string; }', 'table A { n:int (id: 1); s:string (id: 0); }'), false],
+  [
+    'insert a union member before another',
+    BASE.replace('union U { A }', 'table C { z:bool; }\nunion U { C, A }'),
+    false,
+  ],
+  [
+    'swap struct fields of different types',
+    BASE.replace('struct Vec { x:float; y:float; }', 'struct Vec { x:float; y:int; }'),
+    false,
+  ],
+  [
+    'move a field with an explicit id',
+    BASE.replace('table A { n:int; s:string; }', 'table A { n:int (id: 1); s:string (id: 0); }'),
+    false,
+  ],
 ];
 
 describe('gen --compat', () => {
@@ -63,7 +86,9 @@ describe('gen --compat', () => {
     const grown = BASE.replace('struct Vec { x:float; y:float; }', 'struct Vec { x:float; y:float; z:float; }');
     expect((await flatcConform(BASE, grown)).ok).toBe(true);
     const report = compareSchemas(base, load('grown.fbs', grown));
-    expect(report.breaking.map((b) => b.message)).toEqual(['struct size changed from 8 to 12 bytes (structs are stored inline)']);
+    expect(report.breaking.map((b) => b.message)).toEqual([
+      'struct size changed from 8 to 12 bytes (structs are stored inline)',
+    ]);
   });
 
   it('prints every finding with its position and exits 1 on breaking changes', () => {
@@ -71,18 +96,28 @@ describe('gen --compat', () => {
     const next = BASE.replace('id:uint; name:string;', 'name:string; id:uint;').replace('b:B; }', 'b:B; extra:long; }');
     writeFileSync(join(dir, 'new.fbs'), next);
     const out: string[] = [];
-    const code = genProtocol({ proto: join(dir, 'new.fbs'), compat: join(dir, 'old.fbs') }, { out: (s) => out.push(s), err: (s) => out.push(s) });
+    const code = genProtocol(
+      { proto: join(dir, 'new.fbs'), compat: join(dir, 'old.fbs') },
+      { out: (s) => out.push(s), err: (s) => out.push(s) },
+    );
     expect(code).toBe(1);
     const text = out.join('').replace(/^.*?(new\.fbs|old\.fbs)/gm, (m, f: string) => f);
     expect(text).toContain('breaking (2):\n');
-    expect(text).toContain('new.fbs:7:14: P.Root.name: moved from slot 1 to 0 (fields must keep their position: append new ones)');
+    expect(text).toContain(
+      'new.fbs:7:14: P.Root.name: moved from slot 1 to 0 (fields must keep their position: append new ones)',
+    );
     expect(text).toContain('new.fbs:7:27: P.Root.id: moved from slot 0 to 1');
     expect(text).toContain('compatible (1):\n');
     expect(text).toContain('P.Root.extra: new field (slot 4)');
     expect(text).toContain('result: NOT wire-compatible (2 breaking changes)');
 
     const same: string[] = [];
-    expect(genProtocol({ proto: join(dir, 'old.fbs'), compat: join(dir, 'old.fbs') }, { out: (s) => same.push(s), err: (s) => same.push(s) })).toBe(0);
+    expect(
+      genProtocol(
+        { proto: join(dir, 'old.fbs'), compat: join(dir, 'old.fbs') },
+        { out: (s) => same.push(s), err: (s) => same.push(s) },
+      ),
+    ).toBe(0);
     expect(same.join('')).toContain('result: wire-compatible');
   });
 });

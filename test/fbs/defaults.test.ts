@@ -28,8 +28,12 @@ describe('defaults agree with flatc', () => {
 
   it('for every scalar and enum field of defaults.fbs', async () => {
     mkdirSync(join(dir, 'ours'), { recursive: true });
-    for (const [p, text] of compileSchema(SCHEMA, { cwd: REPO, layers: ALL_LAYERS })) writeFileSync(join(dir, 'ours', p), text);
-    const mod = (await import(pathToFileURL(join(dir, 'ours', 'd.ts')).href)) as Record<string, { encode(v: object): Uint8Array; decode(b: Uint8Array): Record<string, unknown> }>;
+    for (const [p, text] of compileSchema(SCHEMA, { cwd: REPO, layers: ALL_LAYERS }))
+      writeFileSync(join(dir, 'ours', p), text);
+    const mod = (await import(pathToFileURL(join(dir, 'ours', 'd.ts')).href)) as Record<
+      string,
+      { encode(v: object): Uint8Array; decode(b: Uint8Array): Record<string, unknown> }
+    >;
     const bytes = mod.Defaults!.encode({});
     const ours = mod.Defaults!.decode(bytes);
     const theirs = JSON.parse(await flatcBinaryToJson([SCHEMA], 'D.Defaults', bytes)) as Record<string, unknown>;

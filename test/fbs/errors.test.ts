@@ -20,25 +20,46 @@ const CASES: readonly (readonly [string, string])[] = [
   ['table T { a:int; a:int; }', "bad.fbs:1:18: field 'a' is declared twice in 'T'"],
   ['table T { a:int }', "bad.fbs:1:17: expected ';', found '}'"],
   ['table T { a:int; } $', "bad.fbs:1:20: unexpected character '$'"],
-  ['table T {}\n\n  tabel U {}', "bad.fbs:3:3: expected a declaration (table, struct, enum, union, namespace, ...), found 'tabel'"],
+  [
+    'table T {}\n\n  tabel U {}',
+    "bad.fbs:3:3: expected a declaration (table, struct, enum, union, namespace, ...), found 'tabel'",
+  ],
   ['enum E { A }', "bad.fbs:1:6: enum 'E' needs an underlying integer type, e.g. `enum E:ubyte`"],
   ['enum E:float { A }', "bad.fbs:1:8: underlying type of enum 'E' must be an integer type"],
   ['enum E:byte { A = 2, B = 1 }', "bad.fbs:1:26: enum values must be specified in ascending order ('B')"],
   ['enum E:ubyte { A = 256 }', "bad.fbs:1:20: value 256 of 'A' does not fit in uint8"],
   ['enum E:ubyte (bit_flags) { A = 8 }', "bad.fbs:1:32: bit_flags value 8 of 'A' must be a bit position from 0 to 7"],
-  ['table T { a:int (priority: 1); }', "bad.fbs:1:18: unknown attribute 'priority': declare it first with `attribute \"priority\";`"],
+  [
+    'table T { a:int (priority: 1); }',
+    'bad.fbs:1:18: unknown attribute \'priority\': declare it first with `attribute "priority";`',
+  ],
   ['table T { a:int (required); }', "bad.fbs:1:11: only non-scalar fields can be 'required' ('a')"],
-  ['table T { a:int (id: 0); b:int; }', "bad.fbs:1:26: field 'b' has no id: when one field of a table has an id, all must"],
-  ['table T { a:int (id: 0); b:int (id: 2); }', "bad.fbs:1:11: field ids of 'T' must be contiguous from 0: id 1 is missing"],
+  [
+    'table T { a:int (id: 0); b:int; }',
+    "bad.fbs:1:26: field 'b' has no id: when one field of a table has an id, all must",
+  ],
+  [
+    'table T { a:int (id: 0); b:int (id: 2); }',
+    "bad.fbs:1:11: field ids of 'T' must be contiguous from 0: id 1 is missing",
+  ],
   ['table T { a:int (id: 0); b:int (id: 0); }', "bad.fbs:1:26: field id 0 of 'b' is already used by 'a'"],
-  ['table A {} union U { A } table T { u:U (id: 0); }', "bad.fbs:1:41: union field 'u' needs id >= 1: its type field takes id - 1"],
-  ['struct S { a:int; } union U { S }', "bad.fbs:1:31: union member 'S' must be a table (a6kit supports table members only)"],
+  [
+    'table A {} union U { A } table T { u:U (id: 0); }',
+    "bad.fbs:1:41: union field 'u' needs id >= 1: its type field takes id - 1",
+  ],
+  [
+    'struct S { a:int; } union U { S }',
+    "bad.fbs:1:31: union member 'S' must be a table (a6kit supports table members only)",
+  ],
   ['table X {} struct S { a:X; }', "bad.fbs:1:25: struct field 'a' must be a scalar, enum, struct or fixed-size array"],
   ['struct S { a:int = 1; }', 'bad.fbs:1:20: struct fields cannot have default values'],
   ['struct S { a:int; b:S; }', "bad.fbs:1:8: struct 'S' contains itself"],
   ['struct S (force_align: 3) { a:int; }', 'bad.fbs:1:11: force_align must be a power of two from 4 to 256'],
   ['struct S { a:int; } root_type S;', "bad.fbs:1:31: root_type 'S' must be a table"],
-  ['table T {} root_type T; file_identifier "ABC";', 'bad.fbs:1:41: file_identifier must be exactly 4 bytes, got "ABC"'],
+  [
+    'table T {} root_type T; file_identifier "ABC";',
+    'bad.fbs:1:41: file_identifier must be exactly 4 bytes, got "ABC"',
+  ],
   ['table T { a:int = 1.5; }', "bad.fbs:1:19: default of integer field 'a' must be an integer, got '1.5'"],
   ['table T { a:ubyte = 300; }', "bad.fbs:1:21: default value 300 of 'a' does not fit in uint8"],
   ['enum E:ubyte { A = 1, B } table T { e:E; }', "bad.fbs:1:37: field 'e' needs a default: enum 'E' has no value 0"],
@@ -50,9 +71,18 @@ const CASES: readonly (readonly [string, string])[] = [
   ['table T { s:string = "x; }', 'bad.fbs:1:22: unterminated string'],
   ['table T {} table T {}', "bad.fbs:1:18: 'T' is already declared at bad.fbs:1:7"],
   ['include "nope.fbs";\ntable T {}', 'bad.fbs:1:9: cannot read included file nope.fbs'],
-  ['table T { tags:[string]; tags_length:int; }', "bad.fbs:1:26: fields 'tags' and 'tags_length' of 'T' would both generate 'tagsLength()'; rename one"],
-  ['table T { constructor:int; }', "bad.fbs:1:11: field 'constructor' would generate the member 'constructor', which every generated class already has; rename it"],
-  ['table Req {}\ntable ReqT {}', "bad.fbs:2:7: 'ReqT' and 'Req' would both export 'ReqT' from _root.ts; rename one of them"],
+  [
+    'table T { tags:[string]; tags_length:int; }',
+    "bad.fbs:1:26: fields 'tags' and 'tags_length' of 'T' would both generate 'tagsLength()'; rename one",
+  ],
+  [
+    'table T { constructor:int; }',
+    "bad.fbs:1:11: field 'constructor' would generate the member 'constructor', which every generated class already has; rename it",
+  ],
+  [
+    'table Req {}\ntable ReqT {}',
+    "bad.fbs:2:7: 'ReqT' and 'Req' would both export 'ReqT' from _root.ts; rename one of them",
+  ],
 ];
 
 describe('schema errors', () => {
@@ -70,8 +100,9 @@ describe('schema errors', () => {
   }
 
   it('points into the included file when the mistake is there', () => {
-    expect(() => compileText('include "inc.fbs";\ntable T { x:X; }', { '/v/inc.fbs': 'namespace N;\n\ntable X { a:Nope; }' }))
-      .toThrow("inc.fbs:3:13: unknown type 'Nope'");
+    expect(() =>
+      compileText('include "inc.fbs";\ntable T { x:X; }', { '/v/inc.fbs': 'namespace N;\n\ntable X { a:Nope; }' }),
+    ).toThrow("inc.fbs:3:13: unknown type 'Nope'");
   });
 });
 

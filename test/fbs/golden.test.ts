@@ -20,9 +20,15 @@ describe('golden cases', () => {
     expect(caseNames.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('cover readers and builders alone, the runner\'s selection and every layer', () => {
+  it("cover readers and builders alone, the runner's selection and every layer", () => {
     const selections = caseNames.map((n) => JSON.stringify(caseLayers(n)));
-    for (const l of [BASE_LAYERS, RUNNER_LAYERS, ALL_LAYERS, { objectApi: true, values: false, verify: false }, { objectApi: false, values: true, verify: false }]) {
+    for (const l of [
+      BASE_LAYERS,
+      RUNNER_LAYERS,
+      ALL_LAYERS,
+      { objectApi: true, values: false, verify: false },
+      { objectApi: false, values: true, verify: false },
+    ]) {
       expect(selections, JSON.stringify(l)).toContain(JSON.stringify(l));
     }
   });
@@ -32,7 +38,15 @@ describe('golden cases', () => {
     const base = [...compileSchema('schema.fbs', { cwd: dir, layers: BASE_LAYERS }).values()].join('\n');
     expect(base).toContain('static getRootAs');
     expect(base).toContain('static start');
-    for (const absent of ['unpack()', 'static decode(', 'static encode(', 'static verify(', 'Verifier', 'IUnpackableObject', 'Value =']) {
+    for (const absent of [
+      'unpack()',
+      'static decode(',
+      'static encode(',
+      'static verify(',
+      'Verifier',
+      'IUnpackableObject',
+      'Value =',
+    ]) {
       expect(base, absent).not.toContain(absent);
     }
     const all = [...compileSchema('schema.fbs', { cwd: dir, layers: ALL_LAYERS }).values()].join('\n');

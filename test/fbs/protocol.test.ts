@@ -11,11 +11,18 @@ import { describe, expect, it } from 'vitest';
 import * as Runner from '../../runtime/protocol/index.js';
 import { stringPath, writeString } from '../../runtime/protocol/_support.js';
 import {
-  DataEntry, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, Method, PrepareConf, TextEntry,
+  DataEntry,
+  Err,
+  ExtraInfo,
+  HTTPReqCall,
+  HTTPRespCall,
+  Method,
+  PrepareConf,
+  TextEntry,
 } from './cases/ext-plugin/expected/index.js';
 import { REPO } from './support/oracle.js';
 
-describe('runtime/protocol (the runner\'s layers)', () => {
+describe("runtime/protocol (the runner's layers)", () => {
   it('holds readers, builders and verifiers only', () => {
     const Req = Runner.HTTPReqCall.Req as unknown as Record<string, unknown>;
     expect(typeof Req.getRootAsReq).toBe('function');
@@ -27,7 +34,7 @@ describe('runtime/protocol (the runner\'s layers)', () => {
     expect(index).toContain('Layers: readers, builders, verify.');
   });
 
-  it('reads strings through Node\'s native UTF-8 slice (fails if the fast path is no longer taken)', () => {
+  it("reads strings through Node's native UTF-8 slice (fails if the fast path is no longer taken)", () => {
     expect(stringPath).toBe('node');
     // The fast path must give what the portable one gives, for any bytes (invalid UTF-8 included).
     const names = ['host', 'höst', '日本語', 'a'.repeat(300), '', 'emoji-😀'];
@@ -42,7 +49,16 @@ describe('runtime/protocol (the runner\'s layers)', () => {
   });
 
   it('writes strings with the bytes builder.createString writes, on the fast and the portable path alike', () => {
-    for (const text of ['', 'host', 'a'.repeat(64), 'a'.repeat(65), 'b'.repeat(5000), 'höst', '日本語のヘッダー', 'emoji-😀']) {
+    for (const text of [
+      '',
+      'host',
+      'a'.repeat(64),
+      'a'.repeat(65),
+      'b'.repeat(5000),
+      'höst',
+      '日本語のヘッダー',
+      'emoji-😀',
+    ]) {
       const ours = new flatbuffers.Builder(16);
       ours.finish(writeString(ours, text));
       const lib = new flatbuffers.Builder(16);
@@ -52,13 +68,19 @@ describe('runtime/protocol (the runner\'s layers)', () => {
   });
 
   it('pins flatbuffers exactly (package.json, lockfile and the installed copy agree)', () => {
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const pinned = pkg.dependencies.flatbuffers!;
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
-    const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dependencies?: Record<string, string> }> };
+    const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; dependencies?: Record<string, string> }>;
+    };
     expect(lock.packages['']!.dependencies!.flatbuffers).toBe(pinned);
     expect(lock.packages['node_modules/flatbuffers']!.version).toBe(pinned);
-    const installed = JSON.parse(readFileSync(join(REPO, 'node_modules/flatbuffers/package.json'), 'utf8')) as { version: string };
+    const installed = JSON.parse(readFileSync(join(REPO, 'node_modules/flatbuffers/package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(installed.version).toBe(pinned);
   });
 });
@@ -70,9 +92,24 @@ describe('ext-plugin plain values (every layer)', () => {
     expect(HTTPReqCall.Action.Rewrite).toBe(2);
     expect(ExtraInfo.Info.RespBody).toBe(3);
     expect(Method.TRACE).toBe(14);
-    for (const c of [TextEntry, DataEntry, PrepareConf.Req, PrepareConf.Resp, HTTPReqCall.Req, HTTPReqCall.Resp,
-      HTTPReqCall.Stop, HTTPReqCall.Rewrite, ExtraInfo.Req, ExtraInfo.Resp, ExtraInfo.Var, ExtraInfo.ReqBody,
-      ExtraInfo.RespBody, HTTPRespCall.Req, HTTPRespCall.Resp, Err.Resp]) {
+    for (const c of [
+      TextEntry,
+      DataEntry,
+      PrepareConf.Req,
+      PrepareConf.Resp,
+      HTTPReqCall.Req,
+      HTTPReqCall.Resp,
+      HTTPReqCall.Stop,
+      HTTPReqCall.Rewrite,
+      ExtraInfo.Req,
+      ExtraInfo.Resp,
+      ExtraInfo.Var,
+      ExtraInfo.ReqBody,
+      ExtraInfo.RespBody,
+      HTTPRespCall.Req,
+      HTTPRespCall.Resp,
+      Err.Resp,
+    ]) {
       expect(typeof c).toBe('function');
     }
     expect(typeof HTTPReqCall.Stop.createHeadersVector).toBe('function');
@@ -82,7 +119,9 @@ describe('ext-plugin plain values (every layer)', () => {
   it('keeps presence: absent strings and bytes are null, empty ones are empty', () => {
     const absent = HTTPReqCall.Rewrite.decode(HTTPReqCall.Rewrite.encode({}));
     expect(absent).toEqual({ path: null, headers: [], args: [], respHeaders: [], body: null });
-    const empty = HTTPReqCall.Rewrite.decode(HTTPReqCall.Rewrite.encode({ path: '', body: new Uint8Array(0), headers: [] }));
+    const empty = HTTPReqCall.Rewrite.decode(
+      HTTPReqCall.Rewrite.encode({ path: '', body: new Uint8Array(0), headers: [] }),
+    );
     expect(empty.path).toBe('');
     expect(empty.body).toEqual(new Uint8Array(0));
     // A header deletion is an entry without value.
@@ -91,9 +130,15 @@ describe('ext-plugin plain values (every layer)', () => {
   });
 
   it('round-trips unions as discriminated values', () => {
-    const stop = HTTPReqCall.Resp.decode(HTTPReqCall.Resp.encode({
-      id: 9, action: { type: 'Stop', value: { status: 403, body: new TextEncoder().encode('no'), headers: [{ name: 'a', value: 'b' }] } },
-    }));
+    const stop = HTTPReqCall.Resp.decode(
+      HTTPReqCall.Resp.encode({
+        id: 9,
+        action: {
+          type: 'Stop',
+          value: { status: 403, body: new TextEncoder().encode('no'), headers: [{ name: 'a', value: 'b' }] },
+        },
+      }),
+    );
     expect(stop.action?.type).toBe('Stop');
     if (stop.action?.type !== 'Stop') throw new Error('unreachable');
     expect(stop.action.value.status).toBe(403);
@@ -128,9 +173,13 @@ describe('ext-plugin plain values (every layer)', () => {
 
   it('reads non-ASCII text through the decoder and ASCII through the fast path alike', () => {
     const names = ['x', 'höst', 'a'.repeat(40), '日本語のヘッダー', 'emoji-😀', ''];
-    const v = PrepareConf.Req.decode(PrepareConf.Req.encode({ key: 'k', conf: names.map((name) => ({ name, value: name })) }));
+    const v = PrepareConf.Req.decode(
+      PrepareConf.Req.encode({ key: 'k', conf: names.map((name) => ({ name, value: name })) }),
+    );
     expect(v.conf.map((e) => e.name)).toEqual(names);
-    const fw = PrepareConf.Req.getRootAsReq(new flatbuffers.ByteBuffer(PrepareConf.Req.encode({ conf: names.map((name) => ({ name })) })));
+    const fw = PrepareConf.Req.getRootAsReq(
+      new flatbuffers.ByteBuffer(PrepareConf.Req.encode({ conf: names.map((name) => ({ name })) })),
+    );
     expect(Array.from({ length: fw.confLength() }, (_, i) => fw.conf(i)!.name())).toEqual(names);
     expect(fw.conf(1)!.name(flatbuffers.Encoding.UTF8_BYTES)).toEqual(new TextEncoder().encode('höst'));
   });

@@ -47,9 +47,11 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
       expect(p.tables.length).toBeGreaterThanOrEqual(sc === EXT_PLUGIN ? 16 : sc === BROAD ? 4 : 1);
     });
 
-    it('exposes flatc\'s public API: same exports, members, arities and enum values', async () => {
+    it("exposes flatc's public API: same exports, members, arities and enum values", async () => {
       const members = (o: object): string[] =>
-        Object.getOwnPropertyNames(o).filter((n) => !['length', 'name', 'prototype', 'constructor'].includes(n)).sort();
+        Object.getOwnPropertyNames(o)
+          .filter((n) => !['length', 'name', 'prototype', 'constructor'].includes(n))
+          .sort();
       for (const d of p.model.decls) {
         const theirs = await p.flatc(d.fullName);
         const ours = await p.ours(d.fullName);
@@ -80,9 +82,12 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
     const runs = sc === EXT_PLUGIN || sc === BROAD ? RUNS : 12;
     /** A fast-check property over Init values of `t` (shrinks and reports a counterexample on failure). */
     const forAll = (t: TableModel, check: (init: Obj) => Promise<void> | void): Promise<void> =>
-      fc.assert(fc.asyncProperty(tableArb(t), async (init) => {
-        await check(init);
-      }), { numRuns: runs, seed: SEED });
+      fc.assert(
+        fc.asyncProperty(tableArb(t), async (init) => {
+          await check(init);
+        }),
+        { numRuns: runs, seed: SEED },
+      );
 
     it('our encode -> flatc unpack, for every table', async () => {
       for (const t of p.tables) {
@@ -115,13 +120,20 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
       for (const t of p.tables) {
         const Ours: Any = (await p.ours(t.fullName))[t.name];
         const inits = fc.sample(tableArb(t), { numRuns: 15, seed: SEED + 1 });
-        const bins = await flatcJsonToBinary(sc.files, t.fullName, inits.map((i) => toFlatcJson(t, i)), p.model.fileExtension);
+        const bins = await flatcJsonToBinary(
+          sc.files,
+          t.fullName,
+          inits.map((i) => toFlatcJson(t, i)),
+          p.model.fileExtension,
+        );
         bins.forEach((bin, i) => {
           Ours.verify(bin);
           runnerVerify(sc, t)?.(bin);
           // flatc orders keyed vectors while parsing JSON: compare in that order.
-          expect(sortKeyedVectors(t, canonTable(t, Ours.decode(bin), 'ours')), `${t.fullName} ${toFlatcJson(t, inits[i]!)}`)
-            .toEqual(sortKeyedVectors(t, canonTable(t, inits[i], 'init')));
+          expect(
+            sortKeyedVectors(t, canonTable(t, Ours.decode(bin), 'ours')),
+            `${t.fullName} ${toFlatcJson(t, inits[i]!)}`,
+          ).toEqual(sortKeyedVectors(t, canonTable(t, inits[i], 'init')));
         });
       }
     });
@@ -156,7 +168,11 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
           const ours = b1.asUint8Array();
           expect(ours, t.fullName).toEqual(b2.asUint8Array());
           const viaOurs = await readWithApi(t, Ours[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)), p.ours);
-          const viaTheirs = await readWithApi(t, Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)), p.flatc);
+          const viaTheirs = await readWithApi(
+            t,
+            Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)),
+            p.flatc,
+          );
           expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, viaTheirs, 'ours'));
           expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
         });

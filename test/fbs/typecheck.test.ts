@@ -97,12 +97,18 @@ describe('generated code type-checks', () => {
       for (const values of [false, true]) {
         for (const verify of [false, true]) {
           const layers: Layers = { objectApi, values, verify };
-          add(`broad-${+objectApi}${+values}${+verify}`, compileSchema(join(REPO, 'test/fbs/schemas/broad.fbs'), { cwd: REPO, layers }));
+          add(
+            `broad-${+objectApi}${+values}${+verify}`,
+            compileSchema(join(REPO, 'test/fbs/schemas/broad.fbs'), { cwd: REPO, layers }),
+          );
         }
       }
     }
     for (const name of caseNames) {
-      add(`case-${name}`, compileSchema('schema.fbs', { cwd: join(REPO, 'test/fbs/cases', name), layers: caseLayers(name) }));
+      add(
+        `case-${name}`,
+        compileSchema('schema.fbs', { cwd: join(REPO, 'test/fbs/cases', name), layers: caseLayers(name) }),
+      );
     }
     project.createSourceFile(join(base, 'usage.ts'), USAGE, { overwrite: true });
 

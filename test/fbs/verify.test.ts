@@ -55,7 +55,9 @@ describe('verify()', () => {
     b.finish(HTTPRespCall.Req.createReq(b, 1, 200, headers, 7));
     const bytes = b.asUint8Array();
     const started = performance.now();
-    expect(() => HTTPRespCall.Req.verify(bytes)).toThrow(/^Req\.headers\[\d+\](\.value)?: reaches more than \d+ bytes of data in a \d+-byte buffer/);
+    expect(() => HTTPRespCall.Req.verify(bytes)).toThrow(
+      /^Req\.headers\[\d+\](\.value)?: reaches more than \d+ bytes of data in a \d+-byte buffer/,
+    );
     expect(() => Runner.HTTPRespCall.Req.verify(bytes)).toThrow(Runner.VerifyError);
     expect(performance.now() - started).toBeLessThan(500);
     // A budget of the whole aliased size would let it through: the limit is what refuses it.
@@ -70,7 +72,9 @@ describe('verify()', () => {
     const conf = PrepareConf.Req.createConfVector(b, entries);
     const key = b.createString('route');
     b.finish(PrepareConf.Req.createReq(b, conf, key));
-    expect(() => PrepareConf.Req.verify(b.asUint8Array())).toThrow(/^Req\.conf\[\d+\]\.(name|value): reaches more than/);
+    expect(() => PrepareConf.Req.verify(b.asUint8Array())).toThrow(
+      /^Req\.conf\[\d+\]\.(name|value): reaches more than/,
+    );
   });
 
   it('refuses aliasing through nesting: 40 levels of two offsets to one subtree (2^40 paths) in a few bytes', () => {
@@ -139,7 +143,10 @@ describe('verify()', () => {
 
   it('limits nesting depth', () => {
     // A Stop action whose headers hold tables is depth 2; a depth limit of 1 refuses it.
-    const bytes = HTTPReqCall.Resp.encode({ id: 1, action: { type: 'Stop', value: { status: 403, headers: [{ name: 'a' }] } } });
+    const bytes = HTTPReqCall.Resp.encode({
+      id: 1,
+      action: { type: 'Stop', value: { status: 403, headers: [{ name: 'a' }] } },
+    });
     expect(() => HTTPReqCall.Resp.verify(bytes)).not.toThrow();
     expect(() => HTTPReqCall.Resp.verify(bytes, { maxDepth: 1 })).toThrow('Resp.action.headers[0]: nested too deeply');
   });
@@ -157,7 +164,11 @@ describe('verify()', () => {
         for (const t of p.tables) {
           const Ours: Any = (await p.ours(t.fullName))[t.name];
           const samples = fc.sample(
-            fc.tuple(tableArb(t), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }), fc.boolean()),
+            fc.tuple(
+              tableArb(t),
+              fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }),
+              fc.boolean(),
+            ),
             { numRuns: 25, seed: 7 },
           );
           for (const [init, flips, truncate] of samples) {

@@ -17,7 +17,17 @@ import { ConfStore } from '../../runtime/conf-store.js';
 import { FrameReader, MAX_PAYLOAD, RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import type { Limits } from '../../runtime/limits.js';
 import { GatewaySimulator } from '../../runtime/testkit/simulator.js';
-import { Err, RawClient, errCode, frameBytes, prepareConf, reqCall, tempDir, tokenOf, until } from '../runtime/helpers.js';
+import {
+  Err,
+  RawClient,
+  errCode,
+  frameBytes,
+  prepareConf,
+  reqCall,
+  tempDir,
+  tokenOf,
+  until,
+} from '../runtime/helpers.js';
 import * as P from '../runtime/plugins.js';
 
 /** Answers the client with a body of `size` bytes (a reply that grows large). */
@@ -279,7 +289,10 @@ describe('output to peers that do not read', () => {
     const s = await start({ maxOutputBytes: 8 << 20 });
     const bystander = await Bystander.open(s.address);
     const setup = await RawClient.open(s.address);
-    const [, tp] = await setup.exchange(RPC_PREPARE_CONF, prepareConf('big', [{ name: 'big', value: JSON.stringify({ size }) }]));
+    const [, tp] = await setup.exchange(
+      RPC_PREPARE_CONF,
+      prepareConf('big', [{ name: 'big', value: JSON.stringify({ size }) }]),
+    );
     const token = tokenOf(tp);
     await setup.close();
     const readers = await Promise.all(Array.from({ length: 8 }, () => RawClient.open(s.address)));
@@ -310,7 +323,10 @@ describe('output to peers that do not read', () => {
     const gc = exposeGc();
     const s = await start({});
     const setup = await RawClient.open(s.address);
-    const [, tp] = await setup.exchange(RPC_PREPARE_CONF, prepareConf('big', [{ name: 'big', value: JSON.stringify({ size: 2 << 20 }) }]));
+    const [, tp] = await setup.exchange(
+      RPC_PREPARE_CONF,
+      prepareConf('big', [{ name: 'big', value: JSON.stringify({ size: 2 << 20 }) }]),
+    );
     const token = tokenOf(tp);
     await setup.close();
     const bystander = await Bystander.open(s.address);
@@ -372,12 +388,16 @@ describe('the conf store under many distinct PrepareConf', () => {
     const flood = await RawClient.open(s.address);
     const tokens: number[] = [];
     for (let i = 0; i < 500; i++) {
-      const [t, p] = await flood.exchange(RPC_PREPARE_CONF, prepareConf(`flood-${i}`, [{ name: 'noop', value: String(i) }]));
+      const [t, p] = await flood.exchange(
+        RPC_PREPARE_CONF,
+        prepareConf(`flood-${i}`, [{ name: 'noop', value: String(i) }]),
+      );
       expect(t).toBe(RPC_PREPARE_CONF);
       tokens.push(tokenOf(p));
     }
     // The latest are valid, the oldest were evicted.
-    for (const token of tokens.slice(-20)) expect((await flood.exchange(RPC_HTTP_REQ_CALL, reqCall({ token })))[0]).toBe(RPC_HTTP_REQ_CALL);
+    for (const token of tokens.slice(-20))
+      expect((await flood.exchange(RPC_HTTP_REQ_CALL, reqCall({ token })))[0]).toBe(RPC_HTTP_REQ_CALL);
     const [t0, p0] = await flood.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[0]! }));
     expect([t0, errCode(p0)]).toEqual([RPC_ERROR, Err.Code.CONF_TOKEN_NOT_FOUND]);
     await flood.close();
@@ -442,7 +462,13 @@ describe('SIGTERM under load', () => {
       while (!ended && !c.closed) {
         sent++;
         c.send(RPC_HTTP_REQ_CALL, reqCall({ token }));
-        const got = await Promise.race([c.next(2000).then(() => true, () => false), c.whenClosed().then(() => false)]);
+        const got = await Promise.race([
+          c.next(2000).then(
+            () => true,
+            () => false,
+          ),
+          c.whenClosed().then(() => false),
+        ]);
         if (got) answered++;
         else {
           dropped++;
@@ -476,11 +502,14 @@ describe('SIGTERM under load', () => {
       const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.open(`unix:${path}`)));
       const [, tp] = await clients[0]!.exchange(RPC_PREPARE_CONF, prepareConf('noop', [{ name: 'noop', value: '' }]));
       const token = tokenOf(tp);
-      for (const c of clients) expect((await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token })))[0]).toBe(RPC_HTTP_REQ_CALL);
+      for (const c of clients)
+        expect((await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token })))[0]).toBe(RPC_HTTP_REQ_CALL);
       // Every connection is idle; each gets a request, and the drain starts before the runner read any.
       for (const c of clients) c.send(RPC_HTTP_REQ_CALL, reqCall({ token }));
       const drained = core.drain(1000);
-      const got = await Promise.all(clients.map((c) => Promise.race([c.next(3000).then(([t]) => t), c.whenClosed().then(() => -1)])));
+      const got = await Promise.all(
+        clients.map((c) => Promise.race([c.next(3000).then(([t]) => t), c.whenClosed().then(() => -1)])),
+      );
       expect(got).toEqual(clients.map(() => RPC_HTTP_REQ_CALL));
       // Each was closed right after that reply, long before the grace period ended.
       await Promise.all(clients.map((c) => c.whenClosed()));
@@ -498,7 +527,8 @@ describe('error mapping', () => {
     const lines: { level: string; msg: string }[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
-        for (const l of chunk.toString().split('\n')) if (l) lines.push(JSON.parse(l) as { level: string; msg: string });
+        for (const l of chunk.toString().split('\n'))
+          if (l) lines.push(JSON.parse(l) as { level: string; msg: string });
         done();
       },
     });

@@ -13,8 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import { aliasedPrepareConf, aliasedRespCall } from './payloads.js';
 import {
-  Err, HTTPReqCall, RawClient, decodeReqCallResp, errCode, prepareConf,
-  reqCall, tempDir, tokenOf, until,
+  Err,
+  HTTPReqCall,
+  RawClient,
+  decodeReqCallResp,
+  errCode,
+  prepareConf,
+  reqCall,
+  tempDir,
+  tokenOf,
+  until,
 } from '../runtime/helpers.js';
 
 // ------------------------------------------------------------------ a runner process
@@ -66,7 +74,11 @@ function withVectorCount(payload: Uint8Array, vo: number, count: number): Uint8A
 }
 
 /** Sends one frame and waits for the answer: its type, error code (for RPC_ERROR) and time. */
-async function refusal(c: RawClient, type: number, payload: Uint8Array): Promise<{ type: number; code: number | undefined; ms: number }> {
+async function refusal(
+  c: RawClient,
+  type: number,
+  payload: Uint8Array,
+): Promise<{ type: number; code: number | undefined; ms: number }> {
   const started = performance.now();
   const [t, p] = await c.exchange(type, payload);
   return { type: t, code: t === RPC_ERROR ? errCode(p) : undefined, ms: performance.now() - started };
@@ -111,10 +123,16 @@ describe('hostile frames cost O(their size)', () => {
   beforeAll(async () => {
     runner = await startRunner(`${dir}/runner.sock`);
     bystander = await RawClient.open(runner.address);
-    const [t1, p1] = await bystander.exchange(RPC_PREPARE_CONF, prepareConf('route-probe', [{ name: 'probe', value: '' }]));
+    const [t1, p1] = await bystander.exchange(
+      RPC_PREPARE_CONF,
+      prepareConf('route-probe', [{ name: 'probe', value: '' }]),
+    );
     expect(t1).toBe(RPC_PREPARE_CONF);
     probeToken = tokenOf(p1);
-    const [t2, p2] = await bystander.exchange(RPC_PREPARE_CONF, prepareConf('route-headers', [{ name: 'headers', value: '{}' }]));
+    const [t2, p2] = await bystander.exchange(
+      RPC_PREPARE_CONF,
+      prepareConf('route-headers', [{ name: 'headers', value: '{}' }]),
+    );
     expect(t2).toBe(RPC_PREPARE_CONF);
     headersToken = tokenOf(p2);
     await probe();

@@ -17,7 +17,16 @@ import { createLogger } from '../../runtime/logger.js';
 import { listeningInodes, SocketInUseError } from '../../runtime/socket-file.js';
 import { startDev } from '../../project/dev.js';
 import { RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
-import { decodeReqCallResp, HTTPReqCall, prepareConf, RawClient, reqCall, tempDir, tokenOf, until } from '../runtime/helpers.js';
+import {
+  decodeReqCallResp,
+  HTTPReqCall,
+  prepareConf,
+  RawClient,
+  reqCall,
+  tempDir,
+  tokenOf,
+  until,
+} from '../runtime/helpers.js';
 
 const fixture = fileURLToPath(new URL('../runtime/fixtures/runner.ts', import.meta.url));
 const silent = createLogger('silent');
@@ -40,7 +49,10 @@ async function startProcess(sock: string, env: Record<string, string> = {}, umas
         env: { ...process.env, ...env, APISIX_LISTEN_ADDRESS: `unix:${sock}` },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
-    : spawn(process.execPath, argv, { env: { ...process.env, ...env, APISIX_LISTEN_ADDRESS: `unix:${sock}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, argv, {
+        env: { ...process.env, ...env, APISIX_LISTEN_ADDRESS: `unix:${sock}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   started.push(child);
   const lines: string[] = [];
   let buf = '';
@@ -51,7 +63,9 @@ async function startProcess(sock: string, env: Record<string, string> = {}, umas
     lines.push(...parts);
   });
   child.stderr.on('data', (d: Buffer) => lines.push(`STDERR ${d.toString()}`));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
   await until(() => lines.some((l) => l.includes('runner listening')) || child.exitCode !== null, 30_000);
   if (child.exitCode !== null) throw new Error(`runner exited: ${lines.join('\n')}`);
   return { child, lines, exited };
@@ -63,7 +77,10 @@ async function startProcess(sock: string, env: Record<string, string> = {}, umas
  * directories sockets are bound in. As root (CI) permissions are not enforced, so what an
  * attacker could do is judged from the modes seen.
  */
-async function observe(dir: string, name: string): Promise<{ stop(): Promise<{ socketModes: number[]; privateDirModes: number[]; looks: number }> }> {
+async function observe(
+  dir: string,
+  name: string,
+): Promise<{ stop(): Promise<{ socketModes: number[]; privateDirModes: number[]; looks: number }> }> {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(
     `const { lstatSync, readdirSync } = require('node:fs');
@@ -89,7 +106,9 @@ async function observe(dir: string, name: string): Promise<{ stop(): Promise<{ s
     { eval: true, workerData: { dir, name, flag } },
   );
   await new Promise((r) => worker.once('message', r));
-  const result = new Promise<{ socketModes: number[]; privateDirModes: number[]; looks: number }>((r) => worker.once('message', r));
+  const result = new Promise<{ socketModes: number[]; privateDirModes: number[]; looks: number }>((r) =>
+    worker.once('message', r),
+  );
   return {
     async stop() {
       Atomics.store(flag, 0, 1);
@@ -143,7 +162,12 @@ describe('socket mode', () => {
 
       const watch = await observe(dir, 'r.sock');
       for (let i = 0; i < 40; i++) {
-        const r = await startRunner({ plugins: [], logger: silent, address: `unix:${join(dir, 'r.sock')}`, socketMode: 0o700 });
+        const r = await startRunner({
+          plugins: [],
+          logger: silent,
+          address: `unix:${join(dir, 'r.sock')}`,
+          socketMode: 0o700,
+        });
         expect(lstatSync(join(dir, 'r.sock')).mode & 0o7777).toBe(0o700);
         await r.close();
       }
@@ -158,35 +182,38 @@ describe('socket mode', () => {
     }
   });
 
-  it.skipIf(!linux)('a runner process under umask 000 with A6KIT_SOCKET_MODE=0700: bound privately, renamed into place, never wider', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const sock = join(dir, 'r.sock');
-      const watch = await observe(dir, 'r.sock');
-      for (let i = 0; i < 2; i++) {
-        const r = await startProcess(sock, { A6KIT_SOCKET_MODE: '0700' }, true);
-        expect(statSync(sock).mode & 0o7777).toBe(0o700);
-        // Created by rename: the listening socket was bound to the same name in a private
-        // directory next to it, never to the path itself.
-        const bound = boundPaths();
-        expect(bound).not.toContain(sock);
-        expect(bound.some((p) => new RegExp(`^${dir}/\\.a6-\\d+-[A-Za-z0-9]{6}/r\\.sock$`).test(p))).toBe(true);
-        expect(listeningInodes(readFileSync('/proc/net/unix', 'utf8'), sock).size).toBe(1);
-        r.child.kill('SIGTERM');
-        expect(await r.exited).toEqual({ code: 0, signal: null });
-        expect(existsSync(sock)).toBe(false);
+  it.skipIf(!linux)(
+    'a runner process under umask 000 with A6KIT_SOCKET_MODE=0700: bound privately, renamed into place, never wider',
+    async () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const sock = join(dir, 'r.sock');
+        const watch = await observe(dir, 'r.sock');
+        for (let i = 0; i < 2; i++) {
+          const r = await startProcess(sock, { A6KIT_SOCKET_MODE: '0700' }, true);
+          expect(statSync(sock).mode & 0o7777).toBe(0o700);
+          // Created by rename: the listening socket was bound to the same name in a private
+          // directory next to it, never to the path itself.
+          const bound = boundPaths();
+          expect(bound).not.toContain(sock);
+          expect(bound.some((p) => new RegExp(`^${dir}/\\.a6-\\d+-[A-Za-z0-9]{6}/r\\.sock$`).test(p))).toBe(true);
+          expect(listeningInodes(readFileSync('/proc/net/unix', 'utf8'), sock).size).toBe(1);
+          r.child.kill('SIGTERM');
+          expect(await r.exited).toEqual({ code: 0, signal: null });
+          expect(existsSync(sock)).toBe(false);
+        }
+        const seen = await watch.stop();
+        expect(seen.socketModes).toEqual([0o700]);
+        expect(seen.privateDirModes.every((m) => m === 0o700)).toBe(true);
+      } finally {
+        cleanup();
       }
-      const seen = await watch.stop();
-      expect(seen.socketModes).toEqual([0o700]);
-      expect(seen.privateDirModes.every((m) => m === 0o700)).toBe(true);
-    } finally {
-      cleanup();
-    }
-  });
+    },
+  );
 });
 
 describe('leftovers', () => {
-  it('a start removes the private directory of a dead runner (a minute old), never a live one\'s', async () => {
+  it("a start removes the private directory of a dead runner (a minute old), never a live one's", async () => {
     const { dir, cleanup } = tempDir();
     try {
       const dead = join(dir, '.a6-4194399-abcdef'); // above Linux's pid_max: no such process
@@ -206,22 +233,29 @@ describe('leftovers', () => {
 });
 
 describe('socket path length', () => {
-  it.skipIf(!linux)('keeps a path of up to 107 bytes working (short private name) and refuses clearly when there is no room', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const roomy = join(dir, 'x'.repeat(80 - dir.length - 1));
-      const path = join(roomy, 'runner-with-a-long-name.so');
-      expect(Buffer.byteLength(path)).toBe(107);
-      const r = await startRunner({ plugins: [], logger: silent, address: `unix:${path}`, socketMode: 0o700 });
-      expect(statSync(path).mode & 0o777).toBe(0o700);
-      await r.close();
-      const cramped = join(dir, 'y'.repeat(100 - dir.length - 1), 'r.sock');
-      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${cramped}` })).rejects.toThrow(/too long to be created safely: its directory may have at most \d+ bytes/);
-      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${path}x` })).rejects.toThrow(/at most 107 bytes/);
-    } finally {
-      cleanup();
-    }
-  });
+  it.skipIf(!linux)(
+    'keeps a path of up to 107 bytes working (short private name) and refuses clearly when there is no room',
+    async () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const roomy = join(dir, 'x'.repeat(80 - dir.length - 1));
+        const path = join(roomy, 'runner-with-a-long-name.so');
+        expect(Buffer.byteLength(path)).toBe(107);
+        const r = await startRunner({ plugins: [], logger: silent, address: `unix:${path}`, socketMode: 0o700 });
+        expect(statSync(path).mode & 0o777).toBe(0o700);
+        await r.close();
+        const cramped = join(dir, 'y'.repeat(100 - dir.length - 1), 'r.sock');
+        await expect(startRunner({ plugins: [], logger: silent, address: `unix:${cramped}` })).rejects.toThrow(
+          /too long to be created safely: its directory may have at most \d+ bytes/,
+        );
+        await expect(startRunner({ plugins: [], logger: silent, address: `unix:${path}x` })).rejects.toThrow(
+          /at most 107 bytes/,
+        );
+      } finally {
+        cleanup();
+      }
+    },
+  );
 });
 
 describe('APISIX reload: take-over', () => {
@@ -278,46 +312,49 @@ describe('APISIX reload: take-over', () => {
 });
 
 describe('multi-process', () => {
-  it.skipIf(!linux)('the primary publishes the workers\' socket with its mode, takes the path over, and publishes again when every worker died', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const sock = join(dir, 'multi.sock');
-      const single = await startProcess(sock);
-      const multi = await startProcess(sock, { A6KIT_SOCKET_MODE: '0700', A6KIT_WORKERS: '2' }, true);
-      expect(statSync(sock).mode & 0o7777).toBe(0o700);
-      single.child.kill('SIGTERM');
-      expect(await single.exited).toEqual({ code: 0, signal: null });
-      const workers = new Set<number>();
-      for (let i = 0; i < 40 && workers.size < 2; i++) {
-        const c = await RawClient.open(sock);
-        workers.add(await pidOf(c));
-        await c.close();
-      }
-      expect(workers.size).toBe(2);
-      // Every worker gone at once: the shared socket closes, replacements bind it anew.
-      for (const pid of workers) process.kill(pid, 'SIGKILL');
-      await until(() => multi.lines.filter((l) => l.includes('worker exited')).length >= 2, 10_000);
-      let served: number | undefined;
-      for (let i = 0; i < 100 && served === undefined; i++) {
-        try {
+  it.skipIf(!linux)(
+    "the primary publishes the workers' socket with its mode, takes the path over, and publishes again when every worker died",
+    async () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const sock = join(dir, 'multi.sock');
+        const single = await startProcess(sock);
+        const multi = await startProcess(sock, { A6KIT_SOCKET_MODE: '0700', A6KIT_WORKERS: '2' }, true);
+        expect(statSync(sock).mode & 0o7777).toBe(0o700);
+        single.child.kill('SIGTERM');
+        expect(await single.exited).toEqual({ code: 0, signal: null });
+        const workers = new Set<number>();
+        for (let i = 0; i < 40 && workers.size < 2; i++) {
           const c = await RawClient.open(sock);
-          served = await pidOf(c);
+          workers.add(await pidOf(c));
           await c.close();
-        } catch {
-          await new Promise((r) => setTimeout(r, 100));
         }
+        expect(workers.size).toBe(2);
+        // Every worker gone at once: the shared socket closes, replacements bind it anew.
+        for (const pid of workers) process.kill(pid, 'SIGKILL');
+        await until(() => multi.lines.filter((l) => l.includes('worker exited')).length >= 2, 10_000);
+        let served: number | undefined;
+        for (let i = 0; i < 100 && served === undefined; i++) {
+          try {
+            const c = await RawClient.open(sock);
+            served = await pidOf(c);
+            await c.close();
+          } catch {
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+        expect(served).toBeDefined();
+        expect(workers.has(served!)).toBe(false);
+        expect(statSync(sock).mode & 0o7777).toBe(0o700);
+        multi.child.kill('SIGTERM');
+        expect(await multi.exited).toEqual({ code: 0, signal: null });
+        expect(existsSync(sock)).toBe(false);
+        expect((await readdir(dir)).filter((n) => n.startsWith('.a6-'))).toEqual([]);
+      } finally {
+        cleanup();
       }
-      expect(served).toBeDefined();
-      expect(workers.has(served!)).toBe(false);
-      expect(statSync(sock).mode & 0o7777).toBe(0o700);
-      multi.child.kill('SIGTERM');
-      expect(await multi.exited).toEqual({ code: 0, signal: null });
-      expect(existsSync(sock)).toBe(false);
-      expect((await readdir(dir)).filter((n) => n.startsWith('.a6-'))).toEqual([]);
-    } finally {
-      cleanup();
-    }
-  });
+    },
+  );
 });
 
 describe('a6kit dev and a live socket', () => {
@@ -326,7 +363,11 @@ describe('a6kit dev and a live socket', () => {
     try {
       const sock = join(dir, 'dev.sock');
       const holder = await startProcess(sock);
-      const err = await startDev({ project: dir, socket: `unix:${sock}`, log: { info: () => {}, error: () => {} } }).then(
+      const err = await startDev({
+        project: dir,
+        socket: `unix:${sock}`,
+        log: { info: () => {}, error: () => {} },
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -19,9 +19,17 @@ export const cases: SchemaCase[] = [
   {
     name: 'header-rewrite',
     phase: 'request',
-    valid: { set: [{ name: 'X-Env', value: 'prod' }, { name: 'Via', value: 'a6', mode: 'append' }] },
+    valid: {
+      set: [
+        { name: 'X-Env', value: 'prod' },
+        { name: 'Via', value: 'a6', mode: 'append' },
+      ],
+    },
     parsed: {
-      set: [{ name: 'X-Env', value: 'prod', mode: 'replace' }, { name: 'Via', value: 'a6', mode: 'append' }],
+      set: [
+        { name: 'X-Env', value: 'prod', mode: 'replace' },
+        { name: 'Via', value: 'a6', mode: 'append' },
+      ],
       remove: [],
       case: 'preserve',
     },
@@ -78,7 +86,8 @@ export const cases: SchemaCase[] = [
     },
     invalid: { allow_origins: ['not a url'] },
     pointer: '/allow_origins',
-    message: '/allow_origins: must match exactly one schema in oneOf (option 1: /allow_origins must be "*"; option 2: /allow_origins/0 must match format "uri")',
+    message:
+      '/allow_origins: must match exactly one schema in oneOf (option 1: /allow_origins must be "*"; option 2: /allow_origins/0 must match format "uri")',
   },
   {
     name: 'traffic-mirror',

@@ -97,24 +97,41 @@ const badSchemas: [string, string, string][] = [
     'default outside an enum, in an array item',
     JSON.stringify({
       type: 'object',
-      properties: { rules: { type: 'array', items: { type: 'object', properties: { mode: { enum: ['allow', 'deny'], default: 'alow' } } } } },
+      properties: {
+        rules: {
+          type: 'array',
+          items: { type: 'object', properties: { mode: { enum: ['allow', 'deny'], default: 'alow' } } },
+        },
+      },
     }),
     'bad.json#/properties/rules/items/properties/mode/default: the default "alow" does not fit its own schema (must be equal to one of the allowed values), so every config that leaves it out would be refused',
   ],
   // Draft 2020-12 keywords that hold schemas: a bad $ref or default under each is still found.
   [
     'unresolvable $ref under prefixItems (2020-12)',
-    JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { t: { type: 'array', prefixItems: [{ type: 'string' }, { $ref: '#/$defs/nope' }] } } }),
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { t: { type: 'array', prefixItems: [{ type: 'string' }, { $ref: '#/$defs/nope' }] } },
+    }),
     'bad.json#/properties/t/prefixItems/1/$ref: unresolvable $ref "#/$defs/nope": nothing at /$defs/nope in this schema',
   ],
   [
     'remote $ref under dependentSchemas (2020-12)',
-    JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', dependentSchemas: { a: { $ref: 'https://example.com/x.json' } } }),
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      dependentSchemas: { a: { $ref: 'https://example.com/x.json' } },
+    }),
     'bad.json#/dependentSchemas/a/$ref: remote $ref "https://example.com/x.json" is not supported: a6kit never fetches schemas; copy the referenced schema into $defs and refer to it as "#/$defs/<name>"',
   ],
   [
     'default that misfits under unevaluatedProperties (2020-12)',
-    JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', unevaluatedProperties: { type: 'integer', default: 'x' } }),
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      unevaluatedProperties: { type: 'integer', default: 'x' },
+    }),
     'bad.json#/unevaluatedProperties/default: the default "x" does not fit its own schema (must be integer), so every config that leaves it out would be refused',
   ],
 ];
@@ -171,8 +188,14 @@ describe('plugin names', () => {
   it.each([
     ['', 'invalid plugin name "": APISIX requires 1 to 128 characters (got 0)'],
     ['x'.repeat(129), `invalid plugin name "${'x'.repeat(40)}…": APISIX requires 1 to 128 characters (got 129)`],
-    ['../escape', `invalid plugin name "../escape": use letters, digits, '.', '_' and '-', starting with a letter or digit (the name is also the plugin's folder name)`],
-    ['has space', `invalid plugin name "has space": use letters, digits, '.', '_' and '-', starting with a letter or digit (the name is also the plugin's folder name)`],
+    [
+      '../escape',
+      `invalid plugin name "../escape": use letters, digits, '.', '_' and '-', starting with a letter or digit (the name is also the plugin's folder name)`,
+    ],
+    [
+      'has space',
+      `invalid plugin name "has space": use letters, digits, '.', '_' and '-', starting with a letter or digit (the name is also the plugin's folder name)`,
+    ],
   ])('refuses %j', async (name, expected) => {
     const before = await snapshot(project);
     expect(await refusal(() => newPlugin({ project, name, log: capture() }))).toBe(expected);
@@ -203,6 +226,8 @@ describe('plugin names', () => {
   });
 
   it('init refuses a non-empty folder', async () => {
-    expect(await refusal(() => initProject({ dir: project, log: capture() }))).toMatch(/exists and is not empty; init only writes into a new or empty folder$/);
+    expect(await refusal(() => initProject({ dir: project, log: capture() }))).toMatch(
+      /exists and is not empty; init only writes into a new or empty folder$/,
+    );
   });
 });

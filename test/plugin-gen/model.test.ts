@@ -7,7 +7,12 @@ const model = (schema: unknown) => buildModel('x', parseSchemaText(JSON.stringif
 
 describe('config types', () => {
   it('the root type is Config whatever its title or $id', async () => {
-    const m = await model({ $id: 'https://example.com/x.json', title: 'Thing', type: 'object', properties: { a: { type: 'string' } } });
+    const m = await model({
+      $id: 'https://example.com/x.json',
+      title: 'Thing',
+      type: 'object',
+      properties: { a: { type: 'string' } },
+    });
     expect(m.typesCode).toContain('export interface Config {');
     expect(m.typesCode).toContain(' * Thing');
   });
@@ -31,7 +36,10 @@ describe('config types', () => {
         either: { oneOf: [{ $ref: '#/$defs/opt' }, { type: 'string' }] },
       },
       $defs: {
-        node: { type: 'object', properties: { v: { type: 'integer', default: 0 }, kids: { type: 'array', items: { $ref: '#/$defs/node' } } } },
+        node: {
+          type: 'object',
+          properties: { v: { type: 'integer', default: 0 }, kids: { type: 'array', items: { $ref: '#/$defs/node' } } },
+        },
         opt: { type: 'object', properties: { b: { type: 'string', default: 'x' } } },
       },
     });
@@ -41,7 +49,10 @@ describe('config types', () => {
   });
 
   it('warns about a default ajv ignores', async () => {
-    const m = await model({ type: 'object', properties: { a: { anyOf: [{ type: 'object', properties: { b: { default: 1 } } }, { type: 'null' }] } } });
+    const m = await model({
+      type: 'object',
+      properties: { a: { anyOf: [{ type: 'object', properties: { b: { default: 1 } } }, { type: 'null' }] } },
+    });
     expect(m.warnings).toEqual(['default is ignored for: data0.b']);
   });
 

@@ -7,7 +7,10 @@ import { scratchDir, snapshot } from '../plugin-gen/helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
-const run = (...args: string[]): Promise<unknown> => buildProgram().exitOverride().parseAsync(['node', 'a6kit', ...args]);
+const run = (...args: string[]): Promise<unknown> =>
+  buildProgram()
+    .exitOverride()
+    .parseAsync(['node', 'a6kit', ...args]);
 
 beforeAll(async () => {
   ({ dir, cleanup } = await scratchDir('cli'));
@@ -39,7 +42,9 @@ describe('a6kit init / new', () => {
     expect(JSON.parse(files.get('package.json')!)).toMatchObject({ name: 'my-plugins', type: 'module' });
     // Tests run through esbuild, which drops types: `npm test` first checks that the generated files
     // match the schemas and that the code type-checks against them (what `gen --check` does).
-    expect((JSON.parse(files.get('package.json')!) as { scripts: { test: string } }).scripts.test).toBe('a6kit gen --check && vitest run --passWithNoTests');
+    expect((JSON.parse(files.get('package.json')!) as { scripts: { test: string } }).scripts.test).toBe(
+      'a6kit gen --check && vitest run --passWithNoTests',
+    );
     expect(files.get('plugins/hello/index.ts')).toContain('responseFilter(conf, res)');
     expect(files.get('plugins/index.ts')).toContain("import hello from './hello/index.js';");
     expect(io.out.join('')).toContain('created plugins/hello/config.gen.ts');
@@ -72,14 +77,21 @@ describe('a6kit init / new', () => {
   });
 
   it('new --help names the default phase (what a user gets without --phase)', () => {
-    const help = buildProgram().commands.find((c) => c.name() === 'new')!.helpInformation();
-    expect(help.replace(/\s+/g, ' ')).toContain('--phase <phase> filters to stub: request, response or both (default: request)');
+    const help = buildProgram()
+      .commands.find((c) => c.name() === 'new')!
+      .helpInformation();
+    expect(help.replace(/\s+/g, ' ')).toContain(
+      '--phase <phase> filters to stub: request, response or both (default: request)',
+    );
   });
 
   it('init --a6kit takes a packed tarball path', async () => {
     quiet();
     await run('init', join(dir, 'packed'), '--a6kit', './a6kit-0.1.0.tgz', '--name', 'edge-plugins');
-    const pkg = JSON.parse((await snapshot(join(dir, 'packed'))).get('package.json')!) as { name: string; dependencies: Record<string, string> };
+    const pkg = JSON.parse((await snapshot(join(dir, 'packed'))).get('package.json')!) as {
+      name: string;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.name).toBe('edge-plugins');
     // Relative to the project (where npm resolves it): the committed project installs elsewhere too.
     const spec = pkg.dependencies['a6kit']!;
@@ -90,7 +102,9 @@ describe('a6kit init / new', () => {
   it('init keeps a spec that is not a path as given (a version range is not a home folder)', async () => {
     quiet();
     await run('init', join(dir, 'ranged'), '--a6kit', '~0.1.0');
-    const pkg = JSON.parse((await snapshot(join(dir, 'ranged'))).get('package.json')!) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse((await snapshot(join(dir, 'ranged'))).get('package.json')!) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies['a6kit']).toBe('~0.1.0');
   });
 });
@@ -119,7 +133,10 @@ describe('a6kit remove', () => {
     const project = join(dir, 'removing');
     const registry = join(project, 'plugins', 'index.ts');
     const text = (await snapshot(project)).get('plugins/index.ts')!;
-    await writeFile(registry, text.replace('export const plugins', 'export const extra = [keep];\nexport const plugins'));
+    await writeFile(
+      registry,
+      text.replace('export const plugins', 'export const extra = [keep];\nexport const plugins'),
+    );
     const before = await snapshot(project);
     await run('remove', 'keep', '--project', project);
     expect(process.exitCode).toBe(1);

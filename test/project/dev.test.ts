@@ -24,8 +24,13 @@ beforeAll(async () => {
   await initProject({ dir, log: capture() });
   await newPlugin({ project: dir, name: 'hello', log: capture() });
   // No npm install in tests: tsx resolves `a6kit` to this repo's sources through tsconfig paths.
-  const tsconfig = JSON.parse(await readFile(join(dir, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
-  tsconfig.compilerOptions['paths'] = { a6kit: [join(repoRoot, 'runtime/index.ts')], 'a6kit/testing': [join(repoRoot, 'runtime/testkit/index.ts')] };
+  const tsconfig = JSON.parse(await readFile(join(dir, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: Record<string, unknown>;
+  };
+  tsconfig.compilerOptions['paths'] = {
+    a6kit: [join(repoRoot, 'runtime/index.ts')],
+    'a6kit/testing': [join(repoRoot, 'runtime/testkit/index.ts')],
+  };
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 });
 
@@ -66,7 +71,9 @@ describe('a6kit dev', () => {
     await writeFile(schemaFile, JSON.stringify(schema, null, 2) + '\n');
     expect(await session.nextCycle()).toEqual(['plugins/hello/schema.json']);
     expect(await readFile(join(dir, 'plugins/hello/config.gen.ts'), 'utf8')).toContain('greeting: string;');
-    expect(log.lines).toEqual(expect.arrayContaining(['changed: plugins/hello/schema.json', 'wrote plugins/hello/config.gen.ts']));
+    expect(log.lines).toEqual(
+      expect.arrayContaining(['changed: plugins/hello/schema.json', 'wrote plugins/hello/config.gen.ts']),
+    );
     const third = await sim.request([{ name: 'hello', value: '{"greeting": 5}' }], { path: '/a' });
     expect(third).toMatchObject({ kind: 'error', status: 503 });
 
@@ -76,9 +83,13 @@ describe('a6kit dev', () => {
     await writeFile(schemaFile, '{"type": "object", "properties": {');
     expect(await session.nextCycle()).toEqual(['plugins/hello/schema.json']);
     expect(session.starts).toBe(starts);
-    expect(log.errors).toContain('schema refused: the runner keeps serving the previous generated code (not restarted)');
+    expect(log.errors).toContain(
+      'schema refused: the runner keeps serving the previous generated code (not restarted)',
+    );
     const prepared = sim.prepareCount;
-    expect(await sim.request([{ name: 'hello', value: '{"greeting": "yo"}' }], { path: '/a' })).toMatchObject({ kind: 'upstream' });
+    expect(await sim.request([{ name: 'hello', value: '{"greeting": "yo"}' }], { path: '/a' })).toMatchObject({
+      kind: 'upstream',
+    });
     expect(sim.prepareCount).toBe(prepared + 1);
 
     await session.close();
@@ -123,19 +134,28 @@ describe('a6kit dev', () => {
     const socket = join(dir, 'dev5.sock');
     session = await startDev({ project: dir, socket, log, debounceMs: 100, typecheck: false });
     // Another runner takes the path over (as a reloaded APISIX runner would).
-    const other = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/runtime/fixtures/runner.ts'), 'run'], {
-      env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${socket}` },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const other = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'test/runtime/fixtures/runner.ts'), 'run'],
+      {
+        env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${socket}` },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     try {
-      await new Promise<void>((resolve) => other.stdout.on('data', (d: Buffer) => d.toString().includes('runner listening') && resolve()));
+      await new Promise<void>((resolve) =>
+        other.stdout.on('data', (d: Buffer) => d.toString().includes('runner listening') && resolve()),
+      );
       const index = join(dir, 'plugins/hello/index.ts');
       await writeFile(index, (await readFile(index, 'utf8')) + '\n');
       await session.nextCycle();
       expect(log.errors.some((l) => l.includes(`unix:${socket} is in use by pid ${other.pid}`))).toBe(true);
       // dev's runner exited without removing the other runner's socket.
       const sim2 = await GatewaySimulator.connect(socket);
-      expect(await sim2.request([{ name: 'stop', conf: { body: 'other' } }])).toMatchObject({ kind: 'response', body: 'other' });
+      expect(await sim2.request([{ name: 'stop', conf: { body: 'other' } }])).toMatchObject({
+        kind: 'response',
+        body: 'other',
+      });
       await sim2.close();
       await session.close();
       session = undefined;
@@ -151,16 +171,32 @@ describe('a6kit dev', () => {
     const stop = new AbortController();
     // Abort the moment the runner is up, before dev has finished starting (the watcher is next).
     const watchingLog = { info: (l: string) => l.startsWith('runner started') && stop.abort(), error: () => {} };
-    await expect(startDev({ project: dir, socket, log: watchingLog, signal: stop.signal, typecheck: false })).rejects.toThrow(/stopped while starting/);
+    await expect(
+      startDev({ project: dir, socket, log: watchingLog, signal: stop.signal, typecheck: false }),
+    ).rejects.toThrow(/stopped while starting/);
     expect(existsSync(socket)).toBe(false);
     expect((await readdir(dir)).filter((n) => n.startsWith('.a6-'))).toEqual([]);
   });
 
   it('the a6kit dev command: SIGINT during start-up stops the runner and removes its socket', async () => {
     const socket = join(dir, 'dev4.sock');
-    const cli = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'cli/main.ts'), 'dev', '--project', dir, '--socket', `unix:${socket}`, '--no-typecheck'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const cli = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(repoRoot, 'cli/main.ts'),
+        'dev',
+        '--project',
+        dir,
+        '--socket',
+        `unix:${socket}`,
+        '--no-typecheck',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const interrupted = new Promise<void>((resolve) => {
       cli.stdout.on('data', (d: Buffer) => {

@@ -80,7 +80,10 @@ export const plugins: AnyPlugin[] = [guard,
   });
 
   it('picks a free identifier when the natural one is taken', () => {
-    const user = registryTemplate().replace("import type { AnyPlugin } from 'a6kit';", "import type { AnyPlugin } from 'a6kit';\nconst auth = 1;");
+    const user = registryTemplate().replace(
+      "import type { AnyPlugin } from 'a6kit';",
+      "import type { AnyPlugin } from 'a6kit';\nconst auth = 1;",
+    );
     expect(addToRegistry(user, 'auth')).toContain("import auth2 from './auth/index.js';");
   });
 
@@ -91,6 +94,11 @@ export const plugins: AnyPlugin[] = [guard,
   });
 
   it('derives identifiers from names', () => {
-    expect(['rate-limit', 'jwt.auth_v2', '3scale', 'Auth'].map(camelIdentifier)).toEqual(['rateLimit', 'jwtAuthV2', 'plugin3scale', 'auth']);
+    expect(['rate-limit', 'jwt.auth_v2', '3scale', 'Auth'].map(camelIdentifier)).toEqual([
+      'rateLimit',
+      'jwtAuthV2',
+      'plugin3scale',
+      'auth',
+    ]);
   });
 });

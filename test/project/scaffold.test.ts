@@ -39,18 +39,34 @@ afterAll(async () => {
 describe('a project scaffolded from six schemas', () => {
   it('has the documented layout, schemas copied byte for byte, every plugin registered in sorted order', async () => {
     for (const c of cases) {
-      for (const f of ['schema.json', 'config.gen.ts', 'validate.gen.js', 'validate.gen.d.ts', 'index.ts', `${c.name}.test.ts`]) {
+      for (const f of [
+        'schema.json',
+        'config.gen.ts',
+        'validate.gen.js',
+        'validate.gen.d.ts',
+        'index.ts',
+        `${c.name}.test.ts`,
+      ]) {
         expect(afterNew.has(`plugins/${c.name}/${f}`), `plugins/${c.name}/${f}`).toBe(true);
       }
-      expect(afterNew.get(`plugins/${c.name}/schema.json`)).toBe(await readFile(join(schemasDir, `${c.name}.json`), 'utf8'));
+      expect(afterNew.get(`plugins/${c.name}/schema.json`)).toBe(
+        await readFile(join(schemasDir, `${c.name}.json`), 'utf8'),
+      );
     }
     for (const f of ['package.json', 'tsconfig.json', 'runner.ts', 'README.md', '.gitignore', 'plugins/index.ts']) {
       expect(afterNew.has(f), f).toBe(true);
     }
     const registry = afterNew.get('plugins/index.ts')!;
-    const listed = /export const plugins = \[([^\]]*)\]/.exec(registry)![1]!.split(',').map((s) => s.trim()).filter(Boolean);
+    const listed = /export const plugins = \[([^\]]*)\]/
+      .exec(registry)![1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(listed).toEqual(['cors', 'headerRewrite', 'ipRestriction', 'jwtAuth', 'rateLimit', 'trafficMirror']);
-    const pkg = JSON.parse(afterNew.get('package.json')!) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(afterNew.get('package.json')!) as {
+      dependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     // This checkout, as a path relative to the project: no absolute path in a committed file.
     expect(pkg.dependencies['a6kit']).toBe(`file:${relative(project, repoRoot).replace(/\/$/, '')}`);
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['gen', 'test', 'build', 'dev']));
@@ -93,7 +109,13 @@ describe('a project scaffolded from six schemas', () => {
       const log = capture();
       await initProject({ dir: other.dir, name: project.split('/').pop()!, log });
       for (const c of cases) {
-        await newPlugin({ project: other.dir, name: c.name, schema: join(schemasDir, `${c.name}.json`), phase: c.phase, log });
+        await newPlugin({
+          project: other.dir,
+          name: c.name,
+          schema: join(schemasDir, `${c.name}.json`),
+          phase: c.phase,
+          log,
+        });
       }
       expect(await snapshot(other.dir)).toEqual(afterNew);
     } finally {
@@ -108,7 +130,10 @@ describe('a project scaffolded from six schemas', () => {
     const log = capture();
     const check = await runGenProject({ project, check: true, typecheck: false, log });
     expect(check.code).toBe(1);
-    expect(log.errors).toEqual(['out of date: plugins/cors/config.gen.ts (run a6kit gen)', 'a6kit gen --check failed: 1 generated file(s) out of date']);
+    expect(log.errors).toEqual([
+      'out of date: plugins/cors/config.gen.ts (run a6kit gen)',
+      'a6kit gen --check failed: 1 generated file(s) out of date',
+    ]);
     expect(await readFile(file, 'utf8')).toBe(good + '// hand edit\n');
     await runGenProject({ project, typecheck: false, log });
     expect(await readFile(file, 'utf8')).toBe(good);
@@ -117,7 +142,9 @@ describe('a project scaffolded from six schemas', () => {
   describe.each(cases)('plugin $name', (c) => {
     const load = async (): Promise<{ parseConf: (raw: string) => unknown; plugin: AnyPlugin }> => {
       const dir = join(project, 'plugins', c.name);
-      const config = (await import(pathToFileURL(join(dir, 'config.gen.ts')).href)) as { parseConf: (raw: string) => unknown };
+      const config = (await import(pathToFileURL(join(dir, 'config.gen.ts')).href)) as {
+        parseConf: (raw: string) => unknown;
+      };
       const index = (await import(pathToFileURL(join(dir, 'index.ts')).href)) as { default: AnyPlugin };
       return { parseConf: config.parseConf, plugin: index.default };
     };
@@ -143,13 +170,18 @@ describe('a project scaffolded from six schemas', () => {
       const { plugin } = await load();
       const runner = await startTestRunner([plugin]);
       try {
-        const ok = c.phase === 'response'
-          ? await runner.simulator.response([{ name: c.name, value: JSON.stringify(c.valid) }], { status: 200, body: 'x' })
-          : await runner.simulator.request([{ name: c.name, value: JSON.stringify(c.valid) }], { path: '/' });
+        const ok =
+          c.phase === 'response'
+            ? await runner.simulator.response([{ name: c.name, value: JSON.stringify(c.valid) }], {
+                status: 200,
+                body: 'x',
+              })
+            : await runner.simulator.request([{ name: c.name, value: JSON.stringify(c.valid) }], { path: '/' });
         expect(ok).not.toHaveProperty('kind', 'error');
-        const refused = c.phase === 'response'
-          ? await runner.simulator.response([{ name: c.name, value: JSON.stringify(c.invalid) }], { status: 200 })
-          : await runner.simulator.request([{ name: c.name, value: JSON.stringify(c.invalid) }], { path: '/' });
+        const refused =
+          c.phase === 'response'
+            ? await runner.simulator.response([{ name: c.name, value: JSON.stringify(c.invalid) }], { status: 200 })
+            : await runner.simulator.request([{ name: c.name, value: JSON.stringify(c.invalid) }], { path: '/' });
         expect(refused).toMatchObject({ kind: 'error', status: 503 });
       } finally {
         await runner.close();
@@ -174,12 +206,26 @@ export default defineConfig({
     const report = join(project, 'vitest-report.json');
     await promisify(execFile)(
       process.execPath,
-      [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--root', project, '--config', config, '--reporter=json', `--outputFile=${report}`],
+      [
+        join(repoRoot, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--root',
+        project,
+        '--config',
+        config,
+        '--reporter=json',
+        `--outputFile=${report}`,
+      ],
       { cwd: project, env: { ...process.env, CI: '1' } },
     ).catch((err: { stdout?: string; stderr?: string }) => {
       throw new Error(`generated tests failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
     });
-    const result = JSON.parse(await readFile(report, 'utf8')) as { numTotalTestSuites: number; numPassedTests: number; numFailedTests: number; numTodoTests: number };
+    const result = JSON.parse(await readFile(report, 'utf8')) as {
+      numTotalTestSuites: number;
+      numPassedTests: number;
+      numFailedTests: number;
+      numTodoTests: number;
+    };
     expect(result.numFailedTests).toBe(0);
     expect(result.numTodoTests).toBe(0);
     // Per plugin: valid config parses, runs in each phase it has, invalid config refused.
@@ -194,7 +240,9 @@ export default defineConfig({
       "// my edit: read the token from the configured header\n    const token = req.headers.get(conf.header);\n    if (token === undefined) res.respond(401, 'missing token');",
     );
     await writeFile(join(dir, 'index.ts'), userIndex);
-    const schema = JSON.parse(await readFile(join(dir, 'schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(await readFile(join(dir, 'schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
     schema.properties['token_header'] = schema.properties['header'];
     delete schema.properties['header'];
     await writeFile(join(dir, 'schema.json'), JSON.stringify(schema, null, 2) + '\n');

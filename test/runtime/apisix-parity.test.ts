@@ -36,7 +36,9 @@ type Ask = (question: Uint8Array) => Promise<Uint8Array | null>;
  * A fake runner that gives every PrepareConf token 5 and answers calls with `reply(type, id, ask)`,
  * where `ask` sends an ExtraInfo question and resolves to the gateway's result (null = none).
  */
-async function scripted(reply: (type: number, id: number, ask: Ask) => Uint8Array | Promise<Uint8Array>): Promise<GatewaySimulator> {
+async function scripted(
+  reply: (type: number, id: number, ask: Ask) => Uint8Array | Promise<Uint8Array>,
+): Promise<GatewaySimulator> {
   const serve = (sock: Duplex): void => {
     let answer: ((p: Buffer) => void) | undefined;
     const ask: Ask = (question) =>
@@ -56,7 +58,8 @@ async function scripted(reply: (type: number, id: number, ask: Ask) => Uint8Arra
         return;
       }
       const bb = new ByteBuffer(payload);
-      const id = type === RPC_HTTP_REQ_CALL ? HTTPReqCall.Req.getRootAsReq(bb).id() : HTTPRespCall.Req.getRootAsReq(bb).id();
+      const id =
+        type === RPC_HTTP_REQ_CALL ? HTTPReqCall.Req.getRootAsReq(bb).id() : HTTPRespCall.Req.getRootAsReq(bb).id();
       void Promise.resolve(reply(type, id, ask)).then((out) => sock.write(encodeFrame(type, out)));
     });
     sock.on('data', (c: Buffer) => reader.push(c));
@@ -133,7 +136,19 @@ describe('simulator applies header entries as APISIX + nginx do', () => {
   });
 
   it('Rewrite: a request header set to an empty value is removed; resp_headers follow the response rules', async () => {
-    const sim = await scripted((_t, id) => rewriteReply(id, [['x-a', ''], ['x-b', 'v']], [['x-r', ''], ['x-s', 's']]));
+    const sim = await scripted((_t, id) =>
+      rewriteReply(
+        id,
+        [
+          ['x-a', ''],
+          ['x-b', 'v'],
+        ],
+        [
+          ['x-r', ''],
+          ['x-s', 's'],
+        ],
+      ),
+    );
     const r = await sim.request(plugin, { headers: { 'x-a': '1', 'x-c': 'keep' } });
     expect(r).toMatchObject({ kind: 'upstream', respHeaders: { 'x-s': 's' } });
     if (r.kind !== 'upstream') throw new Error('unreachable');
@@ -143,9 +158,20 @@ describe('simulator applies header entries as APISIX + nginx do', () => {
   });
 
   it('HTTPRespCall: reply headers replace the upstream ones; a valueless entry still counts as one', async () => {
-    const sim = await scripted((_t, id) => respCallReply(id, [['x-gone', null], ['x-e', '']]));
+    const sim = await scripted((_t, id) =>
+      respCallReply(id, [
+        ['x-gone', null],
+        ['x-e', ''],
+      ]),
+    );
     const r = await sim.response(plugin, { headers: { 'x-up': 'u' }, body: 'b' });
-    expect(r).toEqual({ kind: 'response', status: 200, headers: {}, body: 'b', bodyBytes: new Uint8Array(Buffer.from('b')) });
+    expect(r).toEqual({
+      kind: 'response',
+      status: 200,
+      headers: {},
+      body: 'b',
+      bodyBytes: new Uint8Array(Buffer.from('b')),
+    });
     await sim.close();
   });
 });
@@ -193,7 +219,13 @@ describe('runner replies, applied by the simulator', () => {
       headers: { 'x-secret': 's', 'content-length': '2' },
       body: 'up',
     });
-    expect(r).toEqual({ kind: 'response', status: 200, headers: {}, body: 'up', bodyBytes: new Uint8Array(Buffer.from('up')) });
+    expect(r).toEqual({
+      kind: 'response',
+      status: 200,
+      headers: {},
+      body: 'up',
+      bodyBytes: new Uint8Array(Buffer.from('up')),
+    });
   });
 
   it('post-resp: a plugin that leaves the headers alone keeps the ones APISIX would otherwise drop (content-type, content-encoding, location)', async () => {
@@ -225,7 +257,13 @@ describe('runner replies, applied by the simulator', () => {
   });
 
   it('post-resp: several plugins reading the body ask APISIX once, so the client still gets it', async () => {
-    const r = await t.simulator.response([{ name: 'peek', conf: {} }, { name: 'peek', conf: {} }], { body: 'xyz' });
+    const r = await t.simulator.response(
+      [
+        { name: 'peek', conf: {} },
+        { name: 'peek', conf: {} },
+      ],
+      { body: 'xyz' },
+    );
     expect(r).toMatchObject({ status: 200, body: 'xyz' });
   });
 
@@ -251,7 +289,9 @@ describe('runner replies, applied by the simulator', () => {
   });
 
   it('rewrite: a request header set to an empty string reaches the upstream as removed', async () => {
-    const r = await t.simulator.request([{ name: 'rewrite', conf: { set: { 'x-a': '' } } }], { headers: { 'x-a': '1', 'x-b': '2' } });
+    const r = await t.simulator.request([{ name: 'rewrite', conf: { set: { 'x-a': '' } } }], {
+      headers: { 'x-a': '1', 'x-b': '2' },
+    });
     if (r.kind !== 'upstream') throw new Error(`unexpected ${r.kind}`);
     expect(r.request.headers).toEqual({ 'x-b': '2' });
   });
@@ -261,7 +301,11 @@ describe('process start', () => {
   it('a bad APISIX_CONF_EXPIRE_TIME is a fatal start error (exit 1), not an ignored rejection', async () => {
     const fixture = fileURLToPath(new URL('./fixtures/runner.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'run'], {
-      env: { ...process.env, APISIX_LISTEN_ADDRESS: 'unix:/tmp/a6kit-never-created.sock', APISIX_CONF_EXPIRE_TIME: 'soon' },
+      env: {
+        ...process.env,
+        APISIX_LISTEN_ADDRESS: 'unix:/tmp/a6kit-never-created.sock',
+        APISIX_CONF_EXPIRE_TIME: 'soon',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -31,7 +31,9 @@ async function call(args: string[]): Promise<unknown> {
 
 describe('a6kit call', () => {
   it('prints the response APISIX would send for a Stop', async () => {
-    expect(await call(['--plugin', 'stop={"status":401,"body":"hi","headers":{"x-a":["1","2"]}}', '--path', '/a'])).toEqual({
+    expect(
+      await call(['--plugin', 'stop={"status":401,"body":"hi","headers":{"x-a":["1","2"]}}', '--path', '/a']),
+    ).toEqual({
       kind: 'response',
       status: 401,
       headers: { 'x-a': ['1', '2'] },
@@ -41,21 +43,51 @@ describe('a6kit call', () => {
 
   it('prints the rewritten upstream request, with headers, args, vars and body from flags', async () => {
     const out = await call([
-      '--plugin', 'rewrite={"path":"/b","set":{"x-new":"1"}}',
-      '--plugin', 'noop=',
-      '-X', 'POST', '--path', '/a', '-H', 'X-In: v', '--arg', 'q=1', '--arg', 'q=2', '--body', 'payload',
+      '--plugin',
+      'rewrite={"path":"/b","set":{"x-new":"1"}}',
+      '--plugin',
+      'noop=',
+      '-X',
+      'POST',
+      '--path',
+      '/a',
+      '-H',
+      'X-In: v',
+      '--arg',
+      'q=1',
+      '--arg',
+      'q=2',
+      '--body',
+      'payload',
     ]);
     expect(out).toEqual({
       kind: 'upstream',
-      request: { method: 'POST', path: '/b', args: { q: ['1', '2'] }, headers: { 'x-in': 'v', 'x-new': '1' }, body: 'payload' },
+      request: {
+        method: 'POST',
+        path: '/b',
+        args: { q: ['1', '2'] },
+        headers: { 'x-in': 'v', 'x-new': '1' },
+        body: 'payload',
+      },
       respHeaders: {},
     });
-    const seen = (await call(['--plugin', 'inspect={"vars":["route_id"]}', '--var', 'route_id=r1'])) as { body: string };
+    const seen = (await call(['--plugin', 'inspect={"vars":["route_id"]}', '--var', 'route_id=r1'])) as {
+      body: string;
+    };
     expect((JSON.parse(seen.body) as { vars: unknown }).vars).toEqual({ route_id: 'r1' });
   });
 
   it('runs ext-plugin-post-resp when an upstream response is given, and reports errors', async () => {
-    expect(await call(['--plugin', 'resp={"upper":true,"status":202}', '--upstream-status', '200', '--upstream-body', 'hello'])).toEqual({
+    expect(
+      await call([
+        '--plugin',
+        'resp={"upper":true,"status":202}',
+        '--upstream-status',
+        '200',
+        '--upstream-body',
+        'hello',
+      ]),
+    ).toEqual({
       kind: 'response',
       status: 202,
       headers: {},

@@ -10,7 +10,13 @@ import { Writable } from 'node:stream';
 import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
 import { startRunner } from '../../runtime/server.js';
 import { createLogger } from '../../runtime/logger.js';
-import { RPC_ERROR, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import {
+  RPC_ERROR,
+  RPC_EXTRA_INFO,
+  RPC_HTTP_REQ_CALL,
+  RPC_HTTP_RESP_CALL,
+  RPC_PREPARE_CONF,
+} from '../../runtime/frame.js';
 import * as P from './plugins.js';
 import {
   Err,
@@ -40,7 +46,11 @@ afterAll(async () => {
   await t.close();
 });
 
-async function prepare(c: RawClient, key: string, conf: { name: string; value: string }[] | undefined): Promise<number> {
+async function prepare(
+  c: RawClient,
+  key: string,
+  conf: { name: string; value: string }[] | undefined,
+): Promise<number> {
   const [type, payload] = await c.exchange(RPC_PREPARE_CONF, prepareConf(key, conf));
   expect(type).toBe(RPC_PREPARE_CONF);
   return tokenOf(payload);
@@ -117,9 +127,21 @@ describe('PrepareConf and tokens', () => {
   });
 
   it('fails closed on an unknown plugin or an invalid config (BAD_REQUEST -> 503)', async () => {
-    expect(await t.simulator.request([{ name: 'missing', conf: {} }])).toEqual({ kind: 'error', code: 'BAD_REQUEST', status: 503 });
-    expect(await t.simulator.request([{ name: 'strict', conf: { n: 'x' } }])).toEqual({ kind: 'error', code: 'BAD_REQUEST', status: 503 });
-    expect(await t.simulator.request([{ name: 'strict', value: '{not json' }])).toEqual({ kind: 'error', code: 'BAD_REQUEST', status: 503 });
+    expect(await t.simulator.request([{ name: 'missing', conf: {} }])).toEqual({
+      kind: 'error',
+      code: 'BAD_REQUEST',
+      status: 503,
+    });
+    expect(await t.simulator.request([{ name: 'strict', conf: { n: 'x' } }])).toEqual({
+      kind: 'error',
+      code: 'BAD_REQUEST',
+      status: 503,
+    });
+    expect(await t.simulator.request([{ name: 'strict', value: '{not json' }])).toEqual({
+      kind: 'error',
+      code: 'BAD_REQUEST',
+      status: 503,
+    });
     const ok = await t.simulator.request([{ name: 'strict', conf: { n: 3 } }]);
     expect(ok.kind === 'upstream' && ok.request.headers['x-n']).toBe('3');
   });
@@ -127,7 +149,11 @@ describe('PrepareConf and tokens', () => {
   it('with skipInvalidConf leaves bad entries out and runs the rest', async () => {
     const s = await startTestRunner(P.all, { skipInvalidConf: true });
     try {
-      const r = await s.simulator.request([{ name: 'missing', conf: {} }, { name: 'strict', conf: {} }, { name: 'stop', conf: { body: 'still' } }]);
+      const r = await s.simulator.request([
+        { name: 'missing', conf: {} },
+        { name: 'strict', conf: {} },
+        { name: 'stop', conf: { body: 'still' } },
+      ]);
       expect(r).toMatchObject({ kind: 'response', body: 'still' });
     } finally {
       await s.close();
@@ -147,7 +173,9 @@ describe('PrepareConf and tokens', () => {
 
 describe('HTTPReqCall', () => {
   it('Stop: status, repeated headers, body; status defaults to 200', async () => {
-    const r = await t.simulator.request([{ name: 'stop', conf: { status: 403, body: 'no', headers: { 'X-A': ['1', '2'], 'x-b': 'c' } } }]);
+    const r = await t.simulator.request([
+      { name: 'stop', conf: { status: 403, body: 'no', headers: { 'X-A': ['1', '2'], 'x-b': 'c' } } },
+    ]);
     expect(r).toMatchObject({ kind: 'response', status: 403, body: 'no', headers: { 'x-a': ['1', '2'], 'x-b': 'c' } });
     const d = await t.simulator.request([{ name: 'stop', conf: { body: 'x' } }]);
     expect(d).toMatchObject({ kind: 'response', status: 200, body: 'x' });
@@ -206,13 +234,19 @@ describe('HTTPReqCall', () => {
   });
 
   it('proxies to the upstream host when nothing changes it', async () => {
-    const r = await t.simulator.request([{ name: 'noop', conf: {} }], { headers: { host: 'client.example', a: 'b' }, vars: { upstream_host: 'backend.internal' } });
+    const r = await t.simulator.request([{ name: 'noop', conf: {} }], {
+      headers: { host: 'client.example', a: 'b' },
+      vars: { upstream_host: 'backend.internal' },
+    });
     expect(r).toMatchObject({ kind: 'upstream', request: { headers: { host: 'backend.internal', a: 'b' } } });
   });
 
   it('sends no action at all when nothing changed (also when plugins only read)', async () => {
     const c = await RawClient.open(t.address);
-    const tok = await prepare(c, 'noop-read', [{ name: 'noop', value: '' }, { name: 'rewrite', value: '{}' }]);
+    const tok = await prepare(c, 'noop-read', [
+      { name: 'noop', value: '' },
+      { name: 'rewrite', value: '{}' },
+    ]);
     const [type, payload] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tok, id: 77, headers: [['a', 'b']] }));
     expect(type).toBe(RPC_HTTP_REQ_CALL);
     const resp = decodeReqCallResp(payload);
@@ -243,7 +277,10 @@ describe('HTTPReqCall', () => {
       headers: { host: 'client.example' },
       vars: { upstream_host: 'backend.internal' },
     });
-    const seen4 = JSON.parse(v4.kind === 'response' ? v4.body : '{}') as { srcIp: string; headers: Record<string, string[]> };
+    const seen4 = JSON.parse(v4.kind === 'response' ? v4.body : '{}') as {
+      srcIp: string;
+      headers: Record<string, string[]>;
+    };
     expect(seen4.srcIp).toBe('203.0.113.9');
     // APISIX sends the upstream host as `host`.
     expect(seen4.headers.host).toEqual(['backend.internal']);
@@ -259,7 +296,9 @@ describe('HTTPReqCall', () => {
 
   it('fetches vars and the body through ExtraInfo, once per request', async () => {
     const c = await RawClient.open(t.address);
-    const tok = await prepare(c, 'inspect-vars', [{ name: 'inspect', value: '{"vars":["remote_port","nope"],"body":true}' }]);
+    const tok = await prepare(c, 'inspect-vars', [
+      { name: 'inspect', value: '{"vars":["remote_port","nope"],"body":true}' },
+    ]);
     c.send(RPC_HTTP_REQ_CALL, reqCall({ token: tok, id: 5 }));
     const asked: string[] = [];
     for (;;) {
@@ -309,19 +348,32 @@ describe('HTTPReqCall', () => {
       expect(decodeReqCallResp(payload).id()).toBe(100 + round);
     }
     await c.close();
-    for (let i = 0; i < 3; i++) expect(await t.simulator.request([{ name: 'careless', conf: {} }])).toMatchObject({ body: 'answered without waiting' });
+    for (let i = 0; i < 3; i++)
+      expect(await t.simulator.request([{ name: 'careless', conf: {} }])).toMatchObject({
+        body: 'answered without waiting',
+      });
     expect(await t.simulator.request([{ name: 'stop', conf: { body: 'fine' } }])).toMatchObject({ body: 'fine' });
   });
 
   it('answers SERVICE_UNAVAILABLE for a throwing plugin and keeps serving', async () => {
-    expect(await t.simulator.request([{ name: 'throws', conf: {} }])).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });
-    expect(await t.simulator.request([{ name: 'throws', conf: { async: true } }])).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(await t.simulator.request([{ name: 'throws', conf: {} }])).toEqual({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+    });
+    expect(await t.simulator.request([{ name: 'throws', conf: { async: true } }])).toEqual({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+    });
     expect(await t.simulator.request([{ name: 'stop', conf: { body: 'alive' } }])).toMatchObject({ body: 'alive' });
   });
 
   it('answers SERVICE_UNAVAILABLE when a plugin misses the deadline, and stays usable', async () => {
     const pending = t.simulator.request([{ name: 'hang', conf: {} }]);
-    expect(await t.simulator.request([{ name: 'stop', conf: { body: 'meanwhile' } }])).toMatchObject({ body: 'meanwhile' });
+    expect(await t.simulator.request([{ name: 'stop', conf: { body: 'meanwhile' } }])).toMatchObject({
+      body: 'meanwhile',
+    });
     expect(await pending).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });
   });
 });
@@ -330,15 +382,25 @@ describe('HTTPRespCall', () => {
   it('passes the upstream status and headers; no change means no status or body, and the upstream headers as they came', async () => {
     const c = await RawClient.open(t.address);
     const tok = await prepare(c, 'resp-none', [{ name: 'resp', value: '{}' }]);
-    const headers: [string, string][] = [['a', 'b'], ['content-type', 'text/html'], ['content-length', '9']];
-    const [type, payload] = await c.exchange(RPC_HTTP_RESP_CALL, respCall({ token: tok, id: 31, status: 201, headers }));
+    const headers: [string, string][] = [
+      ['a', 'b'],
+      ['content-type', 'text/html'],
+      ['content-length', '9'],
+    ];
+    const [type, payload] = await c.exchange(
+      RPC_HTTP_RESP_CALL,
+      respCall({ token: tok, id: 31, status: 201, headers }),
+    );
     expect(type).toBe(RPC_HTTP_RESP_CALL);
     const r = HTTPRespCall.Resp.getRootAsResp(new ByteBuffer(payload));
     expect([r.id(), r.status(), r.bodyLength()]).toEqual([31, 0, 0]);
     // Without headers in the reply APISIX would drop content-type (its exclude list); framing fields
     // are left to nginx.
     const sent = Array.from({ length: r.headersLength() }, (_, i) => [r.headers(i)!.name(), r.headers(i)!.value()]);
-    expect(sent).toEqual([['a', 'b'], ['content-type', 'text/html']]);
+    expect(sent).toEqual([
+      ['a', 'b'],
+      ['content-type', 'text/html'],
+    ]);
     await c.close();
   });
 
@@ -367,7 +429,11 @@ describe('HTTPRespCall', () => {
   });
 
   it('a throwing response filter gives SERVICE_UNAVAILABLE', async () => {
-    expect(await t.simulator.response([{ name: 'throws', conf: {} }], { body: 'x' })).toEqual({ kind: 'error', code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(await t.simulator.response([{ name: 'throws', conf: {} }], { body: 'x' })).toEqual({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+    });
   });
 });
 
@@ -431,7 +497,9 @@ describe('socket file', () => {
       await r.close();
       const file = join(dir, 'file.sock');
       writeFileSync(file, 'x');
-      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${file}` })).rejects.toThrow(/not a socket/);
+      await expect(startRunner({ plugins: [], logger: silent, address: `unix:${file}` })).rejects.toThrow(
+        /not a socket/,
+      );
     } finally {
       cleanup();
     }
@@ -443,11 +511,26 @@ describe('in-memory transport (plugin tests without a socket)', () => {
     const m = await startTestRunner(P.all, { transport: 'memory', callTimeoutMs: 200 });
     try {
       expect(m.address).toBe('memory:');
-      expect(await m.simulator.request([{ name: 'stop', conf: { status: 401, body: 'who?' } }])).toMatchObject({ kind: 'response', status: 401, body: 'who?' });
-      const r = await m.simulator.request([{ name: 'inspect', conf: { vars: ['remote_addr'], body: true } }], { body: 'b', srcIp: '10.1.2.3' });
-      expect(JSON.parse(r.kind === 'response' ? r.body : '{}')).toMatchObject({ vars: { remote_addr: '10.1.2.3' }, body: 'b' });
-      expect(await m.simulator.response([{ name: 'resp', conf: { upper: true } }], { body: 'up' })).toMatchObject({ body: 'UP' });
-      expect(await m.simulator.request([{ name: 'hang', conf: {} }])).toMatchObject({ kind: 'error', code: 'SERVICE_UNAVAILABLE' });
+      expect(await m.simulator.request([{ name: 'stop', conf: { status: 401, body: 'who?' } }])).toMatchObject({
+        kind: 'response',
+        status: 401,
+        body: 'who?',
+      });
+      const r = await m.simulator.request([{ name: 'inspect', conf: { vars: ['remote_addr'], body: true } }], {
+        body: 'b',
+        srcIp: '10.1.2.3',
+      });
+      expect(JSON.parse(r.kind === 'response' ? r.body : '{}')).toMatchObject({
+        vars: { remote_addr: '10.1.2.3' },
+        body: 'b',
+      });
+      expect(await m.simulator.response([{ name: 'resp', conf: { upper: true } }], { body: 'up' })).toMatchObject({
+        body: 'UP',
+      });
+      expect(await m.simulator.request([{ name: 'hang', conf: {} }])).toMatchObject({
+        kind: 'error',
+        code: 'SERVICE_UNAVAILABLE',
+      });
       await until(() => m.connectionsOpen() === m.simulator.connections);
     } finally {
       await m.close();
@@ -461,27 +544,56 @@ describe('logs', () => {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
-        lines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+        lines.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter((l) => l !== ''),
+        );
         done();
       },
     });
     const s = await startTestRunner(P.all, { logger: createLogger('info', sink) });
     try {
       for (let i = 0; i < 3; i++) {
-        expect(await s.simulator.request([{ name: 'strict', conf: { n: 'secret-config-value' } }])).toMatchObject({ code: 'BAD_REQUEST' });
+        expect(await s.simulator.request([{ name: 'strict', conf: { n: 'secret-config-value' } }])).toMatchObject({
+          code: 'BAD_REQUEST',
+        });
       }
-      await s.simulator.request([{ name: 'echo-body', conf: { mode: 'stop' } }, { name: 'throws', conf: {} }], { body: 'secret-body' });
-      await s.simulator.request([{ name: 'echo-body', conf: { mode: 'rewrite' } }, { name: 'throws', conf: {} }], { body: 'secret-body' });
+      await s.simulator.request(
+        [
+          { name: 'echo-body', conf: { mode: 'stop' } },
+          { name: 'throws', conf: {} },
+        ],
+        { body: 'secret-body' },
+      );
+      await s.simulator.request(
+        [
+          { name: 'echo-body', conf: { mode: 'rewrite' } },
+          { name: 'throws', conf: {} },
+        ],
+        { body: 'secret-body' },
+      );
     } finally {
       await s.close();
     }
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const refused = logged.filter((l) => l.msg === 'conf refused');
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ level: 'error', plugin: 'strict', pointer: '/n', reason: 'must be a number', key: expect.stringContaining('route#') as unknown });
+    expect(refused[0]).toMatchObject({
+      level: 'error',
+      plugin: 'strict',
+      pointer: '/n',
+      reason: 'must be a number',
+      key: expect.stringContaining('route#') as unknown,
+    });
     const failed = logged.find((l) => l.msg === 'plugin failed' && l.plugin === 'throws');
     // The error keeps its class and message in the log, so an operator can tell a TypeError from a timeout.
-    expect(failed?.err).toMatchObject({ type: 'Error', message: 'boom', stack: expect.stringContaining('boom') as unknown });
+    expect(failed?.err).toMatchObject({
+      type: 'Error',
+      message: 'boom',
+      stack: expect.stringContaining('boom') as unknown,
+    });
     expect(lines.join('\n')).not.toContain('secret-body');
     expect(lines.join('\n')).not.toContain('secret-config-value');
   });

@@ -3,7 +3,16 @@ import { connect, type Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry } from '../../runtime/wire.js';
+import {
+  Builder,
+  ByteBuffer,
+  Err,
+  ExtraInfo,
+  HTTPReqCall,
+  HTTPRespCall,
+  PrepareConf,
+  TextEntry,
+} from '../../runtime/wire.js';
 import { FrameReader, encodeFrame } from '../../runtime/frame.js';
 
 export { Builder, ByteBuffer, Err, ExtraInfo, HTTPReqCall, HTTPRespCall, PrepareConf, TextEntry };
@@ -84,7 +93,13 @@ export function frameBytes(type: number, payload: Uint8Array): Buffer {
 export function prepareConf(key: string, conf: { name: string; value: string }[] | undefined): Uint8Array {
   const b = new Builder(256);
   const k = b.createString(key);
-  const vec = conf === undefined ? 0 : PrepareConf.Req.createConfVector(b, conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value))));
+  const vec =
+    conf === undefined
+      ? 0
+      : PrepareConf.Req.createConfVector(
+          b,
+          conf.map((e) => TextEntry.createTextEntry(b, b.createString(e.name), b.createString(e.value))),
+        );
   PrepareConf.Req.startReq(b);
   if (vec) PrepareConf.Req.addConf(b, vec);
   PrepareConf.Req.addKey(b, k);
@@ -100,7 +115,14 @@ export function errCode(payload: Uint8Array): number {
   return Err.Resp.getRootAsResp(new ByteBuffer(payload)).code();
 }
 
-export function reqCall(o: { id?: number; token: number; path?: string; headers?: [string, string][]; args?: [string, string | null][]; srcIp?: number[] }): Uint8Array {
+export function reqCall(o: {
+  id?: number;
+  token: number;
+  path?: string;
+  headers?: [string, string][];
+  args?: [string, string | null][];
+  srcIp?: number[];
+}): Uint8Array {
   const b = new Builder(256);
   const entries = (list: [string, string | null][]) =>
     list.map(([k, v]) => {
@@ -121,7 +143,10 @@ export function reqCall(o: { id?: number; token: number; path?: string; headers?
 
 export function respCall(o: { id?: number; token: number; status?: number; headers?: [string, string][] }): Uint8Array {
   const b = new Builder(256);
-  const h = HTTPRespCall.Req.createHeadersVector(b, (o.headers ?? []).map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))));
+  const h = HTTPRespCall.Req.createHeadersVector(
+    b,
+    (o.headers ?? []).map(([k, v]) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v))),
+  );
   b.finish(HTTPRespCall.Req.createReq(b, o.id ?? 9, o.status ?? 200, h, o.token));
   return b.asUint8Array().slice();
 }

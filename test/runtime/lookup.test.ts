@@ -25,8 +25,14 @@ const channel: InfoChannel = {
 function request(headers: readonly [string, string][], args: readonly [string, string][]): HTTPReqCall.Req {
   const b = new Builder(256);
   const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
-  const h = HTTPReqCall.Req.createHeadersVector(b, headers.map(([k, v]) => te(k, v)));
-  const a = HTTPReqCall.Req.createArgsVector(b, args.map(([k, v]) => te(k, v)));
+  const h = HTTPReqCall.Req.createHeadersVector(
+    b,
+    headers.map(([k, v]) => te(k, v)),
+  );
+  const a = HTTPReqCall.Req.createArgsVector(
+    b,
+    args.map(([k, v]) => te(k, v)),
+  );
   b.finish(HTTPReqCall.Req.createReq(b, 1, 0, 0, b.createString('/'), a, h, 1));
   return decodeReqCall(Buffer.from(b.asUint8Array()));
 }
@@ -59,7 +65,10 @@ describe('first lookup by bytes', () => {
 
   it('finds a header among 64 KiB of others, any case, and the Kelvin sign as "k"', () => {
     const filler: [string, string][] = Array.from({ length: 64 }, (_, i) => [`x-filler-${i}`, 'f'.repeat(1024)]);
-    const r = request([...filler, ['Authorization', 'Bearer a'], ['\u212a', 'kelvin'], ['authorization', 'Bearer b']], [['Q', '1']]);
+    const r = request(
+      [...filler, ['Authorization', 'Bearer a'], ['\u212a', 'kelvin'], ['authorization', 'Bearer b']],
+      [['Q', '1']],
+    );
     expect(new CallRequest(r, channel).headers.getAll('AUTHORIZATION')).toEqual(['Bearer a', 'Bearer b']);
     expect(new CallRequest(r, channel).headers.get('k')).toBe('kelvin');
     expect(new CallRequest(r, channel).headers.get('x-filler-6')).toHaveLength(1024);

@@ -15,7 +15,18 @@ import { createLogger } from '../../runtime/logger.js';
 import { parseMetricsAddress } from '../../runtime/metrics-server.js';
 import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import * as P from './plugins.js';
-import { Err, HTTPReqCall, RawClient, decodeReqCallResp, errCode, prepareConf, reqCall, tempDir, tokenOf, until } from './helpers.js';
+import {
+  Err,
+  HTTPReqCall,
+  RawClient,
+  decodeReqCallResp,
+  errCode,
+  prepareConf,
+  reqCall,
+  tempDir,
+  tokenOf,
+  until,
+} from './helpers.js';
 
 /** GET /metrics at `address` (`host:port` or `unix:/path`). */
 function scrape(address: string): Promise<{ status: number; type: string; body: string }> {
@@ -45,7 +56,12 @@ function samples(text: string) {
     rows.push({ name: m[1]!, labels, value: Number(m[3]) });
   }
   const value = (name: string, labels: Record<string, string> = {}): number | undefined => {
-    const hit = rows.filter((r) => r.name === name && Object.keys(r.labels).length === Object.keys(labels).length && Object.entries(labels).every(([k, v]) => r.labels[k] === v));
+    const hit = rows.filter(
+      (r) =>
+        r.name === name &&
+        Object.keys(r.labels).length === Object.keys(labels).length &&
+        Object.entries(labels).every(([k, v]) => r.labels[k] === v),
+    );
     if (hit.length > 1) throw new Error(`${name} ${JSON.stringify(labels)} is ambiguous`);
     return hit[0]?.value;
   };
@@ -57,7 +73,13 @@ describe('metrics, one process', () => {
   let sim: GatewaySimulator;
   beforeAll(async () => {
     const { dir } = tempDir();
-    runner = await startRunner({ plugins: P.all, address: `unix:${join(dir, 'r.sock')}`, callTimeoutMs: 300, logger: createLogger('silent'), metrics: '127.0.0.1:0' });
+    runner = await startRunner({
+      plugins: P.all,
+      address: `unix:${join(dir, 'r.sock')}`,
+      callTimeoutMs: 300,
+      logger: createLogger('silent'),
+      metrics: '127.0.0.1:0',
+    });
     sim = await GatewaySimulator.connect(runner.address);
   });
   afterAll(async () => {
@@ -78,19 +100,51 @@ describe('metrics, one process', () => {
   });
 
   it('counts calls, filters, errors, deadlines, refused confs, ExtraInfo and refused frames exactly', async () => {
-    for (let i = 0; i < 3; i++) expect(await sim.request([{ name: 'stop', conf: { body: 'x' } }])).toMatchObject({ kind: 'response' });
-    for (let i = 0; i < 2; i++) expect(await sim.request([{ name: 'rewrite', conf: { set: { a: 'b' } } }])).toMatchObject({ kind: 'upstream' });
-    for (let i = 0; i < 4; i++) expect(await sim.request([{ name: 'noop', conf: {} }])).toMatchObject({ kind: 'upstream' });
+    for (let i = 0; i < 3; i++)
+      expect(await sim.request([{ name: 'stop', conf: { body: 'x' } }])).toMatchObject({ kind: 'response' });
+    for (let i = 0; i < 2; i++)
+      expect(await sim.request([{ name: 'rewrite', conf: { set: { a: 'b' } } }])).toMatchObject({ kind: 'upstream' });
+    for (let i = 0; i < 4; i++)
+      expect(await sim.request([{ name: 'noop', conf: {} }])).toMatchObject({ kind: 'upstream' });
     // A chain of two: noop then stop, both timed.
-    expect(await sim.request([{ name: 'noop', conf: {} }, { name: 'stop', conf: {} }])).toMatchObject({ kind: 'response' });
-    expect(await sim.request([{ name: 'throws', conf: {} }])).toMatchObject({ kind: 'error', code: 'SERVICE_UNAVAILABLE' });
-    expect(await sim.request([{ name: 'throws', conf: { async: true } }])).toMatchObject({ kind: 'error', code: 'SERVICE_UNAVAILABLE' });
-    expect(await sim.request([{ name: 'hang', conf: {} }])).toMatchObject({ kind: 'error', code: 'SERVICE_UNAVAILABLE' });
-    expect(await sim.request([{ name: 'strict', conf: { n: 'not a number' } }])).toMatchObject({ kind: 'error', code: 'BAD_REQUEST' });
-    expect(await sim.request([{ name: 'no-such-plugin', conf: {} }])).toMatchObject({ kind: 'error', code: 'BAD_REQUEST' });
-    expect(await sim.request([{ name: 'inspect', conf: { vars: ['a', 'b'], body: true } }], { vars: { a: '1', b: '2' }, body: 'hi' })).toMatchObject({ kind: 'response' });
-    expect(await sim.response([{ name: 'resp', conf: { status: 201 } }], { status: 200 })).toMatchObject({ status: 201 });
-    expect(await sim.response([{ name: 'resp', conf: { var: 'a' } }], { status: 200, vars: { a: '1' } })).toMatchObject({ status: 200 });
+    expect(
+      await sim.request([
+        { name: 'noop', conf: {} },
+        { name: 'stop', conf: {} },
+      ]),
+    ).toMatchObject({ kind: 'response' });
+    expect(await sim.request([{ name: 'throws', conf: {} }])).toMatchObject({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(await sim.request([{ name: 'throws', conf: { async: true } }])).toMatchObject({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(await sim.request([{ name: 'hang', conf: {} }])).toMatchObject({
+      kind: 'error',
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(await sim.request([{ name: 'strict', conf: { n: 'not a number' } }])).toMatchObject({
+      kind: 'error',
+      code: 'BAD_REQUEST',
+    });
+    expect(await sim.request([{ name: 'no-such-plugin', conf: {} }])).toMatchObject({
+      kind: 'error',
+      code: 'BAD_REQUEST',
+    });
+    expect(
+      await sim.request([{ name: 'inspect', conf: { vars: ['a', 'b'], body: true } }], {
+        vars: { a: '1', b: '2' },
+        body: 'hi',
+      }),
+    ).toMatchObject({ kind: 'response' });
+    expect(await sim.response([{ name: 'resp', conf: { status: 201 } }], { status: 200 })).toMatchObject({
+      status: 201,
+    });
+    expect(await sim.response([{ name: 'resp', conf: { var: 'a' } }], { status: 200, vars: { a: '1' } })).toMatchObject(
+      { status: 200 },
+    );
     expect(await sim.response([{ name: 'resp', conf: {} }], { status: 200 })).toMatchObject({ status: 200 });
     expect(await sim.response([{ name: 'throws', conf: {} }], { status: 200 })).toMatchObject({ kind: 'error' });
 
@@ -120,7 +174,8 @@ describe('metrics, one process', () => {
     expect(calls('response', 'service_unavailable')).toBe(1);
     expect(calls('response', 'stop')).toBe(0);
 
-    const count = (plugin: string, phase = 'request') => value('a6kit_plugin_filter_duration_seconds_count', { plugin, phase });
+    const count = (plugin: string, phase = 'request') =>
+      value('a6kit_plugin_filter_duration_seconds_count', { plugin, phase });
     expect(count('stop')).toBe(4);
     expect(count('rewrite')).toBe(2);
     expect(count('noop')).toBe(5);
@@ -129,10 +184,13 @@ describe('metrics, one process', () => {
     expect(count('hang')).toBe(0); // never settled: counted as a deadline, not timed
     expect(count('resp', 'response')).toBe(3);
     expect(count('throws', 'response')).toBe(1);
-    expect(value('a6kit_plugin_filter_duration_seconds_bucket', { plugin: 'stop', phase: 'request', le: '+Inf' })).toBe(4);
+    expect(value('a6kit_plugin_filter_duration_seconds_bucket', { plugin: 'stop', phase: 'request', le: '+Inf' })).toBe(
+      4,
+    );
     expect(value('a6kit_plugin_filter_duration_seconds_sum', { plugin: 'stop', phase: 'request' })).toBeGreaterThan(0);
 
-    const errors = (plugin: string, phase: string, kind: string) => value('a6kit_plugin_errors_total', { plugin, phase, kind });
+    const errors = (plugin: string, phase: string, kind: string) =>
+      value('a6kit_plugin_errors_total', { plugin, phase, kind });
     expect(errors('throws', 'request', 'throw')).toBe(2);
     expect(errors('throws', 'response', 'throw')).toBe(1);
     expect(errors('hang', 'request', 'deadline')).toBe(1);
@@ -230,14 +288,25 @@ describe('metrics address', () => {
     const { dir } = tempDir();
     const file = join(dir, 'metrics.sock');
     writeFileSync(file, 'keep me');
-    await expect(startRunner({ plugins: [P.stop], address: `unix:${join(dir, 'r.sock')}`, logger: createLogger('silent'), metrics: `unix:${file}` })).rejects.toThrow(/not a socket/);
+    await expect(
+      startRunner({
+        plugins: [P.stop],
+        address: `unix:${join(dir, 'r.sock')}`,
+        logger: createLogger('silent'),
+        metrics: `unix:${file}`,
+      }),
+    ).rejects.toThrow(/not a socket/);
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     expect(existsSync(join(dir, 'r.sock'))).toBe(false);
   });
 
   it('is off by default: no endpoint', async () => {
     const { dir } = tempDir();
-    const r = await startRunner({ plugins: [P.stop], address: `unix:${join(dir, 'r.sock')}`, logger: createLogger('silent') });
+    const r = await startRunner({
+      plugins: [P.stop],
+      address: `unix:${join(dir, 'r.sock')}`,
+      logger: createLogger('silent'),
+    });
     expect(r.metricsAddress).toBeUndefined();
     await r.close();
   });
@@ -267,13 +336,17 @@ describe('metrics, --workers 2 (a real process)', () => {
 
       // Many fresh connections at once, so that the kernel hands some to each worker.
       const prep = await RawClient.open(sock);
-      const token = tokenOf((await prep.exchange(RPC_PREPARE_CONF, prepareConf('multi', [{ name: 'pid', value: '' }])))[1]);
+      const token = tokenOf(
+        (await prep.exchange(RPC_PREPARE_CONF, prepareConf('multi', [{ name: 'pid', value: '' }])))[1],
+      );
       await prep.close();
       const pids = new Set<string>();
       const rounds = 4;
       for (let round = 0; round < rounds; round++) {
         const clients = await Promise.all(Array.from({ length: 32 }, () => RawClient.open(sock)));
-        const replies = await Promise.all(clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token, id: i }))));
+        const replies = await Promise.all(
+          clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token, id: i }))),
+        );
         for (const [type, payload] of replies) {
           expect(type).toBe(RPC_HTTP_REQ_CALL);
           const stop = decodeReqCallResp(payload).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;

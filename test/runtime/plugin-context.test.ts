@@ -45,7 +45,9 @@ function hanging(w: ReturnType<typeof watcher>): AnyPlugin {
   const wait = async (ctx: CallContext) => {
     w.started();
     try {
-      await new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error)));
+      await new Promise((_resolve, reject) =>
+        ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error)),
+      );
     } finally {
       w.seen({ aborted: ctx.signal.aborted, reason: ctx.signal.reason });
     }
@@ -79,10 +81,21 @@ describe('the plugin logger', () => {
       await t.close();
     }
     const req = lines.find((l) => l.msg === 'hello from the request');
-    expect(req).toMatchObject({ level: 'info', name: 'a6kit', plugin: 'talker', seen: '/x', key: expect.stringMatching(/#ext-plugin-pre-req#/) as unknown });
+    expect(req).toMatchObject({
+      level: 'info',
+      name: 'a6kit',
+      plugin: 'talker',
+      seen: '/x',
+      key: expect.stringMatching(/#ext-plugin-pre-req#/) as unknown,
+    });
     expect(typeof req?.requestId).toBe('number');
     const res = lines.find((l) => l.msg === 'hello from the response');
-    expect(res).toMatchObject({ level: 'warn', plugin: 'talker', status: 201, key: expect.stringMatching(/#ext-plugin-post-resp#/) as unknown });
+    expect(res).toMatchObject({
+      level: 'warn',
+      plugin: 'talker',
+      status: 201,
+      key: expect.stringMatching(/#ext-plugin-post-resp#/) as unknown,
+    });
     expect(typeof res?.requestId).toBe('number');
   });
 
@@ -169,7 +182,11 @@ describe('the call signal', () => {
       await t.close();
     }
     expect(caught).toBeInstanceOf(CallCancelled);
-    expect(caught).toMatchObject({ why: 'deadline', name: 'TimeoutError', message: 'the call missed its deadline of 100 ms' });
+    expect(caught).toMatchObject({
+      why: 'deadline',
+      name: 'TimeoutError',
+      message: 'the call missed its deadline of 100 ms',
+    });
   });
 
   it('is aborted at the call deadline in the response phase too', async () => {
@@ -188,7 +205,12 @@ describe('the call signal', () => {
   it('is aborted at shutdown when the grace period ends with the call still in flight', async () => {
     const w = watcher();
     const dir = await mkdtemp(join(tmpdir(), 'a6kit-ctx-'));
-    const runner = await startRunner({ plugins: [hanging(w)], address: `unix:${join(dir, 'r.sock')}`, logLevel: 'silent', shutdownGraceMs: 100 });
+    const runner = await startRunner({
+      plugins: [hanging(w)],
+      address: `unix:${join(dir, 'r.sock')}`,
+      logLevel: 'silent',
+      shutdownGraceMs: 100,
+    });
     const sim = await GatewaySimulator.connect(runner.address);
     try {
       const outcome = sim.request([{ name: 'hang', value: '{}' }]).catch((err: unknown) => err);
@@ -223,15 +245,25 @@ describe('the call signal', () => {
     });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
-      await vi.waitFor(() => expect(lines.some((l) => l.msg === 'runner listening')).toBe(true), { timeout: 30_000, interval: 50 });
+      await vi.waitFor(() => expect(lines.some((l) => l.msg === 'runner listening')).toBe(true), {
+        timeout: 30_000,
+        interval: 50,
+      });
       const sim = await GatewaySimulator.connect(`unix:${join(dir, 'r.sock')}`);
       const outcome = sim.request([{ name: 'hang', value: '{}' }]).catch((err: unknown) => err);
-      await vi.waitFor(() => expect(lines.some((l) => l.msg === 'waiting')).toBe(true), { timeout: 5000, interval: 20 });
+      await vi.waitFor(() => expect(lines.some((l) => l.msg === 'waiting')).toBe(true), {
+        timeout: 5000,
+        interval: 20,
+      });
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       await outcome;
       await sim.close();
-      expect(lines.find((l) => l.msg === 'signal aborted')).toMatchObject({ plugin: 'hang', why: 'shutdown', key: expect.stringContaining('#ext-plugin-pre-req#') as unknown });
+      expect(lines.find((l) => l.msg === 'signal aborted')).toMatchObject({
+        plugin: 'hang',
+        why: 'shutdown',
+        key: expect.stringContaining('#ext-plugin-pre-req#') as unknown,
+      });
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       cleanup();
@@ -312,12 +344,20 @@ describe('cost: nothing is made for a call that does not use the context', () =>
 });
 
 describe('phase awareness at PrepareConf', () => {
-  const requestOnly = definePlugin({ name: 'auth', parseConf: () => ({}), requestFilter() {
-    // Acts in the request phases only: that is all this test needs of it.
-  } });
-  const responseOnly = definePlugin({ name: 'tag-response', parseConf: () => ({}), responseFilter() {
-    // Acts in the response phase only.
-  } });
+  const requestOnly = definePlugin({
+    name: 'auth',
+    parseConf: () => ({}),
+    requestFilter() {
+      // Acts in the request phases only: that is all this test needs of it.
+    },
+  });
+  const responseOnly = definePlugin({
+    name: 'tag-response',
+    parseConf: () => ({}),
+    responseFilter() {
+      // Acts in the response phase only.
+    },
+  });
 
   it('refuses a request-only plugin configured in ext-plugin-post-resp, saying why', async () => {
     const t = await startTestRunner([requestOnly]);
@@ -365,10 +405,15 @@ describe('phase awareness at PrepareConf', () => {
     const chain = buildChain(registry, 'route#7#ext-plugin-post-resp#2', entries, true, (e) => skipped.push(e));
     expect(chain.links.map((l) => l.plugin.name)).toEqual(['tag-response']);
     expect(skipped.map((e) => e.plugin)).toEqual(['auth']);
-    expect(() => buildChain(registry, 'route#7#ext-plugin-post-resp#2', entries, false, () => {})).toThrow(ConfRejected);
+    expect(() => buildChain(registry, 'route#7#ext-plugin-post-resp#2', entries, false, () => {})).toThrow(
+      ConfRejected,
+    );
     expect(buildChain(registry, 'some-other-tool', entries, false, () => {}).links).toHaveLength(2);
     // The phase is read by position: a route whose id reads like a phase is judged by its real phase.
-    expect(buildChain(registry, 'route#ext-plugin-post-resp#ext-plugin-pre-req#5', entries.slice(0, 1), false, () => {}).links).toHaveLength(1);
+    expect(
+      buildChain(registry, 'route#ext-plugin-post-resp#ext-plugin-pre-req#5', entries.slice(0, 1), false, () => {})
+        .links,
+    ).toHaveLength(1);
     expect(buildChain(registry, 'ext-plugin-post-resp', entries, false, () => {}).links).toHaveLength(2);
   });
 

@@ -5,7 +5,8 @@ const json = <T>(raw: string): T => (raw === '' ? ({} as T) : (JSON.parse(raw) a
 
 export const stop = definePlugin({
   name: 'stop',
-  parseConf: (raw) => json<{ status?: number; body?: string; size?: number; headers?: Record<string, string | string[]> }>(raw),
+  parseConf: (raw) =>
+    json<{ status?: number; body?: string; size?: number; headers?: Record<string, string | string[]> }>(raw),
   requestFilter(c, _req, res) {
     if (c.status !== undefined) res.status = c.status;
     if (c.headers) for (const [k, v] of Object.entries(c.headers)) res.headers.set(k, v);

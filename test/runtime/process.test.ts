@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { RPC_ERROR, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
-import { Err, HTTPReqCall, RawClient, decodeReqCallResp, errCode, prepareConf, reqCall, tempDir, tokenOf, until } from './helpers.js';
+import {
+  Err,
+  HTTPReqCall,
+  RawClient,
+  decodeReqCallResp,
+  errCode,
+  prepareConf,
+  reqCall,
+  tempDir,
+  tokenOf,
+  until,
+} from './helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/runner.ts', import.meta.url));
 
@@ -111,7 +122,9 @@ describe('runner process', () => {
       const pids = new Set<string>();
       for (let round = 0; round < 4; round++) {
         const clients = await Promise.all(Array.from({ length: 32 }, () => RawClient.open(sock)));
-        const replies = await Promise.all(clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token, id: i }))));
+        const replies = await Promise.all(
+          clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token, id: i }))),
+        );
         for (const [type, payload] of replies) {
           expect(type).toBe(RPC_HTTP_REQ_CALL);
           const stop = decodeReqCallResp(payload).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
@@ -147,7 +160,10 @@ describe('runner process', () => {
       const prep = await RawClient.open(sock);
       const tokens: number[] = [];
       for (let i = 0; i < 100; i++) {
-        const [t, p] = await prep.exchange(RPC_PREPARE_CONF, prepareConf(`route-${i}`, [{ name: 'pid', value: String(i) }]));
+        const [t, p] = await prep.exchange(
+          RPC_PREPARE_CONF,
+          prepareConf(`route-${i}`, [{ name: 'pid', value: String(i) }]),
+        );
         expect(t).toBe(RPC_PREPARE_CONF);
         tokens.push(tokenOf(p));
       }
@@ -155,10 +171,15 @@ describe('runner process', () => {
       // the other one asks the primary, which has evicted the oldest.
       for (let round = 0; round < 3; round++) {
         const clients = await Promise.all(Array.from({ length: 16 }, () => RawClient.open(sock)));
-        const latest = await Promise.all(clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[99 - (i % 10)]! }))));
+        const latest = await Promise.all(
+          clients.map((c, i) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[99 - (i % 10)]! }))),
+        );
         for (const [type] of latest) expect(type).toBe(RPC_HTTP_REQ_CALL);
-        const oldest = await Promise.all(clients.map((c) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[0]! }))));
-        for (const [type, payload] of oldest) expect([type, errCode(payload)]).toEqual([RPC_ERROR, Err.Code.CONF_TOKEN_NOT_FOUND]);
+        const oldest = await Promise.all(
+          clients.map((c) => c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: tokens[0]! }))),
+        );
+        for (const [type, payload] of oldest)
+          expect([type, errCode(payload)]).toEqual([RPC_ERROR, Err.Code.CONF_TOKEN_NOT_FOUND]);
         await Promise.all(clients.map((c) => c.close()));
       }
       await prep.close();

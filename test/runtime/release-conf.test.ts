@@ -52,7 +52,10 @@ describe('releaseConf', () => {
     const t0 = tracked();
     const t = await startTestRunner([t0.plugin]);
     try {
-      const r = await t.simulator.request([{ name: 'tracked', value: '{}' }, { name: 'missing', value: '{}' }]);
+      const r = await t.simulator.request([
+        { name: 'tracked', value: '{}' },
+        { name: 'missing', value: '{}' },
+      ]);
       expect(r).toMatchObject({ kind: 'error' });
       expect(t0.keys.length).toBeGreaterThan(0);
       expect(t0.live.size).toBe(0);

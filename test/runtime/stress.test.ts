@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestRunner, type TestRunner } from '../../runtime/testkit/index.js';
-import { MAX_PAYLOAD, RPC_ERROR, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import {
+  MAX_PAYLOAD,
+  RPC_ERROR,
+  RPC_EXTRA_INFO,
+  RPC_HTTP_REQ_CALL,
+  RPC_HTTP_RESP_CALL,
+  RPC_PREPARE_CONF,
+} from '../../runtime/frame.js';
 import * as P from './plugins.js';
 import {
   Err,
@@ -43,7 +50,9 @@ describe('framing over the socket', () => {
         await new Promise((r) => setImmediate(r));
       }
     };
-    await writeSlowly(frameBytes(RPC_PREPARE_CONF, prepareConf('bytewise', [{ name: 'stop', value: '{"body":"tiny"}' }])));
+    await writeSlowly(
+      frameBytes(RPC_PREPARE_CONF, prepareConf('bytewise', [{ name: 'stop', value: '{"body":"tiny"}' }])),
+    );
     const [type, payload] = await c.next();
     expect(type).toBe(RPC_PREPARE_CONF);
     await writeSlowly(frameBytes(RPC_HTTP_REQ_CALL, reqCall({ token: tokenOf(payload), id: 3 })));
@@ -81,7 +90,10 @@ describe('big bodies', () => {
 describe('connections', () => {
   it('serves 1 000 concurrent connections, each with a call waiting on ExtraInfo', async () => {
     const first = await RawClient.open(t.address);
-    const [, p] = await first.exchange(RPC_PREPARE_CONF, prepareConf('many', [{ name: 'inspect', value: '{"vars":["who"]}' }]));
+    const [, p] = await first.exchange(
+      RPC_PREPARE_CONF,
+      prepareConf('many', [{ name: 'inspect', value: '{"vars":["who"]}' }]),
+    );
     const token = tokenOf(p);
     await first.close();
     const clients: RawClient[] = [];
@@ -100,7 +112,9 @@ describe('connections', () => {
       const resp = decodeReqCallResp(payload);
       expect(resp.id()).toBe(i);
       const stop = resp.action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
-      expect((JSON.parse(Buffer.from(stop.bodyArray()!).toString()) as { vars: { who: string } }).vars.who).toBe(`client-${i}`);
+      expect((JSON.parse(Buffer.from(stop.bodyArray()!).toString()) as { vars: { who: string } }).vars.who).toBe(
+        `client-${i}`,
+      );
     });
     await Promise.all(clients.map((c) => c.close()));
     await until(() => t.connectionsOpen() <= t.simulator.connections);
@@ -110,7 +124,10 @@ describe('connections', () => {
     const base = t.connectionsOpen();
     for (let i = 0; i < 20; i++) {
       const c = await RawClient.open(t.address);
-      const [, p] = await c.exchange(RPC_PREPARE_CONF, prepareConf('vanish', [{ name: 'inspect', value: '{"vars":["a","b"],"body":true}' }]));
+      const [, p] = await c.exchange(
+        RPC_PREPARE_CONF,
+        prepareConf('vanish', [{ name: 'inspect', value: '{"vars":["a","b"],"body":true}' }]),
+      );
       c.send(RPC_HTTP_REQ_CALL, reqCall({ token: tokenOf(p) }));
       const [type] = await c.next();
       expect(type).toBe(RPC_EXTRA_INFO);
@@ -132,12 +149,38 @@ describe('random and mutated frames', () => {
     const f = await startTestRunner([P.stop, P.rewrite, P.noop, P.strict, P.resp]);
     try {
       const setup = await RawClient.open(f.address);
-      const [, p] = await setup.exchange(RPC_PREPARE_CONF, prepareConf('fuzz', [{ name: 'rewrite', value: '{"path":"/f","set":{"a":"b"},"args":{"q":"1"}}' }, { name: 'stop', value: '{"body":"x"}' }]));
+      const [, p] = await setup.exchange(
+        RPC_PREPARE_CONF,
+        prepareConf('fuzz', [
+          { name: 'rewrite', value: '{"path":"/f","set":{"a":"b"},"args":{"q":"1"}}' },
+          { name: 'stop', value: '{"body":"x"}' },
+        ]),
+      );
       const token = tokenOf(p);
       await setup.close();
       const valid: [number, Uint8Array][] = [
-        [RPC_PREPARE_CONF, prepareConf('fuzz-k', [{ name: 'strict', value: '{"n":1}' }, { name: 'noop', value: '' }])],
-        [RPC_HTTP_REQ_CALL, reqCall({ token, path: '/p', headers: [['h', 'v'], ['host', 'x']], args: [['a', '1'], ['f', null]] })],
+        [
+          RPC_PREPARE_CONF,
+          prepareConf('fuzz-k', [
+            { name: 'strict', value: '{"n":1}' },
+            { name: 'noop', value: '' },
+          ]),
+        ],
+        [
+          RPC_HTTP_REQ_CALL,
+          reqCall({
+            token,
+            path: '/p',
+            headers: [
+              ['h', 'v'],
+              ['host', 'x'],
+            ],
+            args: [
+              ['a', '1'],
+              ['f', null],
+            ],
+          }),
+        ],
         [RPC_HTTP_RESP_CALL, respCall({ token, status: 200, headers: [['k', 'v']] })],
       ];
       const mutated = fc
@@ -153,8 +196,13 @@ describe('random and mutated frames', () => {
           const out = cut > 0 ? b.subarray(0, Math.max(0, b.length - cut)) : b;
           return [retype ? (type % 4) + 1 : type, out] as [number, Uint8Array];
         });
-      const random = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 96 })) as fc.Arbitrary<[number, Uint8Array]>;
-      const frames = fc.sample(fc.oneof({ arbitrary: mutated, weight: 3 }, { arbitrary: random, weight: 1 }), { numRuns: 100_000, seed: 0x6a6 });
+      const random = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 96 })) as fc.Arbitrary<
+        [number, Uint8Array]
+      >;
+      const frames = fc.sample(fc.oneof({ arbitrary: mutated, weight: 3 }, { arbitrary: random, weight: 1 }), {
+        numRuns: 100_000,
+        seed: 0x6a6,
+      });
 
       const lanes = 4;
       const clients = await Promise.all(Array.from({ length: lanes }, () => RawClient.open(f.address)));
@@ -178,7 +226,14 @@ describe('random and mutated frames', () => {
       for (const n of seenTypes.values()) total += n;
       expect(total).toBe(100_000);
       // Only well-formed replies and the three protocol errors came back...
-      const allowed = [RPC_PREPARE_CONF, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, -1 - Err.Code.BAD_REQUEST, -1 - Err.Code.SERVICE_UNAVAILABLE, -1 - Err.Code.CONF_TOKEN_NOT_FOUND];
+      const allowed = [
+        RPC_PREPARE_CONF,
+        RPC_HTTP_REQ_CALL,
+        RPC_HTTP_RESP_CALL,
+        -1 - Err.Code.BAD_REQUEST,
+        -1 - Err.Code.SERVICE_UNAVAILABLE,
+        -1 - Err.Code.CONF_TOKEN_NOT_FOUND,
+      ];
       expect([...seenTypes.keys()].filter((k) => !allowed.includes(k))).toEqual([]);
       // ...and successes as well as refusals were exercised.
       expect(seenTypes.get(-1 - Err.Code.BAD_REQUEST)).toBeGreaterThan(1000);
@@ -188,7 +243,11 @@ describe('random and mutated frames', () => {
       expect((seenTypes.get(RPC_HTTP_REQ_CALL) ?? 0) + (seenTypes.get(RPC_PREPARE_CONF) ?? 0)).toBeGreaterThan(250);
 
       // Lying length headers: the runner waits for bytes that never come, until the gateway leaves.
-      for (const head of [[2, 0xff, 0xff, 0xff], [1, 0, 0, 50], [4, 0x10]]) {
+      for (const head of [
+        [2, 0xff, 0xff, 0xff],
+        [1, 0, 0, 50],
+        [4, 0x10],
+      ]) {
         const c = await RawClient.open(f.address);
         c.write(Uint8Array.from(head));
         await new Promise((r) => setTimeout(r, 5));
@@ -207,17 +266,22 @@ describe('random and mutated frames', () => {
 describe('random ExtraInfo answers', () => {
   it('turn into a plugin error or a value, never into a stuck or out-of-step connection', async () => {
     const c = await RawClient.open(t.address);
-    const [, p] = await c.exchange(RPC_PREPARE_CONF, prepareConf('fuzz-info', [{ name: 'inspect', value: '{"vars":["a"],"body":true}' }]));
+    const [, p] = await c.exchange(
+      RPC_PREPARE_CONF,
+      prepareConf('fuzz-info', [{ name: 'inspect', value: '{"vars":["a"],"body":true}' }]),
+    );
     const token = tokenOf(p);
     const valid = extraInfoResp(Buffer.from('value'));
     const answers = fc.sample(
       fc.oneof(
         fc.uint8Array({ maxLength: 64 }),
-        fc.tuple(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })).map(([flips]) => {
-          const b = Buffer.from(valid);
-          for (const [at, v] of flips) b[at % b.length] = v;
-          return new Uint8Array(b);
-        }),
+        fc
+          .tuple(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }))
+          .map(([flips]) => {
+            const b = Buffer.from(valid);
+            for (const [at, v] of flips) b[at % b.length] = v;
+            return new Uint8Array(b);
+          }),
       ),
       { numRuns: 2000, seed: 7 },
     );
@@ -274,4 +338,3 @@ describe('token expiry', () => {
     }
   });
 });
-

@@ -35,7 +35,10 @@ describe('FrameReader', () => {
   it('hands out nothing while paused, and the rest of the chunk in order once resumed', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 50 })), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 50 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.integer({ min: 1, max: 64 }),
         (frames, cut) => {
           const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
@@ -86,7 +89,11 @@ describe('FieldMap', () => {
     expect(reads).toBe(0);
     expect(h.get('content-type')).toBe('a');
     expect(h.getAll('X-r')).toEqual(['1', '2']);
-    expect([...h.entries()]).toEqual([['content-type', 'a'], ['x-r', '1'], ['x-r', '2']]);
+    expect([...h.entries()]).toEqual([
+      ['content-type', 'a'],
+      ['x-r', '1'],
+      ['x-r', '2'],
+    ]);
     expect(h.changed).toBe(false);
     expect(reads).toBe(1);
     const a = new FieldMap(false, (add) => add('Q', '1'));
@@ -131,12 +138,26 @@ describe('FieldMap', () => {
     h.set('A', 'x');
     h.delete('b');
     h.set('d', ['4', '5']);
-    expect([...h.changes()]).toEqual([['a', ['x']], ['b', undefined], ['d', ['4', '5']]]);
+    expect([...h.changes()]).toEqual([
+      ['a', ['x']],
+      ['b', undefined],
+      ['d', ['4', '5']],
+    ]);
     expect(reads).toBe(0);
-    expect([...h.entries()]).toEqual([['a', 'x'], ['c', '3'], ['d', '4'], ['d', '5']]);
+    expect([...h.entries()]).toEqual([
+      ['a', 'x'],
+      ['c', '3'],
+      ['d', '4'],
+      ['d', '5'],
+    ]);
     expect(reads).toBe(1);
     h.append('c', '6');
-    expect([...h.changes()]).toEqual([['a', ['x']], ['b', undefined], ['d', ['4', '5']], ['c', ['3', '6']]]);
+    expect([...h.changes()]).toEqual([
+      ['a', ['x']],
+      ['b', undefined],
+      ['d', ['4', '5']],
+      ['c', ['3', '6']],
+    ]);
   });
 
   it('tracks set, append and delete', () => {
@@ -144,7 +165,11 @@ describe('FieldMap', () => {
     h.set('B', ['x', 'y']);
     h.append('a', '2');
     h.delete('c');
-    expect([...h.changes()]).toEqual([['b', ['x', 'y']], ['a', ['1', '2']], ['c', undefined]]);
+    expect([...h.changes()]).toEqual([
+      ['b', ['x', 'y']],
+      ['a', ['1', '2']],
+      ['c', undefined],
+    ]);
     expect(() => h.set('a', 1 as unknown as string)).toThrow(TypeError);
   });
 });

@@ -42,11 +42,17 @@ describe.each(['unix', 'memory'] as const)('error outcomes over %s', (transport)
   it('a throwing plugin: its name, error class and message, and the log record', async () => {
     const r = await t.simulator.request([{ name: 'thrower', conf: { at: 'request' } }]);
     const e = expectKind(r, 'error');
-    expect(e.reason).toMatchObject({ step: 'HTTPReqCall', plugin: 'thrower', error: { name: 'TypeError', message: 'request went wrong' } });
+    expect(e.reason).toMatchObject({
+      step: 'HTTPReqCall',
+      plugin: 'thrower',
+      error: { name: 'TypeError', message: 'request went wrong' },
+    });
     expect(e.reason.error?.stack).toContain('test-kit.test.ts');
     expect(e.reason.logs.some((l) => l.plugin === 'thrower' && l.level === 'error')).toBe(true);
     // What a failed assertion on the kind prints:
-    expect(() => expectKind(r, 'upstream')).toThrow(/expected the outcome 'upstream', got 'error' \(SERVICE_UNAVAILABLE, APISIX answers 503\): .*plugin "thrower", TypeError: request went wrong/);
+    expect(() => expectKind(r, 'upstream')).toThrow(
+      /expected the outcome 'upstream', got 'error' \(SERVICE_UNAVAILABLE, APISIX answers 503\): .*plugin "thrower", TypeError: request went wrong/,
+    );
   });
 
   it('a misspelt plugin name: refused at PrepareConf, naming the name', async () => {
@@ -66,7 +72,10 @@ describe.each(['unix', 'memory'] as const)('error outcomes over %s', (transport)
   it('ext-plugin-post-resp: a success has kind response; a failure its reason', async () => {
     const ok = await t.simulator.response([{ name: 'thrower', conf: {} }], { status: 201, body: 'b' });
     expect(ok).toMatchObject({ kind: 'response', status: 201, body: 'b', headers: { 'x-seen': 'yes' } });
-    const bad = expectKind(await t.simulator.response([{ name: 'thrower', conf: { at: 'response' } }], { status: 200 }), 'error');
+    const bad = expectKind(
+      await t.simulator.response([{ name: 'thrower', conf: { at: 'response' } }], { status: 200 }),
+      'error',
+    );
     expect(bad.reason).toMatchObject({ step: 'HTTPRespCall', plugin: 'thrower', error: { name: 'RangeError' } });
   });
 
@@ -78,6 +87,8 @@ describe.each(['unix', 'memory'] as const)('error outcomes over %s', (transport)
 
   it('expectKind on a different success says what happened instead', async () => {
     const r = await t.simulator.request([{ name: 'thrower', conf: {} }], { path: '/x' });
-    expect(() => expectKind(r, 'response')).toThrow("expected the outcome 'response', got 'upstream': APISIX proxies GET /x");
+    expect(() => expectKind(r, 'response')).toThrow(
+      "expected the outcome 'response', got 'upstream': APISIX proxies GET /x",
+    );
   });
 });

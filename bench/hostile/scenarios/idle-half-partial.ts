@@ -27,7 +27,9 @@ export default {
         closedAfter[k] = (Date.now() - t0) / 1000;
       }),
     );
-    const open = Object.values(kinds).flat().filter((c) => !c.closed).length;
+    const open = Object.values(kinds)
+      .flat()
+      .filter((c) => !c.closed).length;
     for (const c of Object.values(kinds).flat()) c.destroy();
     return `all closed: half-header after ${closedAfter.half!.toFixed(1)} s, partial after ${closedAfter.partial!.toFixed(1)} s (frame deadline 3 s), idle after ${closedAfter.idle!.toFixed(1)} s (idle limit 6 s); ${open} left open`;
   },

@@ -6,7 +6,18 @@ const LANES = 8;
 const BATCH = 250;
 
 /** A conf of a realistic size (~250 bytes of JSON). */
-const conf = (i: number) => [{ name: 'noop', value: JSON.stringify({ route: i, allow: ['10.0.0.0/8', '192.168.0.0/16'], headers: { 'x-tenant': `tenant-${i % 97}` }, limit: { rate: 100, burst: 50, key: 'remote_addr' }, pad: 'p'.repeat(80) }) }];
+const conf = (i: number) => [
+  {
+    name: 'noop',
+    value: JSON.stringify({
+      route: i,
+      allow: ['10.0.0.0/8', '192.168.0.0/16'],
+      headers: { 'x-tenant': `tenant-${i % 97}` },
+      limit: { rate: 100, burst: 50, key: 'remote_addr' },
+      pad: 'p'.repeat(80),
+    }),
+  },
+];
 
 export default {
   name: 'prepare-1m',
@@ -24,7 +35,9 @@ export default {
           const n = Math.min(BATCH, TOTAL - from);
           next += n;
           // Sent back to back (the runner answers PrepareConf in order): keeps the row short.
-          c.write(Buffer.concat(Array.from({ length: n }, (_, k) => prepareFrame(`route#${from + k}`, conf(from + k)))));
+          c.write(
+            Buffer.concat(Array.from({ length: n }, (_, k) => prepareFrame(`route#${from + k}`, conf(from + k)))),
+          );
           for (let k = 0; k < n; k++) {
             const f = await c.next();
             if (f?.[0] !== RPC_PREPARE_CONF) errors++;

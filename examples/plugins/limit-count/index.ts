@@ -67,7 +67,12 @@ function targetOf(conf: Config): RedisTarget {
 
 /** Same on every node for the same route and config; different for another route or config. */
 function namespace(raw: string, ctx: ConfContext | undefined): string {
-  return createHash('sha256').update(ctx?.key ?? '').update('\0').update(raw).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(ctx?.key ?? '')
+    .update('\0')
+    .update(raw)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 function counterOf(conf: Config, raw: string, ctx: ConfContext | undefined): Counter {

@@ -29,7 +29,8 @@ function parseTemplate(template: string): Part[] {
     at = m.index + m[0].length;
   }
   if (at < template.length) parts.push({ text: template.slice(at) });
-  if (!parts.some((p) => 'name' in p)) throw new ConfError('key_type var_combination needs at least one $variable in key', '/key');
+  if (!parts.some((p) => 'name' in p))
+    throw new ConfError('key_type var_combination needs at least one $variable in key', '/key');
   return parts;
 }
 

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfError } from 'a6kit';
 import { startTestRunner, type SimResult, type TestRunner } from 'a6kit/testing';
 import { RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../../runtime/frame.js';
-import { HTTPReqCall, RawClient, decodeReqCallResp, prepareConf, reqCall, tokenOf } from '../../../test/runtime/helpers.js';
+import {
+  HTTPReqCall,
+  RawClient,
+  decodeReqCallResp,
+  prepareConf,
+  reqCall,
+  tokenOf,
+} from '../../../test/runtime/helpers.js';
 import plugin from './index.js';
 import { LocalCounter } from './local-counter.js';
 import { CONNECTION_NAME, openClients } from './redis-clients.js';
@@ -70,7 +77,9 @@ describe.each(['local', 'redis'] as const)('policy %s', (policy) => {
   it('sends no quota headers when show_limit_quota_header is false', async () => {
     const r = route(policy, { count: 1, time_window: 60, show_limit_quota_header: false });
     const results = [await t.simulator.request(r), await t.simulator.request(r)];
-    expect(results.map(quota)).toEqual([{}, {}].map(() => ({ limit: undefined, remaining: undefined, reset: undefined })));
+    expect(results.map(quota)).toEqual(
+      [{}, {}].map(() => ({ limit: undefined, remaining: undefined, reset: undefined })),
+    );
     expect(results.map((x) => x.kind)).toEqual(['upstream', 'response']);
   });
 
@@ -99,16 +108,29 @@ describe.each(['local', 'redis'] as const)('policy %s', (policy) => {
     expect((await t.simulator.request(byUser, { srcIp: '203.0.113.7' })).kind).toBe('upstream');
     expect((await t.simulator.request(byUser, { srcIp: '203.0.113.7' })).kind).toBe('response');
 
-    const combo = route(policy, { count: 1, time_window: 60, key_type: 'var_combination', key: '$remote_addr:${http_x_user}' });
-    expect((await t.simulator.request(combo, { srcIp: '203.0.113.8', headers: { 'x-user': 'ann' } })).kind).toBe('upstream');
-    expect((await t.simulator.request(combo, { srcIp: '203.0.113.9', headers: { 'x-user': 'ann' } })).kind).toBe('upstream');
-    expect((await t.simulator.request(combo, { srcIp: '203.0.113.8', headers: { 'x-user': 'ann' } })).kind).toBe('response');
+    const combo = route(policy, {
+      count: 1,
+      time_window: 60,
+      key_type: 'var_combination',
+      key: '$remote_addr:${http_x_user}',
+    });
+    expect((await t.simulator.request(combo, { srcIp: '203.0.113.8', headers: { 'x-user': 'ann' } })).kind).toBe(
+      'upstream',
+    );
+    expect((await t.simulator.request(combo, { srcIp: '203.0.113.9', headers: { 'x-user': 'ann' } })).kind).toBe(
+      'upstream',
+    );
+    expect((await t.simulator.request(combo, { srcIp: '203.0.113.8', headers: { 'x-user': 'ann' } })).kind).toBe(
+      'response',
+    );
   });
 
   it('never lets two routes with the same config and key share a counter', async () => {
     // Identical conf lists under two APISIX conf keys (two routes): what the simulator cannot
     // express, since it keys a conf list by its content.
-    const value = JSON.stringify(route(policy, { count: 1, time_window: 60, key_type: 'constant', key: 'shared' })[0]!.conf);
+    const value = JSON.stringify(
+      route(policy, { count: 1, time_window: 60, key_type: 'constant', key: 'shared' })[0]!.conf,
+    );
     const c = await RawClient.open(t.address);
     try {
       const outcome = async (routeKey: string): Promise<number> => {
@@ -145,7 +167,17 @@ describe('local counter', () => {
 describe('config', () => {
   it('takes APISIX limit-count configs and refuses what APISIX refuses', () => {
     const ok = plugin.parseConf('{"count":5,"time_window":60,"policy":"redis","redis_host":"127.0.0.1"}');
-    expect(ok).toMatchObject({ count: 5, key: 'remote_addr', key_type: 'var', rejected_code: 503, redis_port: 6379, redis_timeout: 1000, redis_database: 0, allow_degradation: false, show_limit_quota_header: true });
+    expect(ok).toMatchObject({
+      count: 5,
+      key: 'remote_addr',
+      key_type: 'var',
+      rejected_code: 503,
+      redis_port: 6379,
+      redis_timeout: 1000,
+      redis_database: 0,
+      allow_degradation: false,
+      show_limit_quota_header: true,
+    });
     plugin.releaseConf!(ok);
     const refused = (raw: string) => {
       try {
@@ -243,7 +275,8 @@ describe('Redis failures in the runner log', () => {
       expect((await t.simulator.request(r)).kind).toBe('upstream');
       await redis.stop();
       try {
-        for (let i = 0; i < 4; i++) expect(await t.simulator.request(r)).toMatchObject({ kind: 'response', status: 500 });
+        for (let i = 0; i < 4; i++)
+          expect(await t.simulator.request(r)).toMatchObject({ kind: 'response', status: 500 });
       } finally {
         await redis.resume();
       }
@@ -266,7 +299,9 @@ describe('Redis failures in the runner log', () => {
   it('counts the failures it leaves out, and logs again after the interval', () => {
     let now = 0;
     const seen: Record<string, unknown>[] = [];
-    const log = { error: (fields: Record<string, unknown>) => seen.push(fields) } as unknown as Parameters<StoreErrors['report']>[0];
+    const log = { error: (fields: Record<string, unknown>) => seen.push(fields) } as unknown as Parameters<
+      StoreErrors['report']
+    >[0];
     const errors = new StoreErrors(1000, () => now);
     for (let i = 0; i < 5; i++) errors.report(log, new Error('down'), false);
     now = 1000;
@@ -288,7 +323,18 @@ describe('policy redis-cluster', () => {
   });
 
   const conf = (extra: Record<string, unknown> = {}) => [
-    { name: 'limit-count', conf: { count: 2, time_window: 60, policy: 'redis-cluster', redis_cluster_nodes: [`127.0.0.1:${cluster.port}`], redis_cluster_name: 'c', redis_timeout: 300, ...extra } },
+    {
+      name: 'limit-count',
+      conf: {
+        count: 2,
+        time_window: 60,
+        policy: 'redis-cluster',
+        redis_cluster_nodes: [`127.0.0.1:${cluster.port}`],
+        redis_cluster_name: 'c',
+        redis_timeout: 300,
+        ...extra,
+      },
+    },
   ];
 
   it('counts in the cluster', async () => {

@@ -25,11 +25,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const remaining = (r: SimResult) => (r.kind === 'upstream' ? Number(r.respHeaders['x-ratelimit-remaining']) : undefined);
+const remaining = (r: SimResult) =>
+  r.kind === 'upstream' ? Number(r.respHeaders['x-ratelimit-remaining']) : undefined;
 
 /** 30 requests at once, alternating between the two nodes. */
 async function burst(conf: Record<string, unknown>): Promise<SimResult[][]> {
-  const route = [{ name: 'limit-count', conf: { count: 10, time_window: 60, key_type: 'constant', key: 'burst', ...conf } }];
+  const route = [
+    { name: 'limit-count', conf: { count: 10, time_window: 60, key_type: 'constant', key: 'burst', ...conf } },
+  ];
   const perNode: Promise<SimResult>[][] = [[], []];
   for (let i = 0; i < 30; i++) perNode[i % 2]!.push(nodes[i % 2]!.simulator.request(route));
   return Promise.all(perNode.map((p) => Promise.all(p)));
@@ -49,10 +52,28 @@ describe('two gateway nodes', () => {
   });
 
   it('policy redis: the shared window ends for both nodes at once, and both count from zero again', async () => {
-    const route = [{ name: 'limit-count', conf: { count: 2, time_window: 1, key_type: 'constant', key: 'window', policy: 'redis', redis_host: '127.0.0.1', redis_port: redis.port } }];
+    const route = [
+      {
+        name: 'limit-count',
+        conf: {
+          count: 2,
+          time_window: 1,
+          key_type: 'constant',
+          key: 'window',
+          policy: 'redis',
+          redis_host: '127.0.0.1',
+          redis_port: redis.port,
+        },
+      },
+    ];
     const [n1, n2] = nodes.map((n) => n.simulator);
     const start = Date.now();
-    const first = [await n1!.request(route), await n2!.request(route), await n1!.request(route), await n2!.request(route)];
+    const first = [
+      await n1!.request(route),
+      await n2!.request(route),
+      await n1!.request(route),
+      await n2!.request(route),
+    ];
     expect(first.map((r) => r.kind)).toEqual(['upstream', 'upstream', 'response', 'response']);
     await new Promise((r) => setTimeout(r, Math.max(0, start + 1100 - Date.now())));
     const after = [await n2!.request(route), await n1!.request(route), await n2!.request(route)];

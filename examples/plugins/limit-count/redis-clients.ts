@@ -139,7 +139,18 @@ export class RedisLease {
 
 /** A lease on the client for `t`, opening it if no conf uses that Redis config yet. */
 export function leaseClient(t: RedisTarget): RedisLease {
-  const id = JSON.stringify([t.cluster, t.host, t.port, t.database, t.nodes, t.username, t.password, t.ssl, t.sslVerify, t.timeoutMs]);
+  const id = JSON.stringify([
+    t.cluster,
+    t.host,
+    t.port,
+    t.database,
+    t.nodes,
+    t.username,
+    t.password,
+    t.ssl,
+    t.sslVerify,
+    t.timeoutMs,
+  ]);
   let s = shared.get(id);
   if (s === undefined) {
     s = { id, client: open(t), timeoutMs: t.timeoutMs, users: 0 };

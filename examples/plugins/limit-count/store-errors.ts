@@ -23,7 +23,9 @@ export class StoreErrors {
     this.last = t;
     log.error(
       { err: err instanceof Error ? err : String(err), suppressedSinceLastLog: this.suppressed },
-      degraded ? 'counter store failed: request let through (allow_degradation)' : 'counter store failed: request answered 500',
+      degraded
+        ? 'counter store failed: request let through (allow_degradation)'
+        : 'counter store failed: request answered 500',
     );
     this.suppressed = 0;
   }

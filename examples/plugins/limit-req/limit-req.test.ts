@@ -17,7 +17,9 @@ it('refuses every request with 503 when the bucket holds nothing (empty config)'
 });
 
 it('makes concurrent requests over the rate wait instead of refusing them', async () => {
-  const results = await Promise.all(Array.from({ length: 6 }, () => t.simulator.request(route({ rate: 1000, burst: 1 }))));
+  const results = await Promise.all(
+    Array.from({ length: 6 }, () => t.simulator.request(route({ rate: 1000, burst: 1 }))),
+  );
   expect(results.map((r) => r.kind)).toEqual(Array(6).fill('upstream'));
 });
 

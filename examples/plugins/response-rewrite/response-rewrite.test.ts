@@ -16,7 +16,7 @@ const upstream = {
 };
 const route = (conf: unknown) => [{ name: 'response-rewrite', conf }];
 
-it('sets status, headers and body, and keeps the upstream\'s other headers', async () => {
+it("sets status, headers and body, and keeps the upstream's other headers", async () => {
   const r = await t.simulator.response(
     [{ name: 'response-rewrite', value: '{"status":200, "headers":{"X-Server-Id":"9527"},"body":"response rewrite"}' }],
     upstream,
@@ -43,7 +43,10 @@ it('changes nothing but the runner header with an empty config', async () => {
 
 describe('filters', () => {
   it('replaces every match with scope global', async () => {
-    const r = await t.simulator.response(route({ filters: [{ regex: 'world', scope: 'global', replace: 'golang' }] }), upstream);
+    const r = await t.simulator.response(
+      route({ filters: [{ regex: 'world', scope: 'global', replace: 'golang' }] }),
+      upstream,
+    );
     expect(r).toMatchObject({ status: 502, body: 'hello golang golang' });
   });
 
@@ -61,7 +64,13 @@ describe('filters', () => {
 
   it('inserts the replacement literally and applies filters in order', async () => {
     const r = await t.simulator.response(
-      route({ filters: [{ regex: 'hello', replace: '$&$1' }, { regex: '\\$1', replace: '!' }], body: 'ignored' }),
+      route({
+        filters: [
+          { regex: 'hello', replace: '$&$1' },
+          { regex: '\\$1', replace: '!' },
+        ],
+        body: 'ignored',
+      }),
       upstream,
     );
     expect(r).toMatchObject({ body: '$&! world world' });

@@ -16,7 +16,11 @@ export const caseNames: readonly string[] = readdirSync(CASES_DIR)
 export function caseLayers(name: string): Layers {
   const file = join(CASES_DIR, name, 'layers.txt');
   if (!existsSync(file)) return ALL_LAYERS;
-  const flags = new Set(readFileSync(file, 'utf8').split(/\s+/).filter((s) => s !== ''));
+  const flags = new Set(
+    readFileSync(file, 'utf8')
+      .split(/\s+/)
+      .filter((s) => s !== ''),
+  );
   for (const f of flags) {
     if (!['--object-api', '--values', '--verify'].includes(f)) throw new Error(`${file}: unknown flag ${f}`);
   }

@@ -23,7 +23,8 @@ async function readStruct(s: StructModel, o: Any, load: ModuleLoader): Promise<O
     if (t.kind === 'struct') out[k] = await readStruct(t.struct, o[k](), load);
     else if (t.kind === 'array') {
       const arr: unknown[] = [];
-      for (let i = 0; i < t.length; i++) arr.push(t.elem.kind === 'struct' ? await readStruct(t.elem.struct, o[k](i), load) : o[k](i));
+      for (let i = 0; i < t.length; i++)
+        arr.push(t.elem.kind === 'struct' ? await readStruct(t.elem.struct, o[k](i), load) : o[k](i));
       out[k] = arr;
     } else out[k] = o[k]();
   }
@@ -95,7 +96,12 @@ function structArgs(s: StructModel, v: Obj): unknown[] {
  * create<F>Vector, start<F>Vector + create<Struct>, start<T>/add<F>/end<T>), in one fixed order,
  * so flatc's classes and ours must produce the same bytes.
  */
-export async function buildWithApi(t: TableModel, b: flatbuffers.Builder, init: Obj, load: ModuleLoader): Promise<number> {
+export async function buildWithApi(
+  t: TableModel,
+  b: flatbuffers.Builder,
+  init: Obj,
+  load: ModuleLoader,
+): Promise<number> {
   const C = await cls(load, t);
   const offsets = new Map<string, number>();
   for (const f of live(t)) {
@@ -115,14 +121,21 @@ export async function buildWithApi(t: TableModel, b: flatbuffers.Builder, init: 
       if (e.kind === 'struct') {
         const S = await cls(load, e.struct);
         C[`start${pascal(f.name)}Vector`](b, arr.length);
-        for (let i = arr.length - 1; i >= 0; i--) S[`create${e.struct.name}`](b, ...structArgs(e.struct, arr[i] as Obj));
+        for (let i = arr.length - 1; i >= 0; i--)
+          S[`create${e.struct.name}`](b, ...structArgs(e.struct, arr[i] as Obj));
         offsets.set(k, b.endVector());
       } else if (e.kind === 'table') {
         const offs: number[] = [];
         for (const el of arr) offs.push(await buildWithApi(e.table, b, el as Obj, load));
         offsets.set(k, C[`create${pascal(f.name)}Vector`](b, offs));
       } else if (e.kind === 'string') {
-        offsets.set(k, C[`create${pascal(f.name)}Vector`](b, arr.map((s) => b.createString(s as string))));
+        offsets.set(
+          k,
+          C[`create${pascal(f.name)}Vector`](
+            b,
+            arr.map((s) => b.createString(s as string)),
+          ),
+        );
       } else {
         offsets.set(k, C[`create${pascal(f.name)}Vector`](b, x instanceof Int8Array ? [...x] : x));
       }

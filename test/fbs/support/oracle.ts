@@ -80,7 +80,10 @@ export class FlatcTs {
  * test fast). Returns the binaries in input order.
  */
 export async function flatcJsonToBinary(
-  files: readonly string[], rootType: string, jsons: readonly string[], extension = 'bin',
+  files: readonly string[],
+  rootType: string,
+  jsons: readonly string[],
+  extension = 'bin',
 ): Promise<Uint8Array[]> {
   const f = await flatc();
   const { dir, entry } = mount(f, files);
@@ -113,7 +116,21 @@ export async function flatcBinaryToJson(files: readonly string[], rootType: stri
   f.mountFile(`${dir}/data.bin`, bin);
   const outDir = `${dir}/json`;
   f.Module!.FS.mkdirTree(outDir);
-  const r = f.runCommand(['-t', '--strict-json', '--defaults-json', '--raw-binary', '--root-type', rootType, '-o', outDir, '-I', dir, entry, '--', `${dir}/data.bin`]);
+  const r = f.runCommand([
+    '-t',
+    '--strict-json',
+    '--defaults-json',
+    '--raw-binary',
+    '--root-type',
+    rootType,
+    '-o',
+    outDir,
+    '-I',
+    dir,
+    entry,
+    '--',
+    `${dir}/data.bin`,
+  ]);
   if (r.code !== 0 || r.stderr.includes('error')) throw new Error(`flatc -t failed: ${r.stderr}`);
   return f.readFile(`${outDir}/data.json`, { encoding: 'utf8' }) as string;
 }

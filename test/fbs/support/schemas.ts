@@ -35,7 +35,12 @@ export function goldenCases(): SchemaCase[] {
     .sort()
     .map((n) => ({
       name: n,
-      files: [join(root, n, 'schema.fbs'), ...readdirSync(join(root, n)).filter((f) => f.endsWith('.fbs') && f !== 'schema.fbs').map((f) => join(root, n, f))],
+      files: [
+        join(root, n, 'schema.fbs'),
+        ...readdirSync(join(root, n))
+          .filter((f) => f.endsWith('.fbs') && f !== 'schema.fbs')
+          .map((f) => join(root, n, f)),
+      ],
     }));
 }
 
@@ -52,7 +57,8 @@ export async function prepare(c: SchemaCase): Promise<Prepared> {
   const oursDir = join(dir, 'ours');
   mkdirSync(oursDir, { recursive: true });
   // Every layer, so the oracle covers each of them (the layers do not change each other's code).
-  for (const [p, text] of compileSchema(c.files[0]!, { cwd: REPO, layers: ALL_LAYERS })) writeFileSync(join(oursDir, p), text);
+  for (const [p, text] of compileSchema(c.files[0]!, { cwd: REPO, layers: ALL_LAYERS }))
+    writeFileSync(join(oursDir, p), text);
   const flatcTs = await flatcTypeScript(c.files, join(dir, 'flatc'));
   const { model } = loadSchema(c.files[0]!, { cwd: REPO });
   const cache = new Map<string, Promise<Record<string, unknown>>>();

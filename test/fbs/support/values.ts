@@ -5,7 +5,13 @@
  */
 import fc from 'fast-check';
 import type {
-  ElemType, EnumModel, FieldModel, ScalarKind, StructModel, TableModel, TypeModel,
+  ElemType,
+  EnumModel,
+  FieldModel,
+  ScalarKind,
+  StructModel,
+  TableModel,
+  TypeModel,
 } from '../../../generator/fbs/model.js';
 import { camel } from '../../../generator/fbs/names.js';
 
@@ -14,8 +20,12 @@ const live = (t: TableModel): FieldModel[] => t.fields.filter((f) => !f.deprecat
 const isBytes = (e: ElemType): boolean => e.kind === 'scalar' && (e.scalar === 'uint8' || e.scalar === 'int8');
 
 const INT: Partial<Record<ScalarKind, [number, number]>> = {
-  int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535],
-  int32: [-(2 ** 31), 2 ** 31 - 1], uint32: [0, 2 ** 32 - 1],
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  uint32: [0, 2 ** 32 - 1],
 };
 
 /** -0 cannot survive JSON, and is equal to 0 on the wire's reading side anyway. */
@@ -52,17 +62,27 @@ function structFieldArb(t: StructModel['fields'][number]['type']): fc.Arbitrary<
   if (t.kind === 'enum') return enumArb(t.enum);
   if (t.kind === 'scalar') return scalarArb(t.scalar);
   const e = t.elem;
-  const el = e.kind === 'struct' ? structArb(e.struct) : e.kind === 'enum' ? enumArb(e.enum) : scalarArb((e as { scalar: ScalarKind }).scalar);
+  const el =
+    e.kind === 'struct'
+      ? structArb(e.struct)
+      : e.kind === 'enum'
+        ? enumArb(e.enum)
+        : scalarArb((e as { scalar: ScalarKind }).scalar);
   return fc.array(el, { minLength: t.length, maxLength: t.length });
 }
 
 function elemArb(e: ElemType, depth: number): fc.Arbitrary<unknown> {
   switch (e.kind) {
-    case 'scalar': return scalarArb(e.scalar);
-    case 'enum': return enumArb(e.enum);
-    case 'string': return text;
-    case 'struct': return structArb(e.struct);
-    case 'table': return tableArb(e.table, depth + 1);
+    case 'scalar':
+      return scalarArb(e.scalar);
+    case 'enum':
+      return enumArb(e.enum);
+    case 'string':
+      return text;
+    case 'struct':
+      return structArb(e.struct);
+    case 'table':
+      return tableArb(e.table, depth + 1);
   }
 }
 
@@ -80,7 +100,9 @@ function fieldArb(f: FieldModel, depth: number): fc.Arbitrary<unknown> {
       return depth > 2 ? fc.constant(null) : tableArb(t.table, depth + 1);
     case 'union':
       if (depth > 2 || t.union.members.length === 0) return fc.constant(null);
-      return fc.oneof(...t.union.members.map((m) => tableArb(m.table, depth + 1).map((value) => ({ type: m.name, value }))));
+      return fc.oneof(
+        ...t.union.members.map((m) => tableArb(m.table, depth + 1).map((value) => ({ type: m.name, value }))),
+      );
     case 'vector': {
       if (isBytes(t.elem)) {
         const bytes = fc.uint8Array({ maxLength: 40 });
@@ -137,7 +159,10 @@ function canonStruct(s: StructModel, v: Obj): Obj {
     const x = v[camel(f.name)];
     const t = f.type;
     if (t.kind === 'struct') out[camel(f.name)] = canonStruct(t.struct, x as Obj);
-    else if (t.kind === 'array') out[camel(f.name)] = [...(x as unknown[])].map((e) => (t.elem.kind === 'struct' ? canonStruct(t.elem.struct, e as Obj) : canonScalar(t.elem, e)));
+    else if (t.kind === 'array')
+      out[camel(f.name)] = [...(x as unknown[])].map((e) =>
+        t.elem.kind === 'struct' ? canonStruct(t.elem.struct, e as Obj) : canonScalar(t.elem, e),
+      );
     else out[camel(f.name)] = canonScalar(t, x);
   }
   return out;
@@ -206,7 +231,8 @@ export function sortKeyedVectors(t: TableModel, v: Obj | null): Obj | null {
       arr = [...arr].sort((a, b) => {
         const x = a[kk];
         const y = b[kk];
-        const c = typeof x === 'string' ? compareBytes(utf8.encode(x), utf8.encode(y as string)) : Number(x) - Number(y);
+        const c =
+          typeof x === 'string' ? compareBytes(utf8.encode(x), utf8.encode(y as string)) : Number(x) - Number(y);
         return c !== 0 ? c : stable(a) < stable(b) ? -1 : stable(a) > stable(b) ? 1 : 0;
       });
     }
@@ -232,7 +258,8 @@ export function canonTable(t: TableModel, v: Obj | null | undefined, from: Sourc
         out[key] = x == null ? null : typeof x === 'string' ? x : new TextDecoder().decode(x as Uint8Array);
         break;
       case 'struct':
-        out[key] = x == null ? null : canonStruct(ft.struct, from === 'flatcT' ? plainStruct(ft.struct, x as Obj) : (x as Obj));
+        out[key] =
+          x == null ? null : canonStruct(ft.struct, from === 'flatcT' ? plainStruct(ft.struct, x as Obj) : (x as Obj));
         break;
       case 'table':
         out[key] = canonTable(ft.table, x as Obj | null, from);
@@ -333,7 +360,12 @@ export function toFlatcJson(t: TableModel, init: Obj): string {
     const o: Obj = {};
     for (const f of s.fields) {
       const x = v[camel(f.name)];
-      o[f.name] = f.type.kind === 'struct' ? structJson(f.type.struct, x as Obj) : f.type.kind === 'array' && f.type.elem.kind === 'struct' ? (x as Obj[]).map((e) => structJson((f.type as { elem: { struct: StructModel } }).elem.struct, e)) : conv(x);
+      o[f.name] =
+        f.type.kind === 'struct'
+          ? structJson(f.type.struct, x as Obj)
+          : f.type.kind === 'array' && f.type.elem.kind === 'struct'
+            ? (x as Obj[]).map((e) => structJson((f.type as { elem: { struct: StructModel } }).elem.struct, e))
+            : conv(x);
     }
     return o;
   };

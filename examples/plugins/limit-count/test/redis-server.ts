@@ -75,10 +75,30 @@ export class RedisServer {
 
   /** (Re)starts the server on the same port and waits until it answers PING. */
   async resume(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'no',
+    ];
     // A lone cluster node does not know its own address (CLUSTER SLOTS would name it ""): announce it.
     if (this.clusterDir !== undefined)
-      args.push('--cluster-enabled', 'yes', '--cluster-announce-ip', '127.0.0.1', '--dir', this.clusterDir, '--cluster-config-file', 'nodes.conf');
+      args.push(
+        '--cluster-enabled',
+        'yes',
+        '--cluster-announce-ip',
+        '127.0.0.1',
+        '--dir',
+        this.clusterDir,
+        '--cluster-config-file',
+        'nodes.conf',
+      );
     const proc = spawn(this.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc = proc;
     proc.stdout.on('data', (d: Buffer) => (this.output += d.toString()));
@@ -95,7 +115,8 @@ export class RedisServer {
       } finally {
         c.disconnect();
       }
-      if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${this.port} within 10 s:\n${this.output}`);
+      if (Date.now() > deadline)
+        throw new Error(`redis-server did not answer on port ${this.port} within 10 s:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
