@@ -123,7 +123,10 @@ export function checkConfEntry(
     return problems;
   }
   try {
-    plugin.parseConf(value);
+    // A tool only asks whether the config is accepted: what parseConf acquired for it (a pooled
+    // connection, a timer) is given back at once, or it would keep the tool's process alive.
+    const conf = plugin.parseConf(value);
+    releaseQuietly(plugin, conf);
   } catch (err) {
     // Duck-typed: a project loaded by a tool (tsx) may carry its own copy of the ConfError class.
     const pointer =
@@ -137,6 +140,14 @@ export function checkConfEntry(
     });
   }
   return problems;
+}
+
+function releaseQuietly(plugin: AnyPlugin, conf: unknown): void {
+  try {
+    plugin.releaseConf?.(conf);
+  } catch {
+    // The config was accepted; a plugin failing to release it says nothing about the config.
+  }
 }
 
 export function pluginMap(plugins: readonly AnyPlugin[]): Map<string, AnyPlugin> {
