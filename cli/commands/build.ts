@@ -25,7 +25,7 @@ export function registerBuild(program: Command): void {
     .option('--no-check', 'skip the checks run first (generated files up to date, project type-checks)')
     .option(
       '--no-source-maps',
-      "stack traces in the bundle's lines instead of the plugins' .ts lines (no inline source map)",
+      "stack traces in the bundle's lines instead of the plugins' .ts lines (no source map)",
     )
     .action(
       reporting(async (flags: BuildFlags) => {
