@@ -5,10 +5,11 @@
  * the bundle (shipping/bundle.ts) and, with `--sea`, the single executable (shipping/single-executable.ts).
  */
 import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../tooling/user-error.js';
-import { bundleRunner } from './bundle.js';
+import { BUNDLE_NAME, bundleRunner } from './bundle.js';
 import { EXECUTABLE_NAME, makeSingleExecutable } from './single-executable.js';
 
 export interface BuildOptions {
@@ -25,8 +26,9 @@ export interface BuildOptions {
    */
   check?: boolean;
   /**
-   * Stack traces in the plugins' own .ts lines (default true): an inline source map (mappings
-   * only, no sources) and source maps turned on at start.
+   * Stack traces in the plugins' own .ts lines (default true): a source map (mappings only, no
+   * sources) in dist/a6-runner.cjs.map, inline in the single executable, and source maps turned
+   * on at start.
    */
   sourceMaps?: boolean;
   /** Progress lines (default: none). */
@@ -61,12 +63,34 @@ export async function buildRunner(o: BuildOptions): Promise<BuildResult> {
       log(`removed the outdated ${display(executable)} (build with --sea to make it again)`);
     }
   } else {
-    await makeSingleExecutable(bundle, executable, sourceMaps);
+    // A single executable has no file beside it to read a map from: it embeds a copy of the
+    // bundle with the map inline, as one file.
+    const work = sourceMaps ? await mkdtemp(join(tmpdir(), 'a6kit-build-')) : undefined;
+    try {
+      const embedded = work === undefined ? bundle : await withInlineMap(bundle, join(work, BUNDLE_NAME));
+      await makeSingleExecutable(embedded, executable, sourceMaps);
+    } finally {
+      if (work !== undefined) await rm(work, { recursive: true, force: true });
+    }
     result.executable = executable;
     result.executableBytes = (await stat(executable)).size;
     log(`single executable ${display(executable)} (${formatBytes(result.executableBytes)})`);
   }
   return result;
+}
+
+/** `bundle` written to `out` with its map (`<bundle>.map`, named by its last line) inline. */
+async function withInlineMap(bundle: string, out: string): Promise<string> {
+  const code = await readFile(bundle, 'utf8');
+  const link = `//# sourceMappingURL=${basename(bundle)}.map`;
+  const at = code.lastIndexOf(link);
+  if (at < 0) throw new Error(`${bundle} does not end with ${link}`);
+  const map = await readFile(`${bundle}.map`);
+  await writeFile(
+    out,
+    `${code.slice(0, at)}//# sourceMappingURL=data:application/json;base64,${map.toString('base64')}${code.slice(at + link.length)}`,
+  );
+  return out;
 }
 
 /** The same checks as `a6kit gen --check` and gen's type check; a failed one refuses the build (exit 1). */

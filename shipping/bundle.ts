@@ -5,7 +5,7 @@
  * what a Node single executable allows.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Options as TsupOptions } from 'tsup';
@@ -98,7 +98,10 @@ export async function bundleRunner(
       // Inline everything: the file must run with nothing installed beside it.
       noExternal: [/.*/],
       splitting: false,
-      sourcemap: sourceMaps ? 'inline' : false,
+      // Beside the bundle (a6-runner.cjs.map, named by its sourceMappingURL) rather than inline: the
+      // map is as large as the code, and a runner shipped without it still runs, with frames in
+      // the bundle's own lines. The single executable embeds it again (shipping/build.ts).
+      sourcemap: sourceMaps,
       minify,
       keepNames: true,
       clean: false,
@@ -111,7 +114,12 @@ export async function bundleRunner(
         js: `#!/usr/bin/env node\n${sourceMaps ? `${SOURCE_MAPS_ON}\n` : ''}${SEA_ARGV_FIX}\n${YOUNG_GENERATION_CAP}`,
       },
       env: { NODE_ENV: 'production' },
-      esbuildPlugins: [a6kitSourcePlugin(a6kitRoot), noPinoTransports(), collectErrors(errors)],
+      esbuildPlugins: [
+        a6kitSourcePlugin(a6kitRoot),
+        noPinoTransports(),
+        noTracingInPromClient(),
+        collectErrors(errors),
+      ],
       // esbuild's own report would repeat what collectErrors puts into the UserError.
       esbuildOptions: (opts) => {
         opts.logLevel = 'silent';
@@ -132,6 +140,8 @@ export async function bundleRunner(
   }
   const bundle = join(outDir, BUNDLE_NAME);
   await chmod(bundle, 0o755);
+  // A map from an earlier build would describe other code: never leave it beside this bundle.
+  if (!sourceMaps) await rm(`${bundle}.map`, { force: true });
   return bundle;
 }
 
@@ -179,6 +189,29 @@ function noPinoTransports(): EsbuildPlugin {
       b.onResolve({ filter: /^thread-stream$/ }, () => ({ path: 'thread-stream', namespace: 'a6kit-stub' }));
       b.onLoad({ filter: /.*/, namespace: 'a6kit-stub' }, () => ({
         contents: `module.exports = function ThreadStream() { throw new Error(${JSON.stringify(message)}); };\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * prom-client requires @opentelemetry/api (73 KiB bundled) for one thing: trace ids as exemplars of
+ * its process CPU counter, which the runtime never turns on (runtime/metrics.ts). Inside prom-client
+ * it is replaced by the answer the real API gives when no tracing SDK is set up: no active span.
+ * A plugin that imports @opentelemetry/api itself still gets the real one.
+ */
+function noTracingInPromClient(): EsbuildPlugin {
+  return {
+    name: 'a6kit-no-tracing-in-prom-client',
+    setup(b) {
+      b.onResolve({ filter: /^@opentelemetry\/api$/ }, (args) =>
+        /[\\/]node_modules[\\/]prom-client[\\/]/.test(args.importer)
+          ? { path: 'opentelemetry-api', namespace: 'a6kit-no-tracing' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'a6kit-no-tracing' }, () => ({
+        contents: 'module.exports = { trace: { getSpan: () => undefined }, context: { active: () => undefined } };\n',
         loader: 'js',
       }));
     },

@@ -23,10 +23,7 @@ export function registerBuild(program: Command): void {
     .option('--sea', 'also make a Node single executable that runs without Node installed')
     .option('--minify', 'minify the bundle')
     .option('--no-check', 'skip the checks run first (generated files up to date, project type-checks)')
-    .option(
-      '--no-source-maps',
-      "stack traces in the bundle's lines instead of the plugins' .ts lines (no inline source map)",
-    )
+    .option('--no-source-maps', "stack traces in the bundle's lines instead of the plugins' .ts lines (no source map)")
     .action(
       reporting(async (flags: BuildFlags) => {
         await buildRunner({

@@ -1,10 +1,13 @@
 /**
  * A built runner reports a plugin's error with the plugin's own .ts file and line (not a line of
- * dist/a6-runner.cjs), in the bundle and in the single executable; `--no-source-maps` opts out.
+ * dist/a6-runner.cjs), in the bundle (its map beside it, dist/a6-runner.cjs.map) and in the single
+ * executable (map embedded); shipped without its .map the bundle still runs, with frames in its own
+ * lines; `--no-source-maps` opts out.
  * Also: `a6-runner --version` names the project it was built from.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -78,6 +81,18 @@ async function loggedStack(cmd: string[], label: string): Promise<string> {
 }
 
 describe('stack traces of a built runner', () => {
+  it('the map sits beside the bundle, named by its last line; the bundle carries no inline map', async () => {
+    const code = await readFile(mapped.bundle, 'utf8');
+    expect(code.trimEnd().endsWith('//# sourceMappingURL=a6-runner.cjs.map')).toBe(true);
+    expect(code).not.toContain('sourceMappingURL=data:');
+    const map = JSON.parse(await readFile(`${mapped.bundle}.map`, 'utf8')) as {
+      sources: string[];
+      sourcesContent?: unknown;
+    };
+    expect(map.sources.some((s) => s.endsWith('plugins/thrower/index.ts'))).toBe(true);
+    expect(map.sourcesContent).toBeUndefined();
+  });
+
   it('the bundle names plugins/thrower/index.ts and its lines', async () => {
     const stack = await loggedStack([process.execPath, mapped.bundle, 'run'], 'bundle');
     expect(stack).toContain('TypeError: thrown on purpose');
@@ -104,8 +119,20 @@ describe('stack traces of a built runner', () => {
     }
   });
 
-  it('--no-source-maps: no map in the file, frames in the bundle', async () => {
+  it('shipped without its .map: runs, frames in the bundle', async () => {
+    const alone = join(dir, 'shipped-alone');
+    await mkdir(alone);
+    await copyFile(mapped.bundle, join(alone, 'a6-runner.cjs'));
+    const stack = await loggedStack([process.execPath, join(alone, 'a6-runner.cjs'), 'run'], 'alone');
+    expect(stack).toContain('TypeError: thrown on purpose');
+    expect(stack).toMatch(/a6-runner\.cjs:\d+/);
+    expect(stack).not.toContain('index.ts');
+  }, 30_000);
+
+  it('--no-source-maps: no map in the file nor beside it, frames in the bundle', async () => {
     const plain = await buildRunner({ project, check: false, sourceMaps: false });
+    expect(await readFile(plain.bundle, 'utf8')).not.toContain('sourceMappingURL');
+    expect(existsSync(`${plain.bundle}.map`)).toBe(false);
     const stack = await loggedStack([process.execPath, plain.bundle, 'run'], 'plain');
     expect(stack).toMatch(/a6-runner\.cjs:\d+/);
     expect(stack).not.toContain('index.ts');
