@@ -13,7 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
-import { definePlugin } from '../runtime/plugin.js';
+import { benchPlugins } from './plugins.js';
 import { makeRegistry } from '../runtime/chain.js';
 import { ConfStore, LocalConfs } from '../runtime/conf-store.js';
 import { Engine } from '../runtime/engine.js';
@@ -29,33 +29,8 @@ type Scenario = (typeof SCENARIOS)[number];
 
 // ---------------------------------------------------------------- child: one runner engine
 
-const plugins = [
-  definePlugin({
-    name: 'stop',
-    parseConf: () => null,
-    requestFilter(_c, _req, res) {
-      res.status = 403;
-      res.headers.set('x-reason', 'bench');
-      res.write('forbidden');
-    },
-  }),
-  definePlugin({
-    name: 'rewrite',
-    parseConf: () => null,
-    requestFilter(_c, req) {
-      req.path = '/rewritten';
-      req.headers.set('x-added', 'yes');
-      req.args.set('k', 'v');
-    },
-  }),
-  definePlugin({
-    name: 'var',
-    parseConf: () => null,
-    async requestFilter(_c, req) {
-      await req.var('remote_addr');
-    },
-  }),
-];
+// The same plugins as the socket bench; only the scenarios measured here are registered.
+const plugins = benchPlugins.filter((p) => (SCENARIOS as readonly string[]).includes(p.name));
 
 function prepareFrame(name: string): Buffer {
   const b = new Builder(128);

@@ -29,7 +29,7 @@ import v8 from 'node:v8';
 import { createRequire } from 'node:module';
 import { YOUNG_GENERATION_CAP } from '../shipping/bundle.js';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
-import { definePlugin } from '../runtime/plugin.js';
+import { benchPlugins } from './plugins.js';
 
 const self = fileURLToPath(import.meta.url);
 const RPC_PREPARE_CONF = 1;
@@ -37,48 +37,6 @@ const RPC_HTTP_REQ_CALL = 2;
 const RPC_EXTRA_INFO = 3;
 
 // ---------------------------------------------------------------- server side
-
-const benchPlugins = [
-  definePlugin({
-    name: 'stop',
-    parseConf: () => null,
-    requestFilter(_c, _req, res) {
-      res.status = 403;
-      res.headers.set('x-reason', 'bench');
-      res.write('forbidden');
-    },
-  }),
-  definePlugin({
-    name: 'rewrite',
-    parseConf: () => null,
-    requestFilter(_c, req) {
-      req.path = '/rewritten';
-      req.headers.set('x-added', 'yes');
-      req.args.set('k', 'v');
-    },
-  }),
-  definePlugin({
-    name: 'noop',
-    parseConf: () => null,
-    requestFilter() {
-      // Changes nothing: the reply has no action (a call's floor cost through the chain).
-    },
-  }),
-  definePlugin({
-    name: 'var',
-    parseConf: () => null,
-    async requestFilter(_c, req) {
-      await req.var('remote_addr');
-    },
-  }),
-  definePlugin({
-    name: 'auth-header',
-    parseConf: () => null,
-    requestFilter(_c, req, res) {
-      if (req.headers.get('authorization') === undefined) res.respond(401);
-    },
-  }),
-];
 
 /**
  * The floor: parse the 4-byte header, collect the frame, answer each one with a canned reply (a
