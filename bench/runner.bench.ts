@@ -16,20 +16,17 @@
  *
  *   npx tsx bench/runner.bench.ts            (or `npm run bench -- runner`)
  *   A6KIT_BENCH_SECONDS=3 for longer cells (see bench() for the other knobs).
- * This file is also the server process it starts (`--serve floor|runner`).
+ * This file is also the floor's server process (`--serve floor`); the runners are bundled from
+ * bench/runner-entry.ts by shipping/bundle.ts, as `a6kit build` bundles a project.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { compileFunction } from 'node:vm';
 import { connect, createServer, type Socket } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import { createRequire } from 'node:module';
-import { YOUNG_GENERATION_CAP } from '../shipping/bundle.js';
+import { bundleRunner } from '../shipping/bundle.js';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
-import { benchPlugins } from './plugins.js';
 
 const self = fileURLToPath(import.meta.url);
 const RPC_PREPARE_CONF = 1;
@@ -70,38 +67,6 @@ function noActionReply(): Buffer {
   HTTPReqCall.Resp.addId(b, 1);
   b.finish(HTTPReqCall.Resp.endResp(b));
   return frame(RPC_HTTP_REQ_CALL, b.asUint8Array());
-}
-
-async function serveRunner(): Promise<void> {
-  // A6KIT_BENCH_V8_FLAGS: flags set in the running process, as a built runner could at its start.
-  if (process.env.A6KIT_BENCH_V8_FLAGS) v8.setFlagsFromString(process.env.A6KIT_BENCH_V8_FLAGS);
-  // What `a6kit build` puts first in a runner bundle (A6KIT_BENCH_YOUNG_CAP=0 leaves it out, to compare).
-  if (process.env.A6KIT_BENCH_YOUNG_CAP !== '0') {
-    // Compiled as the bundle compiles it: CommonJS text with `require` in scope.
-    const capYoung = compileFunction(YOUNG_GENERATION_CAP, ['require']) as (req: NodeJS.Require) => void;
-    capYoung(createRequire(import.meta.url));
-  }
-  const { runMain } = await import('../runtime/main.js');
-  // Cluster workers are forked with the primary's (already rewritten) arguments.
-  if (process.argv[2] === '--serve')
-    process.argv = [process.argv[0]!, process.argv[1]!, 'run', ...process.argv.slice(4)];
-  await runMain({ plugins: benchPlugins });
-  // A6KIT_BENCH_MEMLOG=ms: where the memory is (V8 heap vs. buffers outside it), printed to stderr.
-  const every = Number(process.env.A6KIT_BENCH_MEMLOG ?? 0);
-  if (every > 0) {
-    const mb = (n: number) => (n / 1048576).toFixed(1);
-    setInterval(() => {
-      const m = process.memoryUsage();
-      const spaces = v8
-        .getHeapSpaceStatistics()
-        .filter((x) => x.space_size > 0)
-        .map((x) => `${x.space_name} ${mb(x.space_size)}`);
-      process.stderr.write(
-        `mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} (${spaces.join(', ')})\n`,
-      );
-    }, every).unref();
-  }
-  if (!process.env.A6KIT_CLUSTER_WORKER) process.stdout.write('ready\n');
 }
 
 // ---------------------------------------------------------------- client side
@@ -294,34 +259,13 @@ interface Server {
 }
 
 /**
- * Servers run from a bundle of this file, as a built runner executable runs (no TypeScript loader
- * in the process: its memory and per-call helpers would colour RSS and CPU figures).
+ * The floor runs from a bundle of this file (no TypeScript loader in the process: its memory and
+ * per-call helpers would colour RSS and CPU figures).
  */
-async function bundle(dir: string, runtimeFrom?: string): Promise<string[]> {
+async function bundleFloor(dir: string): Promise<string[]> {
   try {
     const esbuild = await import('esbuild');
-    const out = join(dir, runtimeFrom === undefined ? 'server.mjs' : 'baseline.mjs');
-    // The baseline: this same bench (plugins, floor, load) over another tree's runtime/.
-    const plugins =
-      runtimeFrom === undefined
-        ? []
-        : [
-            {
-              name: 'baseline-runtime',
-              setup(build: {
-                onResolve(
-                  o: { filter: RegExp },
-                  f: (a: { path: string; importer: string }) => { path: string } | undefined,
-                ): void;
-              }) {
-                build.onResolve({ filter: /^\.\.\/runtime\// }, (a) =>
-                  a.importer === self
-                    ? { path: join(runtimeFrom, a.path.slice('../runtime/'.length)).replace(/\.js$/, '.ts') }
-                    : undefined,
-                );
-              },
-            },
-          ];
+    const out = join(dir, 'floor.mjs');
     await esbuild.build({
       entryPoints: [self],
       outfile: out,
@@ -331,38 +275,49 @@ async function bundle(dir: string, runtimeFrom?: string): Promise<string[]> {
       target: 'node20',
       logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      plugins,
     });
     return [out];
   } catch (err) {
-    // A baseline that does not build must not quietly run as the current code.
-    if (runtimeFrom !== undefined) throw err;
-    process.stdout.write(`(esbuild unavailable, servers run through tsx: ${(err as Error).message})\n`);
+    process.stdout.write(`(esbuild unavailable, the floor runs through tsx: ${(err as Error).message})\n`);
     return ['--import', 'tsx', self];
   }
 }
 
-let serverEntry: string[] = [];
+const repoRoot = join(dirname(self), '..');
+
+/**
+ * The runners are built as `a6kit build` builds a project's runner (shipping/bundle.ts: one
+ * CommonJS file with the shipped banner), from bench/runner-entry.ts. A baseline tree gets a copy
+ * of the bench entry and plugins beside its own runtime/, so the same bench code runs over it.
+ */
+async function bundleRunnerFrom(dir: string, tree?: string): Promise<string[]> {
+  let entry = join(repoRoot, 'bench', 'runner-entry.ts');
+  if (tree !== undefined) {
+    mkdirSync(join(tree, 'bench'), { recursive: true });
+    for (const f of ['runner-entry.ts', 'plugins.ts']) cpSync(join(repoRoot, 'bench', f), join(tree, 'bench', f));
+    entry = join(tree, 'bench', 'runner-entry.ts');
+  }
+  const out = join(dir, tree === undefined ? 'runner' : 'baseline');
+  return [await bundleRunner(repoRoot, entry, out, false, false)];
+}
+
+let floorEntry: string[] = [];
+let runnerEntry: string[] = [];
 let baselineEntry: string[] = [];
 let serverSeq = 0;
 
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}-${serverSeq++}.sock`);
   const args =
-    kind === 'floor' ? ['floor', path] : ['runner', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
+    kind === 'floor' ? ['--serve', 'floor', path] : ['run', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
   // The single runner with a Prometheus endpoint: the cost of metrics, measured in the same slices.
   if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, `metrics-${serverSeq}.sock`)}`);
-  const entry = kind === 'baseline' ? baselineEntry : serverEntry;
+  const entry = kind === 'floor' ? floorEntry : kind === 'baseline' ? baselineEntry : runnerEntry;
   // Flags under test go to the runners only: the floor stays the same reference.
   const extra =
     kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extra, ...entry, '--serve', ...args], {
-    // The baseline runs as runners did before the young-generation cap.
-    env: {
-      ...process.env,
-      APISIX_LISTEN_ADDRESS: `unix:${path}`,
-      ...(kind === 'baseline' ? { A6KIT_BENCH_YOUNG_CAP: '0' } : {}),
-    },
+  const child = spawn(process.execPath, [...extra, ...entry, ...args], {
+    env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -474,7 +429,7 @@ async function measureAll(
  * A6KIT_BENCH_ONLY=floor,single,multi,metrics (default floor,single), A6KIT_BENCH_SCENARIOS=stop,var,...
  * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the runners) narrow or vary a run.
  * Finding where memory goes: A6KIT_BENCH_MEMLOG=<ms> (runners print heap spaces and buffers to
- * stderr), A6KIT_BENCH_V8_FLAGS (set in-process at start), A6KIT_BENCH_YOUNG_CAP=0 (no cap).
+ * stderr), A6KIT_BENCH_V8_FLAGS (set in-process at start).
  * A6KIT_BENCH_BASELINE=<dir>: also a runner built from <dir>/runtime (an older tree, e.g.
  * `git archive <rev> runtime package.json | tar -x -C <dir>` and node_modules linked), measured in the same slices: before/after in one run.
  */
@@ -484,10 +439,11 @@ async function bench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'a6kit-bench-'));
   const live: Server[] = [];
   try {
-    serverEntry = await bundle(dir);
+    floorEntry = await bundleFloor(dir);
+    runnerEntry = await bundleRunnerFrom(dir);
     const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single'];
     const baselineDir = process.env.A6KIT_BENCH_BASELINE;
-    if (baselineDir) baselineEntry = await bundle(dir, join(baselineDir, 'runtime'));
+    if (baselineDir) baselineEntry = await bundleRunnerFrom(dir, baselineDir);
     const runners = (['baseline', 'single', 'metrics', 'multi'] as const).filter((k) =>
       k === 'baseline' ? baselineDir !== undefined : only.includes(k),
     );
@@ -582,11 +538,7 @@ async function bench(): Promise<void> {
 }
 
 if (process.argv[2] === '--serve') {
-  if (process.argv[3] === 'floor') serveFloor(process.argv[4]!);
-  else void serveRunner();
-} else if (process.env.A6KIT_CLUSTER_WORKER === '1') {
-  // A cluster worker re-runs this file with the primary's argv.
-  void serveRunner();
+  serveFloor(process.argv[4]!);
 } else {
   await bench();
 }

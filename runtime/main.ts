@@ -9,7 +9,6 @@ import { runnerVersion } from './build-info.js';
 import { createLogger, type Logger } from './logger.js';
 import { confExpireFromEnv, startRunner, type RunnerOptions } from './server.js';
 import { LIMIT_KNOBS, type Limits } from './limits.js';
-import { isClusterWorker, runPrimary, runWorker } from './cluster.js';
 import { describePlugins, formatPluginList } from './describe.js';
 import { ArgvError, helpText, parseRunnerArgv, type Invocation, type RunFlags } from './argv.js';
 
@@ -71,8 +70,12 @@ async function start(opts: MainOptions, f: RunFlags): Promise<void> {
       logger: log,
       metrics: f.metrics,
     };
-    if (isClusterWorker()) {
-      await runWorker({ ...ro, plugins: opts.plugins });
+    // node:cluster (with child_process and dgram under it) is loaded only by runners that use it:
+    // a single-process runner stays about a megabyte smaller.
+    const cluster =
+      f.workers > 1 || process.env.A6KIT_CLUSTER_WORKER === '1' ? await import('./cluster.js') : undefined;
+    if (cluster?.isClusterWorker()) {
+      await cluster.runWorker({ ...ro, plugins: opts.plugins });
       return;
     }
     // Handlers go in before listening: APISIX may send SIGTERM at any moment, also while the
@@ -82,7 +85,9 @@ async function start(opts: MainOptions, f: RunFlags): Promise<void> {
       await (await running)?.close();
     });
     running =
-      f.workers > 1 ? runPrimary({ ...ro, workers: f.workers, log }) : startRunner({ ...ro, plugins: opts.plugins });
+      cluster && f.workers > 1
+        ? cluster.runPrimary({ ...ro, workers: f.workers, log })
+        : startRunner({ ...ro, plugins: opts.plugins });
     await running;
   } catch (err) {
     log.fatal({ err: (err as Error).message }, 'runner failed to start');

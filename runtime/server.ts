@@ -10,6 +10,7 @@ import { makeRegistry } from './chain.js';
 import { ConfStore, LocalConfs, tokenTtlMs, type Confs } from './conf-store.js';
 import { Connection, InputBudget, OutputBudget, type ConnectionEnv } from './transport.js';
 import { Engine } from './engine.js';
+import { ReadPressure } from './read-pressure.js';
 import { createLogger, ThrottledLog, type Logger } from './logger.js';
 import { withDefaults, type Limits } from './limits.js';
 import { socketPath } from './address.js';
@@ -136,6 +137,7 @@ export function createRunnerCore(
     input: new InputBudget(limits.maxBufferedBytes),
     output: new OutputBudget(limits.maxOutputBytes),
     clock,
+    reads: new ReadPressure(Number(process.env.A6KIT_READ_GC ?? 8 << 20)),
     logs: {
       refused: new ThrottledLog(log, 'warn', 'over a memory limit: refused'),
       closed: new ThrottledLog(log, 'info', 'connection closed by the runner'),

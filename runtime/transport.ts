@@ -11,6 +11,7 @@ import { Dispatcher, type Wire } from './dispatch.js';
 import type { Engine } from './engine.js';
 import type { ConnectionLimits } from './limits.js';
 import type { ThrottledLog } from './logger.js';
+import type { ReadPressure } from './read-pressure.js';
 import { REFUSED_BUFFER_BUDGET, REFUSED_FRAME_TIMEOUT, REFUSED_OUT_OF_TURN } from './metrics-ids.js';
 
 /** Replies below this size skip the output-budget check (error frames, small replies). */
@@ -61,6 +62,7 @@ export interface ConnectionEnv {
   readonly output: OutputBudget;
   /** Coarse clock, advanced by the runner's sweep: reading it costs nothing on the hot path. */
   readonly clock: { now: number };
+  readonly reads: ReadPressure;
   readonly logs: { readonly refused: ThrottledLog; readonly closed: ThrottledLog };
   onClose(c: Connection): void;
 }
@@ -106,6 +108,7 @@ export class Connection implements Wire {
   private onData(chunk: Buffer): void {
     const now = this.env.clock.now;
     this.lastActive = now;
+    this.env.reads.read(chunk.length);
     const before = this.reader.frames;
     this.reader.push(chunk);
     if (!this.reader.inFrame) this.frameStarted = 0;
