@@ -355,6 +355,17 @@ interface Cell {
   p99: number;
   /** Peak RSS of the server process (and its workers) in KiB; the floor's is not reset per scenario. */
   peakRss: number;
+  /** req/s of each round's slice, in round order (for ratios taken slice against neighbouring slice). */
+  rounds: number[];
+}
+
+/** Slices per server and scenario (A6KIT_BENCH_ROUNDS); more rounds, steadier ratios. */
+const ROUNDS = Math.max(1, Number(process.env.A6KIT_BENCH_ROUNDS ?? 4));
+
+/** Median of the per-round ratios a/b: each round's slices ran next to each other. */
+function roundRatio(a: Cell, b: Cell): { median: number; low: number; high: number } {
+  const r = a.rounds.map((x, i) => x / b.rounds[i]!).sort((x, y) => x - y);
+  return { median: r[Math.floor(r.length / 2)]!, low: r[0]!, high: r[r.length - 1]! };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -370,7 +381,7 @@ async function measureAll(
   conns: number,
   seconds: number,
 ): Promise<Map<Server, Cell>> {
-  const rounds = 4;
+  const rounds = ROUNDS;
   const lanesOf = new Map<Server, Lane[]>();
   for (const s of servers) {
     const request = requestFor(s);
@@ -381,10 +392,12 @@ async function measureAll(
     lanes.forEach((l) => l.stop());
     await sleep(20);
   }
-  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[] }>();
-  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [] });
+  const acc = new Map<Server, { done: number; secs: number; cpu: number; lat: number[]; rounds: number[] }>();
+  for (const s of servers) acc.set(s, { done: 0, secs: 0, cpu: 0, lat: [], rounds: [] });
   for (let round = 0; round < rounds; round++) {
-    for (const s of servers) {
+    // The order flips every round: no server always runs right after the same neighbour.
+    const order = round % 2 === 0 ? servers : [...servers].reverse();
+    for (const s of order) {
       const lanes = lanesOf.get(s)!;
       const a = acc.get(s)!;
       lanes.forEach((l) => {
@@ -396,12 +409,16 @@ async function measureAll(
       const cpu0 = cpuSeconds(s.child.pid!);
       await sleep((seconds * 1000) / rounds);
       lanes.forEach((l) => l.stop());
-      a.secs += (performance.now() - t0) / 1000;
+      const secs = (performance.now() - t0) / 1000;
+      a.secs += secs;
       a.cpu += cpuSeconds(s.child.pid!) - cpu0;
+      let done = 0;
       for (const l of lanes) {
-        a.done += l.done;
+        done += l.done;
         for (const x of l.latencies) a.lat.push(x);
       }
+      a.done += done;
+      a.rounds.push(done / secs);
       await sleep(20); // let the exchanges in flight finish before the next server's slice
     }
   }
@@ -417,6 +434,7 @@ async function measureAll(
       p50: q(0.5),
       p99: q(0.99),
       peakRss: peakRssKiB(s.child.pid!),
+      rounds: a.rounds,
     });
   }
   return out;
@@ -517,20 +535,27 @@ async function bench(): Promise<void> {
       lines.push(`peak RSS MiB: ${peaks.join(', ')} (target < 64 each)`);
       process.stdout.write(`\n${kind}: ${lines.join('; ')}\n`);
     }
-    // Metrics on against off (A6KIT_BENCH_ONLY=floor,single,metrics): same scenarios, same slices.
-    if (runners.includes('metrics') && runners.includes('single')) {
+    // Two runner kinds measured in the same slices: whole-run req/s, the median of the per-round
+    // ratios (each round's two slices ran next to each other, so drift cancels) and CPU per request.
+    const compare = (label: string, a: (typeof runners)[number], b: (typeof runners)[number]) => {
+      if (!runners.includes(a) || !runners.includes(b)) return;
       const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
       const cmp = scenarios.flatMap((sc) => {
-        const off = results.get(`single/${sc.plugin}`)?.runner;
-        const on = results.get(`metrics/${sc.plugin}`)?.runner;
-        return off && on
-          ? [
-              `${sc.plugin} ${signed(on.rps / off.rps - 1)} req/s, ${off.cpuUs.toFixed(1)} → ${on.cpuUs.toFixed(1)} µs/req`,
-            ]
-          : [];
+        const x = results.get(`${b}/${sc.plugin}`)?.runner;
+        const y = results.get(`${a}/${sc.plugin}`)?.runner;
+        if (!x || !y) return [];
+        const r = roundRatio(y, x);
+        return [
+          `${sc.plugin} ${signed(y.rps / x.rps - 1)} req/s (per-round median ${signed(r.median - 1)}, ${signed(r.low - 1)} … ${signed(r.high - 1)}), ` +
+            `${x.cpuUs.toFixed(2)} → ${y.cpuUs.toFixed(2)} µs CPU/req (${signed(y.cpuUs / x.cpuUs - 1)})`,
+        ];
       });
-      process.stdout.write(`\nmetrics on vs off: ${cmp.join('; ')}\n`);
-    }
+      process.stdout.write(`\n${label}:\n  ${cmp.join('\n  ')}\n`);
+    };
+    // Metrics on against off (A6KIT_BENCH_ONLY=floor,single,metrics).
+    compare('metrics on vs off', 'metrics', 'single');
+    // This tree against A6KIT_BENCH_BASELINE.
+    compare('this tree vs baseline', 'single', 'baseline');
   } finally {
     for (const s of live) await stopServer(s);
     rmSync(dir, { recursive: true, force: true });

@@ -85,15 +85,20 @@ export abstract class Call implements InfoChannel {
   /** How the reply just built ends the call: OUTCOME_STOP, _REWRITE or _NO_ACTION (metrics). */
   abstract get outcome(): number;
 
-  /** Runs the filters from the next link on, until the chain ends or a filter suspends the call. */
-  run(): void {
+  /**
+   * Runs the filters from the next link on, until the chain ends or a filter suspends the call.
+   * `at`: the current performance.now() when the caller just read it (metrics on).
+   */
+  run(at?: number): void {
     const links = this.chain.links;
     const metrics = this.host.engine.metrics;
+    // performance.now() only with metrics on: off, the loop does nothing it did not do before. One
+    // filter's end is the next one's start.
+    let now = metrics === undefined ? 0 : (at ?? performance.now());
     while (this.next < links.length && !this.stopped) {
       const link = links[this.next++]!;
       let pending: PromiseLike<unknown> | undefined;
-      // performance.now() only with metrics on: off, the loop does nothing it did not do before.
-      const started = metrics === undefined ? 0 : performance.now();
+      const started = now;
       try {
         const out = this.invoke(link);
         if (out !== undefined && isThenable(out)) pending = out;
@@ -105,7 +110,10 @@ export abstract class Call implements InfoChannel {
         this.suspend(link, pending, started);
         return;
       }
-      if (metrics !== undefined) metrics.filterTook(link.plugin, this.phase, performance.now() - started);
+      if (metrics !== undefined) {
+        now = performance.now();
+        metrics.filterTook(link.slot, this.phase, now - started);
+      }
     }
     this.end();
   }
@@ -134,8 +142,13 @@ export abstract class Call implements InfoChannel {
       () => {
         if (this.done) return;
         const metrics = this.host.engine.metrics;
-        if (metrics !== undefined) metrics.filterTook(link.plugin, this.phase, performance.now() - started);
-        this.run();
+        if (metrics === undefined) {
+          this.run();
+          return;
+        }
+        const now = performance.now();
+        metrics.filterTook(link.slot, this.phase, now - started);
+        this.run(now);
       },
       (err: unknown) => this.fail(link, err, started),
     );
@@ -149,7 +162,7 @@ export abstract class Call implements InfoChannel {
       'plugin missed the call deadline',
     );
     if (this.awaiting !== undefined)
-      this.host.engine.metrics?.filterFailed(this.awaiting.plugin, this.phase, FILTER_DEADLINE);
+      this.host.engine.metrics?.filterFailed(this.awaiting.slot, this.phase, FILTER_DEADLINE);
     this.finish('the call missed its deadline');
     this.host.failed(this, Err.Code.SERVICE_UNAVAILABLE);
     this.cancel(`the call missed its deadline of ${this.host.engine.settings.callTimeoutMs} ms`, 'deadline');
@@ -165,8 +178,8 @@ export abstract class Call implements InfoChannel {
     }
     const metrics = this.host.engine.metrics;
     if (metrics !== undefined && link !== undefined) {
-      metrics.filterTook(link.plugin, this.phase, performance.now() - started);
-      metrics.filterFailed(link.plugin, this.phase, FILTER_THROW);
+      metrics.filterTook(link.slot, this.phase, performance.now() - started);
+      metrics.filterFailed(link.slot, this.phase, FILTER_THROW);
     }
     this.host.engine.log.error(
       { key: this.chain.key, plugin: link?.plugin.name, err: err instanceof Error ? err : String(err) },

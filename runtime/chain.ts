@@ -13,6 +13,8 @@ export interface ConfEntry {
 export interface ChainLink {
   readonly plugin: AnyPlugin;
   readonly conf: unknown;
+  /** The plugin's position in the registry, resolved at PrepareConf (metrics index by it). */
+  readonly slot: number;
 }
 
 export interface Chain {
@@ -58,6 +60,16 @@ export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
   return map;
 }
 
+/** A plugin's position in the registry's order (the order metrics number their series in). */
+export function slotOf(registry: PluginRegistry, plugin: AnyPlugin): number {
+  let slot = 0;
+  for (const p of registry.values()) {
+    if (p === plugin) return slot;
+    slot++;
+  }
+  return -1;
+}
+
 /**
  * Resolves and parses every entry. Fails closed on the first bad entry unless `skipInvalid`, in
  * which case bad entries are reported through `onSkip` and left out. A plugin that cannot act in
@@ -94,7 +106,7 @@ export function buildChain(
             : undefined;
         throw new ConfRejected(e.name, key, err instanceof Error ? err.message : String(err), pointer);
       }
-      links.push({ plugin, conf });
+      links.push({ plugin, conf, slot: slotOf(registry, plugin) });
     } catch (err) {
       if (!(err instanceof ConfRejected) || !skipInvalid) {
         releaseChain({ key, links }); // the configs parsed before this one are never used

@@ -11,7 +11,6 @@
  * scraped (each metric's `collect`), and its Registry writes the exposition format.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics, type MetricValue } from 'prom-client';
-import type { AnyPlugin } from './plugin.js';
 import type { PluginRegistry } from './chain.js';
 import { FILTER_ERRORS, INFO_KINDS, OUTCOMES, PHASES, PREPARE_OUTCOMES, REFUSED_REASONS } from './metrics-ids.js';
 
@@ -155,7 +154,7 @@ export function watchConfStore(registry: Registry, store: StoreSource): void {
 /** A registry with prom-client's default process metrics (CPU, memory, event-loop lag, GC...). */
 export function processRegistry(): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: Number(process.env.XX_ELD ?? 10) });
   return registry;
 }
 
@@ -169,16 +168,11 @@ export class RunnerMetrics {
   private readonly connectionsRefused = new Float64Array(1);
   private readonly filterDurations: Histograms;
   private readonly infoDurations: Histograms;
-  /** Plugin -> its slot (series index = slot * 2 + phase). */
-  private readonly slots = new Map<AnyPlugin, number>();
 
   constructor(plugins: PluginRegistry, sources: MetricsSources, registry: Registry = processRegistry()) {
     this.registry = registry;
-    const names: string[] = [];
-    for (const p of plugins.values()) {
-      this.slots.set(p, names.length);
-      names.push(p.name);
-    }
+    // Series are numbered by registry slot (chain.ts slotOf): a link carries its slot from PrepareConf.
+    const names = [...plugins.values()].map((p) => p.name);
     countersOf(
       registry,
       'a6kit_calls_total',
@@ -259,15 +253,13 @@ export class RunnerMetrics {
     this.calls[phase * OUTCOMES.length + outcome]!++;
   }
 
-  /** A filter of `plugin` returned (or its promise settled) after `ms` milliseconds. */
-  filterTook(plugin: AnyPlugin, phase: number, ms: number): void {
-    const slot = this.slots.get(plugin);
-    if (slot !== undefined) this.filterDurations.observe(slot * 2 + phase, ms / 1000);
+  /** A filter of the plugin in registry `slot` returned (or its promise settled) after `ms` milliseconds. */
+  filterTook(slot: number, phase: number, ms: number): void {
+    this.filterDurations.observe(slot * 2 + phase, ms / 1000);
   }
 
-  filterFailed(plugin: AnyPlugin, phase: number, kind: number): void {
-    const slot = this.slots.get(plugin);
-    if (slot !== undefined) this.filterErrors[(slot * 2 + phase) * FILTER_ERRORS.length + kind]!++;
+  filterFailed(slot: number, phase: number, kind: number): void {
+    this.filterErrors[(slot * 2 + phase) * FILTER_ERRORS.length + kind]!++;
   }
 
   prepared(outcome: number): void {

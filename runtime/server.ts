@@ -137,7 +137,7 @@ export function createRunnerCore(
     input: new InputBudget(limits.maxBufferedBytes),
     output: new OutputBudget(limits.maxOutputBytes),
     clock,
-    reads: new ReadPressure(Number(process.env.A6KIT_READ_GC ?? 8 << 20)),
+    reads: new ReadPressure(),
     logs: {
       refused: new ThrottledLog(log, 'warn', 'over a memory limit: refused'),
       closed: new ThrottledLog(log, 'info', 'connection closed by the runner'),
