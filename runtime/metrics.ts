@@ -154,7 +154,7 @@ export function watchConfStore(registry: Registry, store: StoreSource): void {
 /** A registry with prom-client's default process metrics (CPU, memory, event-loop lag, GC...). */
 export function processRegistry(): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: Number(process.env.XX_ELD ?? 10) });
+  collectDefaultMetrics({ register: registry });
   return registry;
 }
 
