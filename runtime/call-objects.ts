@@ -75,18 +75,15 @@ interface EntryVector {
  * Whether the name of entry `e` normalises to `key` (an ASCII key, already lower-cased when
  * `fold`), decided on the name's bytes: looking one header up in 64 KiB of them makes no string of
  * the names it passes. A name with non-ASCII bytes is decided on its string, as the map would
- * normalise it (toLowerCase turns U+212A KELVIN SIGN into "k").
+ * normalise it (toLowerCase turns U+212A KELVIN SIGN into "k"). The name's span comes from the
+ * generated `nameByteStart()` / `nameByteLength()`: no vtable slot or string layout is written here.
  */
 function nameIs(e: TextEntry, key: string, fold: boolean): boolean {
-  const bb = e.bb!;
-  const o = bb.__offset(e.bb_pos, 4);
-  if (o === 0) return false;
-  const at = e.bb_pos + o;
-  const start = at + bb.readInt32(at);
-  const len = bb.readInt32(start);
+  const from = e.nameByteStart();
+  if (from < 0) return false;
+  const len = e.nameByteLength();
   const n = key.length;
-  const bytes = bb.bytes();
-  const from = start + 4;
+  const bytes = e.bb!.bytes();
   if (len === n) {
     let i = 0;
     for (; i < n; i++) {
