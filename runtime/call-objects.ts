@@ -79,10 +79,15 @@ interface EntryVector {
  * generated `nameByteStart()` / `nameByteLength()`: no vtable slot or string layout is written here.
  */
 function nameIs(e: TextEntry, key: string, fold: boolean): boolean {
+  const n = key.length;
+  // The byte length alone settles most names (and costs one field look-up, not two): an ASCII name
+  // of another length never matches; lower-casing non-ASCII characters can only shorten a name's
+  // bytes into ASCII (never lengthen), so a shorter name never matches either. An absent name has
+  // length 0, so only the empty key gets past here with one; its start (-1) tells it apart.
+  const len = e.nameByteLength();
+  if (len !== n && (!fold || len < n)) return false;
   const from = e.nameByteStart();
   if (from < 0) return false;
-  const len = e.nameByteLength();
-  const n = key.length;
   const bytes = e.bb!.bytes();
   if (len === n) {
     let i = 0;
@@ -94,9 +99,7 @@ function nameIs(e: TextEntry, key: string, fold: boolean): boolean {
     }
     if (i === n) return true;
   } else {
-    // An ASCII name of another length never matches; lower-casing non-ASCII characters can only
-    // shorten a name's bytes into ASCII (never lengthen), so a shorter name never matches either.
-    if (!fold || len < n) return false;
+    // Longer and folded: it can only match if non-ASCII characters lower-case into ASCII.
     let ascii = true;
     for (let i = 0; i < len; i++) {
       if (bytes[from + i]! >= 0x80) {
