@@ -101,6 +101,8 @@ const WIRE_INTERNALS = new Set([
     `write${t}`,
     `add${t}`,
   ]),
+  'addInt8',
+  'addOffset',
   ...['Int8', 'Int16', 'Int32', 'Int64', 'Float32', 'Float64', 'Offset', 'Struct'].map((t) => `addField${t}`),
   'startObject',
   'endObject',
