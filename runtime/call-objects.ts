@@ -75,18 +75,20 @@ interface EntryVector {
  * Whether the name of entry `e` normalises to `key` (an ASCII key, already lower-cased when
  * `fold`), decided on the name's bytes: looking one header up in 64 KiB of them makes no string of
  * the names it passes. A name with non-ASCII bytes is decided on its string, as the map would
- * normalise it (toLowerCase turns U+212A KELVIN SIGN into "k").
+ * normalise it (toLowerCase turns U+212A KELVIN SIGN into "k"). The name's span comes from the
+ * generated `nameByteStart()` / `nameByteLength()`: no vtable slot or string layout is written here.
  */
 function nameIs(e: TextEntry, key: string, fold: boolean): boolean {
-  const bb = e.bb!;
-  const o = bb.__offset(e.bb_pos, 4);
-  if (o === 0) return false;
-  const at = e.bb_pos + o;
-  const start = at + bb.readInt32(at);
-  const len = bb.readInt32(start);
   const n = key.length;
-  const bytes = bb.bytes();
-  const from = start + 4;
+  // The byte length alone settles most names (and costs one field look-up, not two): an ASCII name
+  // of another length never matches; lower-casing non-ASCII characters can only shorten a name's
+  // bytes into ASCII (never lengthen), so a shorter name never matches either. An absent name has
+  // length 0, so only the empty key gets past here with one; its start (-1) tells it apart.
+  const len = e.nameByteLength();
+  if (len !== n && (!fold || len < n)) return false;
+  const from = e.nameByteStart();
+  if (from < 0) return false;
+  const bytes = e.bb!.bytes();
   if (len === n) {
     let i = 0;
     for (; i < n; i++) {
@@ -97,9 +99,7 @@ function nameIs(e: TextEntry, key: string, fold: boolean): boolean {
     }
     if (i === n) return true;
   } else {
-    // An ASCII name of another length never matches; lower-casing non-ASCII characters can only
-    // shorten a name's bytes into ASCII (never lengthen), so a shorter name never matches either.
-    if (!fold || len < n) return false;
+    // Longer and folded: it can only match if non-ASCII characters lower-case into ASCII.
     let ascii = true;
     for (let i = 0; i < len; i++) {
       if (bytes[from + i]! >= 0x80) {

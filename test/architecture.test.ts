@@ -1,7 +1,8 @@
 /**
  * The rules across parts (ARCHITECTURE.md, "Rules across parts"), checked on the import graph so
  * they hold without a linter: every import, re-export and dynamic import of every .ts file,
- * resolved to the folder it lands in.
+ * resolved to the folder it lands in. And one rule on the syntax tree: the runtime walks no
+ * FlatBuffers bytes by hand outside the generated codecs (runtime/protocol/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -75,5 +76,98 @@ describe('rules across parts', () => {
     const parts = [...sourceFiles('project'), ...sourceFiles('shipping'), ...sourceFiles('tooling')];
     expect(violations(parts, (e) => topFolder(e.to) === 'cli')).toEqual([]);
     expect(violations(sourceFiles('tooling'), (e) => topFolder(e.to) !== 'tooling')).toEqual([]);
+  });
+});
+
+/**
+ * Members of flatbuffers' ByteBuffer, Builder and the generated classes that locate or lay out bytes
+ * by hand (vtable slots, uoffsets, length prefixes): only generated code may use them. Left out on
+ * purpose: `readInt8` / `readUint8` / `writeInt8` / `writeUint8`, which Node's Buffer spells the same
+ * (frame headers use them) and which cannot walk a table without one of these to find a position.
+ */
+const WIRE_INTERNALS = new Set([
+  'bb_pos',
+  '__init',
+  '__offset',
+  '__indirect',
+  '__vector',
+  '__vector_len',
+  '__string',
+  '__union',
+  '__union_with_string',
+  '__has_identifier',
+  ...['Int16', 'Uint16', 'Int32', 'Uint32', 'Int64', 'Uint64', 'Float32', 'Float64'].flatMap((t) => [
+    `read${t}`,
+    `write${t}`,
+    `add${t}`,
+  ]),
+  'addInt8',
+  'addOffset',
+  ...['Int8', 'Int16', 'Int32', 'Int64', 'Float32', 'Float64', 'Offset', 'Struct'].map((t) => `addField${t}`),
+  'startObject',
+  'endObject',
+  'startVector',
+  'endVector',
+  'requiredField',
+]);
+
+/**
+ * `file:line: name` for every use of a wire internal in `text`: a property access or method call
+ * (`bb.__offset(`, `.bb_pos`), a destructured or quoted member (`{ bb_pos }`, `e['bb_pos']`).
+ * Comments and other strings do not count.
+ */
+function wireWalks(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const quoted =
+      ts.isStringLiteralLike(node) &&
+      ts.isElementAccessExpression(node.parent) &&
+      node.parent.argumentExpression === node;
+    if ((ts.isIdentifier(node) || quoted) && WIRE_INTERNALS.has(node.text)) {
+      out.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}: ${node.text}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+describe('the runtime reads and writes the wire only through the generated codecs', () => {
+  const protocol = join('runtime', 'protocol') + sep;
+  const handWritten = sourceFiles('runtime').filter((f) => !f.startsWith(protocol));
+
+  it('finds a hand walk where there is one (the scan is not vacuous)', () => {
+    // How nameIs() found a header name's bytes before the codecs offered nameByteStart().
+    const old = `
+      const bb = e.bb!;
+      const o = bb.__offset(e.bb_pos, 4); // slot of 'name'
+      const start = e.bb_pos + o + bb.readInt32(e.bb_pos + o);
+      const { bb_pos } = e;
+      const len = bb['readUint32'](start);`;
+    expect(wireWalks('old.ts', old)).toEqual([
+      'old.ts:3: __offset',
+      'old.ts:3: bb_pos',
+      'old.ts:4: bb_pos',
+      'old.ts:4: readInt32',
+      'old.ts:4: bb_pos',
+      'old.ts:5: bb_pos',
+      'old.ts:6: readUint32',
+    ]);
+    // Node's Buffer API, the generated accessors and words in comments or messages are fine.
+    const fine = `
+      header.readUInt32BE(0); header.readUint8(0); e.nameByteStart(); e.bb!.bytes();
+      // bb.__offset(e.bb_pos, 4) would be a hand walk
+      throw new Error('readInt32 failed');`;
+    expect(wireWalks('fine.ts', fine)).toEqual([]);
+    // The generated codecs themselves are what does it, so the list is not empty there.
+    expect(wireWalks('a6.ts', readFileSync(join(root, 'runtime', 'protocol', 'a6.ts'), 'utf8')).length).toBeGreaterThan(
+      0,
+    );
+    expect(handWritten).toContain(join('runtime', 'call-objects.ts'));
+  });
+
+  it('no runtime file outside runtime/protocol/ uses vtable slots, uoffsets or raw reads (__offset, bb_pos, readInt32, …)', () => {
+    expect(handWritten.flatMap((f) => wireWalks(f, readFileSync(join(root, f), 'utf8')))).toEqual([]);
   });
 });

@@ -327,17 +327,19 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
             `return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`,
           );
         });
-        break;
+      } else {
+        w.line(`${name}(): string|null`);
+        w.line(`${name}(optionalEncoding: ${fb}.Encoding): string|Uint8Array|null`);
+        w.block(`${name}(optionalEncoding?: any): string|Uint8Array|null`, () => {
+          w.line(off);
+          w.line('if (!offset) return null;');
+          w.line(
+            `return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`,
+          );
+        });
       }
-      w.line(`${name}(): string|null`);
-      w.line(`${name}(optionalEncoding: ${fb}.Encoding): string|Uint8Array|null`);
-      w.block(`${name}(optionalEncoding?: any): string|Uint8Array|null`, () => {
-        w.line(off);
-        w.line('if (!offset) return null;');
-        w.line(
-          `return optionalEncoding === undefined ? ${readStr(w)}(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);`,
-        );
-      });
+      w.line();
+      emitStringSpan(w, f.name, off);
       break;
     case 'struct': {
       const c = ref(w, t.struct, 'value');
@@ -431,6 +433,36 @@ function emitAccessors(w: ModuleWriter, f: FieldModel): void {
     }
   }
   w.line();
+}
+
+/**
+ * `<field>ByteStart()` / `<field>ByteLength()`: where a string field's UTF-8 bytes lie in
+ * `bb.bytes()`. Code that compares or copies a string without turning it into a JS string (the
+ * runner matches a header name among hundreds on its bytes) reads the span here, so no vtable slot
+ * or string layout is ever written by hand beside the codecs. Both allocate nothing (unlike
+ * `<field>(Encoding.UTF8_BYTES)`, which makes a view object).
+ */
+function emitStringSpan(w: ModuleWriter, fieldName: string, off: string): void {
+  const name = camel(fieldName);
+  // A string field holds a uoffset to [int32 byte length][bytes][0].
+  const at = 'this.bb!.__indirect(this.bb_pos + offset)';
+  w.doc([
+    `Absolute offset in \`bb.bytes()\` of the first UTF-8 byte of \`${fieldName}\`, -1 when absent; with`,
+    `\`${name}ByteLength()\` it lets hot code compare or copy the bytes in place, allocating nothing.`,
+  ]);
+  w.block(`${name}ByteStart(): number`, () => {
+    w.line(off);
+    w.line(`return offset ? ${at} + 4 : -1;`);
+  });
+  w.line();
+  w.doc([
+    `Length in bytes of \`${fieldName}\` as stored (UTF-8, not JS string units), 0 when absent; allocates`,
+    `nothing (the bytes: \`bb.bytes().subarray(start, start + length)\`, without the terminating 0).`,
+  ]);
+  w.block(`${name}ByteLength(): number`, () => {
+    w.line(off);
+    w.line(`return offset ? this.bb!.readInt32(${at}) : 0;`);
+  });
 }
 
 function emitAdders(w: ModuleWriter, f: FieldModel): void {

@@ -91,7 +91,10 @@ function emitTree(node: NsNode, opts: EmitOptions, isIndex: boolean, withVerifyE
 /** Members every generated class has; a field must not produce an accessor of the same name. */
 const RESERVED_MEMBERS = new Set(['bb', 'bb_pos', '__init', 'constructor', 'unpack', 'unpackTo']);
 
-/** Accessor names must be unique per class (`foo_length` next to a vector `foo` would clash). */
+/**
+ * Accessor names must be unique per class (`foo_length` next to a vector `foo` would clash, as would
+ * `foo_byte_length` next to a string `foo`).
+ */
 function checkMemberNames(d: TableModel | StructModel): void {
   const seen = new Map<string, string>();
   for (const f of d.fields) {
@@ -100,6 +103,7 @@ function checkMemberNames(d: TableModel | StructModel): void {
     const members = [c];
     if (f.type.kind === 'vector') members.push(`${c}Length`, `${c}Array`);
     if (f.type.kind === 'union') members.push(`${c}Type`);
+    if (f.type.kind === 'string') members.push(`${c}ByteStart`, `${c}ByteLength`);
     for (const m of members) {
       if (RESERVED_MEMBERS.has(m))
         throw new SchemaError(

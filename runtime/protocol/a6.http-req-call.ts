@@ -63,6 +63,24 @@ export class Req {
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `path`, -1 when absent; with
+   * `pathByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  pathByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `path` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  pathByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
+  }
+
   args(index: number, obj?: TextEntry): TextEntry|null {
     const offset = this.bb!.__offset(this.bb_pos, 12);
     return offset ? (obj || new TextEntry()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
@@ -388,6 +406,24 @@ export class Rewrite {
     const offset = this.bb!.__offset(this.bb_pos, 4);
     if (!offset) return null;
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
+  }
+
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `path`, -1 when absent; with
+   * `pathByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  pathByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `path` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  pathByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
   }
 
   /** Header changes: an entry without value deletes the header; name `host` changes the upstream host. */

@@ -34,6 +34,24 @@ export class TextEntry {
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `name`, -1 when absent; with
+   * `nameByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  nameByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `name` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  nameByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
+  }
+
   /** Absent value means "delete this entry" where the entry is a change request. */
   value(): string|null
   value(optionalEncoding: flatbuffers.Encoding): string|Uint8Array|null
@@ -41,6 +59,24 @@ export class TextEntry {
     const offset = this.bb!.__offset(this.bb_pos, 6);
     if (!offset) return null;
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
+  }
+
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `value`, -1 when absent; with
+   * `valueByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  valueByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `value` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  valueByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
   }
 
   static startTextEntry(builder: flatbuffers.Builder) {
@@ -122,6 +158,24 @@ export class DataEntry {
     const offset = this.bb!.__offset(this.bb_pos, 4);
     if (!offset) return null;
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
+  }
+
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `name`, -1 when absent; with
+   * `nameByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  nameByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `name` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  nameByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
   }
 
   value(index: number): number|null {

@@ -76,6 +76,10 @@ const CASES: readonly (readonly [string, string])[] = [
     "bad.fbs:1:26: fields 'tags' and 'tags_length' of 'T' would both generate 'tagsLength()'; rename one",
   ],
   [
+    'table T { name:string; name_byte_length:int; }',
+    "bad.fbs:1:24: fields 'name' and 'name_byte_length' of 'T' would both generate 'nameByteLength()'; rename one",
+  ],
+  [
     'table T { constructor:int; }',
     "bad.fbs:1:11: field 'constructor' would generate the member 'constructor', which every generated class already has; rename it",
   ],

@@ -7,12 +7,13 @@
  *  - flatc's JSON -> binary -> likewise;
  *  - flatc's object API (`unpack`, `<T>T.pack`) and ours give the same objects and bytes;
  *  - the flyweight builder API gives byte-identical buffers with flatc's classes and ours, and the
- *    flyweight readers of both read the same values from them.
+ *    flyweight readers of both read the same values from them; our `<f>ByteStart()` /
+ *    `<f>ByteLength()` of every string field give the bytes flatc's reader finds there.
  */
 import fc from 'fast-check';
 import * as flatbuffers from 'flatbuffers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWithApi, buildWithApi } from './support/flyweight.js';
+import { readWithApi, buildWithApi, stringSpans } from './support/flyweight.js';
 import { flatcJsonToBinary, removeDir } from './support/oracle.js';
 import { BROAD, EXT_PLUGIN, goldenCases, prepare, type Prepared, type SchemaCase } from './support/schemas.js';
 import type { TableModel } from '../../generator/fbs/model.js';
@@ -175,6 +176,15 @@ for (const sc of [EXT_PLUGIN, BROAD, ...goldenCases()] satisfies readonly Schema
           );
           expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, viaTheirs, 'ours'));
           expect(canonTable(t, viaOurs, 'ours'), t.fullName).toEqual(canonTable(t, init, 'init'));
+          // Our byte spans of every string field lie where flatc's reader finds its bytes.
+          const spans = await stringSpans(
+            t,
+            Ours[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)),
+            Theirs[`getRootAs${t.name}`](new flatbuffers.ByteBuffer(ours)),
+            p.ours,
+            p.flatc,
+          );
+          expect(spans.ours, t.fullName).toEqual(spans.theirs);
         });
       }
     });

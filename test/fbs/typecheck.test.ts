@@ -38,7 +38,9 @@ const first: TextEntry | null = req.headers(0);
 const code: Err.Code = Err.Code.CONF_TOKEN_NOT_FOUND;
 const info = ExtraInfo.Req.decode(ExtraInfo.Req.encode({ info: { type: 'Var', value: { name: 'remote_addr' } } }));
 const t: 'Var' | 'ReqBody' | 'RespBody' | undefined = info.info?.type;
-void m; void first; void code; void t;
+// A string's bytes in place, as the runner compares header names: [start, start + length) of bb.bytes().
+const nameSpan: [number, number] = first ? [first.nameByteStart(), first.nameByteLength()] : [-1, 0];
+void m; void first; void code; void t; void nameSpan;
 
 // flatc-style code (flyweight builders and object API) compiles against our classes unchanged.
 const b = new flatbuffers.Builder(1024);

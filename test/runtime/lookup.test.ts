@@ -22,9 +22,14 @@ const channel: InfoChannel = {
   pluginLog: unused,
 };
 
-function request(headers: readonly [string, string][], args: readonly [string, string][]): HTTPReqCall.Req {
+/** A request frame; a null name leaves the entry's name out (absent, not empty). */
+function request(
+  headers: readonly [string | null, string][],
+  args: readonly [string | null, string][],
+): HTTPReqCall.Req {
   const b = new Builder(256);
-  const te = (k: string, v: string) => TextEntry.createTextEntry(b, b.createString(k), b.createString(v));
+  const te = (k: string | null, v: string) =>
+    TextEntry.createTextEntry(b, k === null ? 0 : b.createString(k), b.createString(v));
   const h = HTTPReqCall.Req.createHeadersVector(
     b,
     headers.map(([k, v]) => te(k, v)),
@@ -52,13 +57,17 @@ const name = fc.oneof(
 describe('first lookup by bytes', () => {
   it('answers what the decoded map answers, for headers (case-insensitive) and args (exact)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, fc.string({ maxLength: 4 })), { maxLength: 12 }), name, (entries, key) => {
-        const r = request(entries, entries);
-        for (const field of ['headers', 'args'] as const) {
-          const first = new CallRequest(r, channel)[field].getAll(key);
-          expect(first).toEqual(loaded(r, field, key));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.option(name), fc.string({ maxLength: 4 })), { maxLength: 12 }),
+        name,
+        (entries, key) => {
+          const r = request(entries, entries);
+          for (const field of ['headers', 'args'] as const) {
+            const first = new CallRequest(r, channel)[field].getAll(key);
+            expect(first).toEqual(loaded(r, field, key));
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -74,6 +83,20 @@ describe('first lookup by bytes', () => {
     expect(new CallRequest(r, channel).headers.get('x-filler-6')).toHaveLength(1024);
     expect(new CallRequest(r, channel).args.get('q')).toBeUndefined();
     expect(new CallRequest(r, channel).args.get('Q')).toBe('1');
+  });
+
+  it('skips entries without a name; an empty name is found by the empty key only', () => {
+    const r = request(
+      [
+        [null, 'nameless'],
+        ['', 'empty'],
+        ['k', 'k'],
+      ],
+      [[null, 'nameless']],
+    );
+    expect(new CallRequest(r, channel).headers.getAll('')).toEqual(['empty']);
+    expect(new CallRequest(r, channel).headers.getAll('k')).toEqual(['k']);
+    expect(new CallRequest(r, channel).args.getAll('')).toEqual([]);
   });
 
   it('makes no string of the names it passes: one value decoded for one header among 76', () => {

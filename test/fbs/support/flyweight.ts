@@ -160,3 +160,50 @@ export async function buildWithApi(
   }
   return C[`end${t.name}`](b);
 }
+
+/**
+ * Every string field reached from table `t` (nested tables, table vectors, union members), as
+ * `path: [start, length]` read through our `<f>ByteStart()` / `<f>ByteLength()`, and as flatc's
+ * reader locates the same bytes (`<f>(Encoding.UTF8_BYTES)`, a view into the buffer), so the two
+ * must agree; absent strings are `[-1, 0]`. `ours` and `theirs` read one buffer.
+ */
+export async function stringSpans(
+  t: TableModel,
+  ours: Any,
+  theirs: Any,
+  loadOurs: ModuleLoader,
+  loadTheirs: ModuleLoader,
+  path = t.name,
+): Promise<{ ours: Record<string, [number, number]>; theirs: Record<string, [number, number]> }> {
+  const out = { ours: {} as Record<string, [number, number]>, theirs: {} as Record<string, [number, number]> };
+  const base = (theirs.bb as flatbuffers.ByteBuffer).bytes().byteOffset;
+  const nested = async (tt: TableModel, o: Any, th: Any, at: string): Promise<void> => {
+    const sub = await stringSpans(tt, o, th, loadOurs, loadTheirs, at);
+    Object.assign(out.ours, sub.ours);
+    Object.assign(out.theirs, sub.theirs);
+  };
+  for (const f of live(t)) {
+    const k = camel(f.name);
+    const ft = f.type;
+    const at = `${path}.${f.name}`;
+    if (ft.kind === 'string') {
+      out.ours[at] = [ours[`${k}ByteStart`](), ours[`${k}ByteLength`]()];
+      // flatc's required accessor reads whatever is there; the fields built here are present.
+      const view = theirs[k](flatbuffers.Encoding.UTF8_BYTES) as Uint8Array | null;
+      out.theirs[at] = view === null ? [-1, 0] : [view.byteOffset - base, view.length];
+    } else if (ft.kind === 'table') {
+      const o = ours[k]();
+      if (o !== null) await nested(ft.table, o, theirs[k](), at);
+    } else if (ft.kind === 'union') {
+      const m = ft.union.members.find((mm) => mm.value === ours[`${k}Type`]());
+      if (m) {
+        const [O, T] = [await cls(loadOurs, m.table), await cls(loadTheirs, m.table)];
+        await nested(m.table, ours[k](new O()), theirs[k](new T()), at);
+      }
+    } else if (ft.kind === 'vector' && ft.elem.kind === 'table') {
+      const n = ours[`${k}Length`]();
+      for (let i = 0; i < n; i++) await nested(ft.elem.table, ours[k](i), theirs[k](i), `${at}[${i}]`);
+    }
+  }
+  return out;
+}

@@ -75,6 +75,24 @@ export class Label {
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `text`, -1 when absent; with
+   * `textByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  textByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `text` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  textByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
+  }
+
   static startLabel(builder: flatbuffers.Builder) {
     builder.startObject(1);
   }
@@ -196,6 +214,24 @@ export class Box {
     const offset = this.bb!.__offset(this.bb_pos, 4);
     if (!offset) return null;
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
+  }
+
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `name`, -1 when absent; with
+   * `nameByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  nameByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `name` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  nameByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
   }
 
   size(): Size {

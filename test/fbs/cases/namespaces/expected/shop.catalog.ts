@@ -35,6 +35,24 @@ export class Item implements flatbuffers.IUnpackableObject<ItemT> {
     return optionalEncoding === undefined ? readString(this.bb!, this.bb_pos + offset) : this.bb!.__string(this.bb_pos + offset, optionalEncoding);
   }
 
+  /**
+   * Absolute offset in `bb.bytes()` of the first UTF-8 byte of `sku`, -1 when absent; with
+   * `skuByteLength()` it lets hot code compare or copy the bytes in place, allocating nothing.
+   */
+  skuByteStart(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__indirect(this.bb_pos + offset) + 4 : -1;
+  }
+
+  /**
+   * Length in bytes of `sku` as stored (UTF-8, not JS string units), 0 when absent; allocates
+   * nothing (the bytes: `bb.bytes().subarray(start, start + length)`, without the terminating 0).
+   */
+  skuByteLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__indirect(this.bb_pos + offset)) : 0;
+  }
+
   price(obj?: Money): Money|null {
     const offset = this.bb!.__offset(this.bb_pos, 6);
     return offset ? (obj || new Money()).__init(this.bb_pos + offset, this.bb!) : null;
