@@ -23,6 +23,19 @@ export const METHODS: readonly HttpMethod[] = Object.keys(Method).filter((k): k 
   Number.isNaN(Number(k)),
 );
 
+/**
+ * A plugin read a request (or upstream response) after its call ended. The bytes behind it belong
+ * to the call: a connection reuses the buffer of a big frame for its next one, so a late read
+ * would see another request; it fails instead. Read what you need before the filter returns (or
+ * before its promise settles).
+ */
+export class CallEnded extends Error {
+  constructor(what: string) {
+    super(`${what} was read after its call ended: read it while the filter runs, before its promise settles`);
+    this.name = 'CallEnded';
+  }
+}
+
 const utf8 = new TextDecoder();
 const EMPTY = new Uint8Array(0);
 const noop = (): void => {};
@@ -217,6 +230,8 @@ abstract class ExtraInfoCall {
 
 export class CallRequest extends ExtraInfoCall implements PluginRequest {
   readonly id: number;
+  /** Set when the call ends: the frame's bytes may be reused from then on. */
+  private sealed = false;
   private pathValue: string | undefined;
   private pathChanged = false;
   private hdrs: FieldMap | undefined;
@@ -231,17 +246,28 @@ export class CallRequest extends ExtraInfoCall implements PluginRequest {
     this.id = r.id();
   }
 
+  /** The call ended: what was not read yet can no longer be. */
+  seal(): void {
+    this.sealed = true;
+  }
+
+  /** The decoded frame, while the call lasts. */
+  private get live(): HTTPReqCall.Req {
+    if (this.sealed) throw new CallEnded('the request');
+    return this.r;
+  }
+
   get srcIp(): string {
-    return formatIp(this.r.srcIpArray());
+    return formatIp(this.live.srcIpArray());
   }
 
   get method(): HttpMethod {
     // decodeReqCall refused values the enum does not name.
-    return Method[this.r.method()] as HttpMethod;
+    return Method[this.live.method()] as HttpMethod;
   }
 
   get path(): string {
-    return (this.pathValue ??= this.r.path() ?? '');
+    return (this.pathValue ??= this.live.path() ?? '');
   }
 
   set path(p: string) {
@@ -255,13 +281,17 @@ export class CallRequest extends ExtraInfoCall implements PluginRequest {
   }
 
   get headers(): FieldMap {
-    const r = this.r;
-    return (this.hdrs ??= entryMap(true, { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) }));
+    return (this.hdrs ??= entryMap(true, {
+      length: () => this.live.headersLength(),
+      at: (i, e) => this.live.headers(i, e),
+    }));
   }
 
   get args(): FieldMap {
-    const r = this.r;
-    return (this.argMap ??= entryMap(false, { length: () => r.argsLength(), at: (i, e) => r.args(i, e) }));
+    return (this.argMap ??= entryMap(false, {
+      length: () => this.live.argsLength(),
+      at: (i, e) => this.live.args(i, e),
+    }));
   }
 
   get respHeaders(): FieldMap {
@@ -333,6 +363,8 @@ export class ResponseWriter implements PluginResponseWriter {
 
 export class UpstreamResponse extends ExtraInfoCall implements PluginUpstreamResponse {
   readonly id: number;
+  /** Set when the call ends (as CallRequest's). */
+  private sealed = false;
   private statusValue: number;
   statusChanged = false;
   private hdrs: FieldMap | undefined;
@@ -359,9 +391,20 @@ export class UpstreamResponse extends ExtraInfoCall implements PluginUpstreamRes
     this.statusChanged = true;
   }
 
+  seal(): void {
+    this.sealed = true;
+  }
+
+  private get live(): HTTPRespCall.Req {
+    if (this.sealed) throw new CallEnded('the upstream response');
+    return this.r;
+  }
+
   get headers(): FieldMap {
-    const r = this.r;
-    return (this.hdrs ??= entryMap(true, { length: () => r.headersLength(), at: (i, e) => r.headers(i, e) }));
+    return (this.hdrs ??= entryMap(true, {
+      length: () => this.live.headersLength(),
+      at: (i, e) => this.live.headers(i, e),
+    }));
   }
 
   get changedHeaders(): FieldMap | undefined {

@@ -79,6 +79,8 @@ export abstract class Call implements InfoChannel {
   /** True once no further filter may run (a request answered by a plugin). */
   protected abstract get stopped(): boolean;
   protected abstract buildReply(b: Builder): Uint8Array;
+  /** The call ended: its request (or response) stops reading the frame, whose buffer may be reused. */
+  protected abstract seal(): void;
   protected abstract get replyType(): number;
   /** PHASE_REQUEST or PHASE_RESPONSE (metrics). */
   abstract get phase(): number;
@@ -243,6 +245,7 @@ export abstract class Call implements InfoChannel {
 
   private finish(reason: string): void {
     this.done = true;
+    this.seal();
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.info?.abort(reason);
   }
@@ -286,6 +289,10 @@ export class RequestCall extends Call {
   protected buildReply(b: Builder): Uint8Array {
     return buildReqCallReply(b, this.req, this.res);
   }
+
+  protected seal(): void {
+    this.req.seal();
+  }
 }
 
 /** ext-plugin-post-resp: response filters over the upstream response. */
@@ -323,5 +330,9 @@ export class ResponseCall extends Call {
 
   protected buildReply(b: Builder): Uint8Array {
     return buildRespCallReply(b, this.res);
+  }
+
+  protected seal(): void {
+    this.res.seal();
   }
 }

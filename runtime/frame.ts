@@ -31,6 +31,12 @@ export interface FrameBudget {
 /** A budget without a limit (client-side readers, tests). */
 const UNLIMITED: FrameBudget = { reserve: () => true, release: () => {} };
 
+/** Where a frame that spans chunks is collected: `len` bytes for a frame of `type`. */
+export type FrameAllocator = (type: number, len: number) => Buffer;
+
+// Outside Node's shared pool: a small partial frame must not pin an 8 KiB slab.
+const allocateFrame: FrameAllocator = (_type, len) => Buffer.allocUnsafeSlow(len);
+
 /** Incremental frame parser: feed it chunks, it calls `onFrame` once per complete frame. */
 export class FrameReader {
   /** Header bytes of a frame whose header is split across chunks (0 when none). */
@@ -54,6 +60,8 @@ export class FrameReader {
     private readonly budget: FrameBudget = UNLIMITED,
     /** Called once when a frame's announced size does not fit the budget. */
     private readonly onRefused: (announced: number) => void = () => {},
+    /** Gives the buffer a spanning frame is collected into (the transport reuses one for big requests). */
+    private readonly allocate: FrameAllocator = allocateFrame,
   ) {}
 
   /** Bytes received but not yet part of a complete frame (for leak checks and limits). */
@@ -176,8 +184,7 @@ export class FrameReader {
       this.onRefused(len);
       return false;
     }
-    // Outside Node's shared pool: a small partial frame must not pin an 8 KiB slab.
-    this.partial = Buffer.allocUnsafeSlow(len);
+    this.partial = this.allocate(type, len);
     this.partialType = type;
     this.filled = 0;
     return true;

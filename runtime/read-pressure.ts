@@ -12,6 +12,13 @@ import { runInNewContext } from 'node:vm';
 /** Bytes read between two forced scavenges: the bound on read buffers waiting to be freed. */
 export const READ_GARBAGE_BOUND = 8 << 20;
 
+/**
+ * Reads below this size are left to V8: they come with small frames, whose handling allocates
+ * enough on the JS heap per byte read that scavenges run often anyway. A runner that never reads
+ * big chunks never exposes the collector (which costs a V8 context, about 2 MiB).
+ */
+const BIG_READ = 16 << 10;
+
 type Gc = (opts: { type: 'minor' | 'major' }) => void;
 
 /** V8's collector, exposed once per process (the runner cannot pass --expose-gc: APISIX starts it). */
@@ -29,19 +36,25 @@ function exposeGc(): Gc | undefined {
 
 export class ReadPressure {
   private bytes = 0;
-  private readonly gc: Gc | undefined;
-  /** Forced collections so far (tests, metrics). */
+  /** Exposed on first need; null when it cannot be. */
+  private gc: Gc | null | undefined;
+  /** Forced collections so far (tests). */
   collections = 0;
 
-  constructor(private readonly every = READ_GARBAGE_BOUND) {
-    this.gc = every > 0 ? exposeGc() : undefined;
-  }
+  constructor(
+    private readonly every = READ_GARBAGE_BOUND,
+    private readonly bigRead = BIG_READ,
+  ) {}
 
+  /** A socket read of `n` bytes was handled. */
   read(n: number): void {
+    if (n < this.bigRead || this.every <= 0) return;
     this.bytes += n;
-    if (this.bytes < this.every || this.gc === undefined) return;
+    if (this.bytes < this.every) return;
     this.bytes = 0;
+    const gc = (this.gc ??= exposeGc() ?? null);
+    if (gc === null) return;
     this.collections++;
-    this.gc({ type: 'minor' });
+    gc({ type: 'minor' });
   }
 }

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { AnyPlugin } from './plugin.js';
 import { makeRegistry } from './chain.js';
 import { ConfStore, LocalConfs, tokenTtlMs, type Confs } from './conf-store.js';
-import { Connection, InputBudget, OutputBudget, type ConnectionEnv } from './transport.js';
+import { Connection, FrameSpares, InputBudget, OutputBudget, SPARES_MAX, type ConnectionEnv } from './transport.js';
 import { Engine } from './engine.js';
 import { ReadPressure } from './read-pressure.js';
 import { createLogger, ThrottledLog, type Logger } from './logger.js';
@@ -136,6 +136,7 @@ export function createRunnerCore(
     limits,
     input: new InputBudget(limits.maxBufferedBytes),
     output: new OutputBudget(limits.maxOutputBytes),
+    spares: new FrameSpares(SPARES_MAX),
     clock,
     reads: new ReadPressure(),
     logs: {

@@ -6,7 +6,7 @@
  * only between exchanges when the runner drains.
  */
 import type { Duplex } from 'node:stream';
-import { FrameReader, type FrameBudget } from './frame.js';
+import { FrameReader, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, type FrameBudget } from './frame.js';
 import { Dispatcher, type Wire } from './dispatch.js';
 import type { Engine } from './engine.js';
 import type { ConnectionLimits } from './limits.js';
@@ -54,12 +54,46 @@ export class InputBudget implements FrameBudget {
   }
 }
 
+/**
+ * Big request frames are collected into one buffer per connection, reused frame after frame:
+ * allocating 64 KiB per request leaves a dead buffer outside the V8 heap each time, and one that
+ * survives two scavenges (a frame still arriving while they run) waits for a full collection,
+ * which V8 starts only once 64 MiB of such buffers are held. Reuse is safe because the gateway
+ * sends a connection's next request only after the reply to the last one, and a call's request
+ * stops reading its frame when the call ends (call-objects.ts, CallEnded). The spares of all
+ * connections together are bounded; frames above SPARE_MAX_FRAME are never kept.
+ */
+export class FrameSpares {
+  used = 0;
+  constructor(readonly max: number) {}
+
+  /** A spare of at least `len` bytes, or undefined when it would pass the bound. */
+  take(len: number): Buffer | undefined {
+    const size = Math.ceil(len / SPARE_GRAIN) * SPARE_GRAIN;
+    if (this.used + size > this.max) return undefined;
+    this.used += size;
+    return Buffer.allocUnsafeSlow(size);
+  }
+
+  give(spare: Buffer): void {
+    this.used -= spare.length;
+  }
+}
+
+/** Request frames up to this size are collected into the connection's reused buffer. */
+const SPARE_MAX_FRAME = 256 << 10;
+/** Spares grow in steps of this much (a request a few bytes bigger than the last reuses it). */
+const SPARE_GRAIN = 16 << 10;
+/** All connections' spares together: 64 connections with 256 KiB frames. */
+export const SPARES_MAX = 16 << 20;
+
 /** What all connections of a runner share. */
 export interface ConnectionEnv {
   readonly engine: Engine;
   readonly limits: ConnectionLimits;
   readonly input: InputBudget;
   readonly output: OutputBudget;
+  readonly spares: FrameSpares;
   /** Coarse clock, advanced by the runner's sweep: reading it costs nothing on the hot path. */
   readonly clock: { now: number };
   readonly reads: ReadPressure;
@@ -78,6 +112,8 @@ export class Connection implements Wire {
   private paused = false;
   private draining = false;
   private readonly onDrain: () => void;
+  /** The buffer this connection's big request frames are collected into (FrameSpares). */
+  private spare: Buffer | undefined;
 
   constructor(
     private readonly sock: Duplex,
@@ -89,6 +125,7 @@ export class Connection implements Wire {
       (t, p) => this.dispatcher.onFrame(t, p),
       env.input,
       (announced) => this.refuseFrame(announced),
+      (type, len) => this.frameBuffer(type, len),
     );
     this.onDrain = () => {
       this.paused = false;
@@ -113,6 +150,23 @@ export class Connection implements Wire {
     this.reader.push(chunk);
     if (!this.reader.inFrame) this.frameStarted = 0;
     else if (this.frameStarted === 0 || this.reader.frames !== before) this.frameStarted = now;
+  }
+
+  /**
+   * Where a frame spanning chunks is collected. A call's request frame goes into the spare when no
+   * call holds the previous one (the dispatcher is idle: a frame arriving while a call runs is an
+   * ExtraInfo answer, or out of turn and about to close the connection).
+   */
+  private frameBuffer(type: number, len: number): Buffer {
+    if ((type === RPC_HTTP_REQ_CALL || type === RPC_HTTP_RESP_CALL) && len <= SPARE_MAX_FRAME && this.dispatcher.idle) {
+      let spare = this.spare;
+      if (spare === undefined || spare.length < len) {
+        if (spare !== undefined) this.env.spares.give(spare);
+        spare = this.spare = this.env.spares.take(len);
+      }
+      if (spare !== undefined) return spare.subarray(0, len);
+    }
+    return Buffer.allocUnsafeSlow(len);
   }
 
   /** Bytes written to the socket but not yet taken by the peer. */
@@ -214,6 +268,8 @@ export class Connection implements Wire {
     if (this.closed) return;
     this.closed = true;
     this.reader.reset();
+    if (this.spare !== undefined) this.env.spares.give(this.spare);
+    this.spare = undefined;
     this.dispatcher.abort('the gateway closed the connection');
     this.env.output.delete(this);
     this.env.onClose(this);

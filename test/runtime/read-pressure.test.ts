@@ -17,7 +17,7 @@ function readChunk(pressure: ReadPressure, bytes: number): void {
 
 describe('ReadPressure', () => {
   it('collects once per bound of bytes read, counting across reads', () => {
-    const p = new ReadPressure(1000);
+    const p = new ReadPressure(1000, 1);
     p.read(600);
     expect(p.collections).toBe(0);
     p.read(600);
@@ -45,5 +45,13 @@ describe('ReadPressure', () => {
     const p = new ReadPressure(0);
     for (let i = 0; i < 10; i++) p.read(MiB);
     expect(p.collections).toBe(0);
+  });
+
+  it('leaves small reads to V8 (they come with enough JS allocation of their own)', () => {
+    const p = new ReadPressure(64 * 1024);
+    for (let i = 0; i < 1000; i++) p.read(1024);
+    expect(p.collections).toBe(0);
+    for (let i = 0; i < 4; i++) p.read(16 * 1024);
+    expect(p.collections).toBe(1);
   });
 });
