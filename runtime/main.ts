@@ -9,6 +9,7 @@ import { runnerVersion } from './build-info.js';
 import { createLogger, type Logger } from './logger.js';
 import { confExpireFromEnv, startRunner, type RunnerOptions } from './server.js';
 import { LIMIT_KNOBS, type Limits } from './limits.js';
+import { isClusterWorker, runPrimary, runWorker } from './cluster.js';
 import { describePlugins, formatPluginList } from './describe.js';
 import { ArgvError, helpText, parseRunnerArgv, type Invocation, type RunFlags } from './argv.js';
 
@@ -70,12 +71,8 @@ async function start(opts: MainOptions, f: RunFlags): Promise<void> {
       logger: log,
       metrics: f.metrics,
     };
-    // node:cluster (with child_process and dgram under it) is loaded only by runners that use it:
-    // a single-process runner stays about a megabyte smaller.
-    const cluster =
-      f.workers > 1 || process.env.A6KIT_CLUSTER_WORKER === '1' ? await import('./cluster.js') : undefined;
-    if (cluster?.isClusterWorker()) {
-      await cluster.runWorker({ ...ro, plugins: opts.plugins });
+    if (isClusterWorker()) {
+      await runWorker({ ...ro, plugins: opts.plugins });
       return;
     }
     // Handlers go in before listening: APISIX may send SIGTERM at any moment, also while the
@@ -85,9 +82,7 @@ async function start(opts: MainOptions, f: RunFlags): Promise<void> {
       await (await running)?.close();
     });
     running =
-      cluster && f.workers > 1
-        ? cluster.runPrimary({ ...ro, workers: f.workers, log })
-        : startRunner({ ...ro, plugins: opts.plugins });
+      f.workers > 1 ? runPrimary({ ...ro, workers: f.workers, log }) : startRunner({ ...ro, plugins: opts.plugins });
     await running;
   } catch (err) {
     log.fatal({ err: (err as Error).message }, 'runner failed to start');

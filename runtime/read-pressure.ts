@@ -7,7 +7,6 @@
  * survives) every `every` bytes: dead read buffers never add up to more than that.
  */
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /** Bytes read between two forced scavenges: the bound on read buffers waiting to be freed. */
 export const READ_GARBAGE_BOUND = 8 << 20;
@@ -15,28 +14,29 @@ export const READ_GARBAGE_BOUND = 8 << 20;
 /**
  * Reads below this size are left to V8: they come with small frames, whose handling allocates
  * enough on the JS heap per byte read that scavenges run often anyway. A runner that never reads
- * big chunks never exposes the collector (which costs a V8 context, about 2 MiB).
+ * big chunks never exposes the collector (node:vm and a V8 context, about 2 MiB).
  */
 const BIG_READ = 16 << 10;
 
 type Gc = (opts: { type: 'minor' | 'major' }) => void;
 
 /** V8's collector, exposed once per process (the runner cannot pass --expose-gc: APISIX starts it). */
-function exposeGc(): Gc | undefined {
+async function exposeGc(): Promise<Gc | null> {
   const g = (globalThis as { gc?: unknown }).gc;
   if (typeof g === 'function') return g as Gc;
   try {
+    const { runInNewContext } = await import('node:vm');
     setFlagsFromString('--expose-gc');
     const fn: unknown = runInNewContext('gc');
-    return typeof fn === 'function' ? (fn as Gc) : undefined;
+    return typeof fn === 'function' ? (fn as Gc) : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
 export class ReadPressure {
   private bytes = 0;
-  /** Exposed on first need; null when it cannot be. */
+  /** undefined: not asked for yet; null: being exposed, or not available. */
   private gc: Gc | null | undefined;
   /** Forced collections so far (tests). */
   collections = 0;
@@ -46,15 +46,24 @@ export class ReadPressure {
     private readonly bigRead = BIG_READ,
   ) {}
 
+  /** Exposes the collector now rather than at the first bound passed (tests). */
+  async prepare(): Promise<void> {
+    this.gc = await exposeGc();
+  }
+
   /** A socket read of `n` bytes was handled. */
   read(n: number): void {
     if (n < this.bigRead || this.every <= 0) return;
     this.bytes += n;
     if (this.bytes < this.every) return;
     this.bytes = 0;
-    const gc = (this.gc ??= exposeGc() ?? null);
-    if (gc === null) return;
-    this.collections++;
-    gc({ type: 'minor' });
+    const gc = this.gc;
+    if (gc === undefined) {
+      this.gc = null;
+      void this.prepare();
+    } else if (gc !== null) {
+      this.collections++;
+      gc({ type: 'minor' });
+    }
   }
 }
