@@ -2,7 +2,14 @@
  * The objects a plugin sees during one call: they read the decoded frame lazily (a header is
  * only turned into a JS string when a plugin asks for headers) and record what plugins change.
  */
-import type { BodyInit, HttpMethod, PluginRequest, PluginResponseWriter, PluginUpstreamResponse } from './plugin.js';
+import {
+  CallEnded,
+  type BodyInit,
+  type HttpMethod,
+  type PluginRequest,
+  type PluginResponseWriter,
+  type PluginUpstreamResponse,
+} from './plugin.js';
 import { FieldMap, type FieldFinder, type FieldSource } from './fields.js';
 import { Method, TextEntry, type HTTPReqCall, type HTTPRespCall } from './wire.js';
 import type { Logger } from './logger.js';
@@ -22,19 +29,6 @@ export interface InfoChannel {
 export const METHODS: readonly HttpMethod[] = Object.keys(Method).filter((k): k is HttpMethod =>
   Number.isNaN(Number(k)),
 );
-
-/**
- * A plugin read a request (or upstream response) after its call ended. The bytes behind it belong
- * to the call: a connection reuses the buffer of a big frame for its next one, so a late read
- * would see another request; it fails instead. Read what you need before the filter returns (or
- * before its promise settles).
- */
-export class CallEnded extends Error {
-  constructor(what: string) {
-    super(`${what} was read after its call ended: read it while the filter runs, before its promise settles`);
-    this.name = 'CallEnded';
-  }
-}
 
 const utf8 = new TextDecoder();
 const EMPTY = new Uint8Array(0);

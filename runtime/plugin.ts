@@ -62,6 +62,20 @@ export class CallCancelled extends Error {
 }
 
 /**
+ * A plugin read a request (or an upstream response) after its call ended. What a filter gets is
+ * valid while its call runs: until the filter returns, or until its promise settles. The runner
+ * collects a connection's big request frames into one reused buffer, so a late read could only see
+ * another request; it throws this instead. Read what a background task needs before the filter
+ * returns. What was read during the call (a header value, the path) stays readable.
+ */
+export class CallEnded extends Error {
+  constructor(what: string) {
+    super(`${what} was read after its call ended: read it while the filter runs, before its promise settles`);
+    this.name = 'CallEnded';
+  }
+}
+
+/**
  * What every filter call carries besides the HTTP message, on the request (`req.log`) and on the
  * upstream response (`res.log`). Both are made on first use: a call that never touches them pays
  * nothing for them.

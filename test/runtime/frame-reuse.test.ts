@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { definePlugin, type PluginRequest } from '../../runtime/plugin.js';
+import { CallEnded, definePlugin, type PluginRequest } from '../../runtime/plugin.js';
 import { startRunner, type RunningRunner } from '../../runtime/server.js';
 import { GatewaySimulator } from '../../runtime/testkit/simulator.js';
-import { CallEnded } from '../../runtime/call-objects.js';
 import { tempDir } from './helpers.js';
 
 /** Requests kept by the plugin past their call (what a plugin must not do). */
