@@ -309,7 +309,9 @@ let serverSeq = 0;
 async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   const path = join(dir, `${kind}-${serverSeq++}.sock`);
   const args =
-    kind === 'floor' ? ['--serve', 'floor', path] : ['run', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
+    kind === 'floor'
+      ? ['--serve', 'floor', path]
+      : ['run', '--log-level', 'warn', '--workers', kind === 'multi' ? '2' : '1'];
   // The single runner with a Prometheus endpoint: the cost of metrics, measured in the same slices.
   if (kind === 'metrics') args.push('--metrics', `unix:${join(dir, `metrics-${serverSeq}.sock`)}`);
   const entry = kind === 'floor' ? floorEntry : kind === 'baseline' ? baselineEntry : runnerEntry;
