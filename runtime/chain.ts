@@ -61,7 +61,7 @@ export function makeRegistry(plugins: readonly AnyPlugin[]): PluginRegistry {
 }
 
 /** A plugin's position in the registry's order (the order metrics number their series in). */
-export function slotOf(registry: PluginRegistry, plugin: AnyPlugin): number {
+function slotOf(registry: PluginRegistry, plugin: AnyPlugin): number {
   let slot = 0;
   for (const p of registry.values()) {
     if (p === plugin) return slot;

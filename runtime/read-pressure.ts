@@ -9,7 +9,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** Bytes read between two forced scavenges: the bound on read buffers waiting to be freed. */
-export const READ_GARBAGE_BOUND = 8 << 20;
+const READ_GARBAGE_BOUND = 8 << 20;
 
 /**
  * Reads below this size are left to V8: they come with small frames, whose handling allocates
