@@ -19,10 +19,10 @@
  * This file is also the floor's server process (`--serve floor`); the runners are bundled from
  * bench/runner-entry.ts by shipping/bundle.ts, as `a6kit build` bundles a project.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleRunner } from '../shipping/bundle.js';
@@ -318,7 +318,10 @@ async function startServer(kind: Server['kind'], dir: string): Promise<Server> {
   // Flags under test go to the runners only: the floor stays the same reference.
   const extra =
     kind !== 'floor' && process.env.A6KIT_BENCH_NODE_ARGS ? process.env.A6KIT_BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extra, ...entry, ...args], {
+  const argv = [process.execPath, ...extra, ...entry, ...args];
+  // Pinned, every server runs alone on the last core (they take turns), the load on the others.
+  const pinned = PIN !== undefined && kind !== 'multi' ? ['taskset', '-c', String(PIN.server), ...argv] : argv;
+  const child = spawn(pinned[0]!, pinned.slice(1), {
     env: { ...process.env, APISIX_LISTEN_ADDRESS: `unix:${path}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -361,13 +364,75 @@ interface Cell {
   rounds: number[];
 }
 
+/**
+ * Core pinning, as the issue-14 figures were taken (load generator and server each on its own
+ * core): with taskset and at least 2 cores, the bench process (the load) takes cores 0..n-2 and
+ * each single-process server the last one, so a server never shares its core with the load.
+ * A6KIT_BENCH_PIN=0 turns it off; `multi` (two workers) is never pinned.
+ */
+const PIN = ((): { server: number } | undefined => {
+  const cores = availableParallelism();
+  if (process.env.A6KIT_BENCH_PIN === '0' || cores < 2 || process.argv[2] === '--serve') return undefined;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', `0-${cores - 2}`, String(process.pid)], { stdio: 'ignore' });
+    return { server: cores - 1 };
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Runs of every scenario with fresh processes (A6KIT_BENCH_REPEATS), pooled. */
+const REPEATS = Math.max(1, Number(process.env.A6KIT_BENCH_REPEATS ?? 1));
+
+/** Two measurements of one server kind and scenario, as one: means, the worst peak, all rounds. */
+function pool(a: Cell | undefined, b: Cell | undefined): Cell | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  const n = a.rounds.length;
+  const m = b.rounds.length;
+  const mean = (x: number, y: number) => (x * n + y * m) / (n + m);
+  return {
+    rps: mean(a.rps, b.rps),
+    cpuUs: mean(a.cpuUs, b.cpuUs),
+    p50: mean(a.p50, b.p50),
+    p99: mean(a.p99, b.p99),
+    peakRss: Math.max(a.peakRss, b.peakRss),
+    rounds: [...a.rounds, ...b.rounds],
+  };
+}
+
 /** Slices per server and scenario (A6KIT_BENCH_ROUNDS); more rounds, steadier ratios. */
 const ROUNDS = Math.max(1, Number(process.env.A6KIT_BENCH_ROUNDS ?? 4));
 
-/** Median of the per-round ratios a/b: each round's slices ran next to each other. */
-function roundRatio(a: Cell, b: Cell): { median: number; low: number; high: number } {
+/**
+ * The per-round ratios a/b (each round's slices ran next to each other): their median, range, and
+ * their geometric mean with a 95 % confidence interval (t distribution over the log ratios), which
+ * tells a real difference from the slice-to-slice noise of a busy machine.
+ */
+function roundRatio(
+  a: Cell,
+  b: Cell,
+): { median: number; low: number; high: number; mean: number; ciLow: number; ciHigh: number } {
   const r = a.rounds.map((x, i) => x / b.rounds[i]!).sort((x, y) => x - y);
-  return { median: r[Math.floor(r.length / 2)]!, low: r[0]!, high: r[r.length - 1]! };
+  const logs = r.map(Math.log);
+  const n = logs.length;
+  const mean = logs.reduce((s, x) => s + x, 0) / n;
+  const sd = n > 1 ? Math.sqrt(logs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
+  const half = n > 1 ? tQuantile975(n - 1) * (sd / Math.sqrt(n)) : 0;
+  return {
+    median: r[Math.floor(n / 2)]!,
+    low: r[0]!,
+    high: r[n - 1]!,
+    mean: Math.exp(mean),
+    ciLow: Math.exp(mean - half),
+    ciHigh: Math.exp(mean + half),
+  };
+}
+
+/** Student's t 97.5 % quantile for `df` degrees of freedom (table, then the normal value). */
+function tQuantile975(df: number): number {
+  const table = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12];
+  if (df <= table.length) return table[df - 1]!;
+  return df <= 30 ? 2.08 : 1.96;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -450,6 +515,8 @@ async function measureAll(
  * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the runners) narrow or vary a run.
  * Finding where memory goes: A6KIT_BENCH_MEMLOG=<ms> (runners print heap spaces and buffers to
  * stderr), A6KIT_BENCH_V8_FLAGS (set in-process at start).
+ * A6KIT_BENCH_ROUNDS (slices per server, default 4), A6KIT_BENCH_REPEATS (fresh processes per
+ * scenario, pooled; default 1), A6KIT_BENCH_PIN=0 (no core pinning).
  * A6KIT_BENCH_BASELINE=<dir>: also a runner built from <dir>/runtime (an older tree, e.g.
  * `git archive <rev> runtime package.json | tar -x -C <dir>` and node_modules linked), measured in the same slices: before/after in one run.
  */
@@ -473,7 +540,7 @@ async function bench(): Promise<void> {
     const scenarios = SCENARIOS.filter((sc) => picked === undefined || picked.includes(sc.plugin));
     process.stdout.write(
       `runner bench: ${conns} connections, one exchange in flight each; ${seconds}s per server and scenario in 4 interleaved slices after 0.25s warm-up; ` +
-        `a fresh runner per scenario; node ${process.version}${process.env.A6KIT_BENCH_NODE_ARGS ? `, server flags ${process.env.A6KIT_BENCH_NODE_ARGS}` : ''}\n`,
+        `a fresh runner per scenario; ${PIN ? `servers pinned to core ${PIN.server}, load to the others` : 'not pinned'}; node ${process.version}${process.env.A6KIT_BENCH_NODE_ARGS ? `, server flags ${process.env.A6KIT_BENCH_NODE_ARGS}` : ''}\n`,
     );
     const fmt = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
     const ms = (n: number) => n.toFixed(2);
@@ -484,32 +551,38 @@ async function bench(): Promise<void> {
       '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ];
     const results = new Map<string, { floor?: Cell; runner: Cell }>();
-    for (const sc of scenarios) {
-      // Every runner kind fresh for this scenario, all measured in the same interleaved slices.
-      const started: Server[] = [];
-      const tokenOf = new Map<Server, number>();
-      for (const kind of runners) {
-        const runner = await startServer(kind, dir);
-        live.push(runner);
-        started.push(runner);
-        const reply = await rpc(runner.path, prepareFrame(sc.plugin));
-        tokenOf.set(runner, PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken());
+    // A6KIT_BENCH_REPEATS: each scenario again with fresh processes (their start order flipped), the
+    // figures pooled: two processes of the same code differ by a few per cent from one start to the
+    // next (memory layout, JIT), which only more processes average out.
+    for (let rep = 0; rep < REPEATS; rep++)
+      for (const sc of scenarios) {
+        // Every runner kind fresh for this scenario, all measured in the same interleaved slices.
+        const started: Server[] = [];
+        const tokenOf = new Map<Server, number>();
+        for (const kind of rep % 2 === 0 ? runners : [...runners].reverse()) {
+          const runner = await startServer(kind, dir);
+          live.push(runner);
+          started.push(runner);
+          const reply = await rpc(runner.path, prepareFrame(sc.plugin));
+          tokenOf.set(runner, PrepareConf.Resp.getRootAsResp(new ByteBuffer(reply)).confToken());
+        }
+        const servers = floor ? [floor, ...started] : started;
+        const measured = await measureAll(servers, (s) => callFrame(tokenOf.get(s) ?? 1, sc.big), conns, seconds);
+        const f = floor ? measured.get(floor) : undefined;
+        for (const runner of started) {
+          await stopServer(runner);
+          live.splice(live.indexOf(runner), 1);
+          const r = measured.get(runner)!;
+          const key = `${runner.kind}/${sc.plugin}`;
+          const prev = results.get(key);
+          results.set(key, { floor: pool(prev?.floor, f), runner: pool(prev?.runner, r)! });
+          const row =
+            `| ${sc.name} | ${runner.kind} | ${f ? fmt(f.rps) : '–'} | ${fmt(r.rps)} | ${pct(r, f)} | ${f ? `${ms(f.p50)}/${ms(f.p99)}` : '–'} | ` +
+            `${ms(r.p50)}/${ms(r.p99)} | ${f ? f.cpuUs.toFixed(1) : '–'} / ${r.cpuUs.toFixed(1)} | ${mib(r.peakRss)} |`;
+          rows.push(row);
+          process.stdout.write(`${row}\n`);
+        }
       }
-      const servers = floor ? [floor, ...started] : started;
-      const measured = await measureAll(servers, (s) => callFrame(tokenOf.get(s) ?? 1, sc.big), conns, seconds);
-      const f = floor ? measured.get(floor) : undefined;
-      for (const runner of started) {
-        await stopServer(runner);
-        live.splice(live.indexOf(runner), 1);
-        const r = measured.get(runner)!;
-        results.set(`${runner.kind}/${sc.plugin}`, { floor: f, runner: r });
-        const row =
-          `| ${sc.name} | ${runner.kind} | ${f ? fmt(f.rps) : '–'} | ${fmt(r.rps)} | ${pct(r, f)} | ${f ? `${ms(f.p50)}/${ms(f.p99)}` : '–'} | ` +
-          `${ms(r.p50)}/${ms(r.p99)} | ${f ? f.cpuUs.toFixed(1) : '–'} / ${r.cpuUs.toFixed(1)} | ${mib(r.peakRss)} |`;
-        rows.push(row);
-        process.stdout.write(`${row}\n`);
-      }
-    }
     process.stdout.write(`\n${rows.join('\n')}\n`);
     // The floor lives through every scenario: its peak is the worst of them (a reference, not a target).
     if (floor) process.stdout.write(`\nfloor peak RSS over the run: ${mib(peakRssKiB(floor.child.pid!))} MiB\n`);
@@ -548,7 +621,8 @@ async function bench(): Promise<void> {
         if (!x || !y) return [];
         const r = roundRatio(y, x);
         return [
-          `${sc.plugin} ${signed(y.rps / x.rps - 1)} req/s (per-round median ${signed(r.median - 1)}, ${signed(r.low - 1)} … ${signed(r.high - 1)}), ` +
+          `${sc.plugin} ${signed(y.rps / x.rps - 1)} req/s (per-round: median ${signed(r.median - 1)}, range ${signed(r.low - 1)} … ${signed(r.high - 1)}, ` +
+            `mean ${signed(r.mean - 1)} [95% CI ${signed(r.ciLow - 1)} … ${signed(r.ciHigh - 1)}]), ` +
             `${x.cpuUs.toFixed(2)} → ${y.cpuUs.toFixed(2)} µs CPU/req (${signed(y.cpuUs / x.cpuUs - 1)})`,
         ];
       });
