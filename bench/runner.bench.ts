@@ -7,7 +7,7 @@
  *             scenario's);
  *   - multi:  the a6kit runner with --workers 2 (node:cluster sharing the socket; opt in with
  *             A6KIT_BENCH_ONLY=floor,single,multi);
- *   - metrics: the single runner with --metrics on (opt in with A6KIT_BENCH_ONLY=floor,single,metrics:
+ *   - metrics: the single runner with --metrics on (in the default run; A6KIT_BENCH_ONLY=floor,single leaves it out:
  *             a line compares it with `single`, measured in the same slices).
  * Scenarios (issue 14): stop / rewrite / no action / one ExtraInfo var on a browser-like request
  * of 12 headers, and "big" (64 more headers of 1 KiB, one plugin reading one header). Prints
@@ -511,7 +511,7 @@ async function measureAll(
  * One run: per scenario a fresh runner (so its peak RSS is that scenario's), measured in slices
  * interleaved with the floor at the same connection count; then the ratios issue 14 asks for.
  * A6KIT_BENCH_SECONDS (per server and scenario, default 2), A6KIT_BENCH_CONNS (default 64),
- * A6KIT_BENCH_ONLY=floor,single,multi,metrics (default floor,single), A6KIT_BENCH_SCENARIOS=stop,var,...
+ * A6KIT_BENCH_ONLY=floor,single,multi,metrics (default floor,single,metrics), A6KIT_BENCH_SCENARIOS=stop,var,...
  * (plugin names), A6KIT_BENCH_NODE_ARGS (V8 flags for the runners) narrow or vary a run.
  * Finding where memory goes: A6KIT_BENCH_MEMLOG=<ms> (runners print heap spaces and buffers to
  * stderr), A6KIT_BENCH_V8_FLAGS (set in-process at start).
@@ -528,7 +528,7 @@ async function bench(): Promise<void> {
   try {
     floorEntry = await bundleFloor(dir);
     runnerEntry = await bundleRunnerFrom(dir);
-    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single'];
+    const only = process.env.A6KIT_BENCH_ONLY?.split(',') ?? ['floor', 'single', 'metrics'];
     const baselineDir = process.env.A6KIT_BENCH_BASELINE;
     if (baselineDir) baselineEntry = await bundleRunnerFrom(dir, baselineDir);
     const runners = (['baseline', 'single', 'metrics', 'multi'] as const).filter((k) =>
@@ -539,7 +539,7 @@ async function bench(): Promise<void> {
     const picked = process.env.A6KIT_BENCH_SCENARIOS?.split(',');
     const scenarios = SCENARIOS.filter((sc) => picked === undefined || picked.includes(sc.plugin));
     process.stdout.write(
-      `runner bench: ${conns} connections, one exchange in flight each; ${seconds}s per server and scenario in 4 interleaved slices after 0.25s warm-up; ` +
+      `runner bench: ${conns} connections, one exchange in flight each; ${seconds}s per server and scenario in ${ROUNDS} interleaved slices after 0.25s warm-up; ` +
         `a fresh runner per scenario; ${PIN ? `servers pinned to core ${PIN.server}, load to the others` : 'not pinned'}; node ${process.version}${process.env.A6KIT_BENCH_NODE_ARGS ? `, server flags ${process.env.A6KIT_BENCH_NODE_ARGS}` : ''}\n`,
     );
     const fmt = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
