@@ -8,7 +8,7 @@
  * answered SERVICE_UNAVAILABLE.
  */
 import { Err } from './wire.js';
-import { RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from './frame.js';
+import { MAX_PAYLOAD, RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_HTTP_RESP_CALL, RPC_PREPARE_CONF } from './frame.js';
 import { BadPayload, buildPrepareResp, decodePrepareConf, decodeReqCall, decodeRespCall } from './codec.js';
 import { ConfRejected, type Chain } from './chain.js';
 import { RequestCall, ResponseCall, type Call, type CallHost } from './call.js';
@@ -232,8 +232,11 @@ export class Dispatcher implements CallHost {
     if (call.awaitingInfo) this.strayAnswers++;
     if (this.closed) return;
     const key = call.chain.key;
-    const fits = this.wire.fits(payload.length, key);
-    const frame = fits ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
+    // A reply over the protocol's 3-byte length can never be sent, whatever the output budget: it
+    // is refused as too large before the budget is asked.
+    const tooLarge = payload.length > MAX_PAYLOAD;
+    const fits = !tooLarge && this.wire.fits(payload.length, key);
+    const frame = tooLarge ? undefined : fits ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
     const m = this.engine.metrics;
     if (frame === undefined) {
       this.engine.log.error({ key, size: payload.length }, 'reply exceeds the frame limit');

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRunner, type RunningRunner } from '../../runtime/server.js';
+import { definePlugin } from '../../runtime/plugin.js';
 import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { createLogger } from '../../runtime/logger.js';
 import { parseMetricsAddress } from '../../runtime/metrics-server.js';
@@ -267,6 +268,73 @@ describe('metrics of the limits', () => {
       expect(value('a6kit_connections')).toBe(2);
       await a.close();
       await b.close();
+    } finally {
+      await runner.close();
+    }
+  });
+});
+
+describe('metrics of replies the runner cannot send', () => {
+  /** Answers with a body of `size` bytes (its conf). */
+  const sized = definePlugin({
+    name: 'sized',
+    parseConf: (raw) => (JSON.parse(raw) as { size: number }).size,
+    requestFilter(size, _req, res) {
+      res.respond(200, Buffer.alloc(size, 0x61));
+    },
+  });
+
+  it("counts a reply over the protocol's frame limit and one over the output budget", async () => {
+    const { dir } = tempDir();
+    const runner = await startRunner({
+      plugins: [sized],
+      address: `unix:${join(dir, 'r.sock')}`,
+      logger: createLogger('silent'),
+      metrics: '127.0.0.1:0',
+      limits: { maxOutputBytes: 1536 << 10 },
+    });
+    try {
+      const setup = await RawClient.open(runner.address);
+      const tokenFor = async (size: number) =>
+        tokenOf(
+          (
+            await setup.exchange(
+              RPC_PREPARE_CONF,
+              prepareConf(`k${size}`, [{ name: 'sized', value: `{"size":${size}}` }]),
+            )
+          )[1],
+        );
+      const huge = await tokenFor(17 << 20); // over the 3-byte length: SERVICE_UNAVAILABLE
+      // 1 MiB: the kernel takes a few hundred KiB of a reply nobody reads, the rest stays unsent; the
+      // 1.5 MiB budget holds one such reply, not two.
+      const big = await tokenFor(1 << 20);
+      await setup.close();
+
+      const c = await RawClient.open(runner.address);
+      const [t, p] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: huge }));
+      expect([t, errCode(p)]).toEqual([RPC_ERROR, Err.Code.SERVICE_UNAVAILABLE]);
+      await c.close();
+
+      // Two peers that do not read: the first reply waits in the socket, the second is refused.
+      const first = await RawClient.open(runner.address);
+      const second = await RawClient.open(runner.address);
+      first.sock.pause();
+      second.sock.pause();
+      first.send(RPC_HTTP_REQ_CALL, reqCall({ token: big }));
+      await new Promise((r) => setTimeout(r, 50));
+      second.send(RPC_HTTP_REQ_CALL, reqCall({ token: big }));
+      second.sock.resume();
+      const [t2, p2] = await second.next();
+      expect([t2, errCode(p2)]).toEqual([RPC_ERROR, Err.Code.SERVICE_UNAVAILABLE]);
+
+      const { value } = samples((await scrape(runner.metricsAddress!)).body);
+      expect(value('a6kit_frames_refused_total', { reason: 'reply_too_large' })).toBe(1);
+      expect(value('a6kit_frames_refused_total', { reason: 'output_budget' })).toBe(1);
+      expect(value('a6kit_calls_total', { phase: 'request', outcome: 'service_unavailable' })).toBe(2);
+      expect(value('a6kit_calls_total', { phase: 'request', outcome: 'stop' })).toBe(1);
+      first.sock.resume();
+      await first.close();
+      await second.close();
     } finally {
       await runner.close();
     }
