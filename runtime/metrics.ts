@@ -151,10 +151,25 @@ export function watchConfStore(registry: Registry, store: StoreSource): void {
   });
 }
 
-/** A registry with prom-client's default process metrics (CPU, memory, event-loop lag, GC...). */
+/** prom-client's default collectors, made once per process (see processRegistry). */
+let defaults: Registry | undefined;
+
+/**
+ * A registry with prom-client's default process metrics (CPU, memory, event-loop lag, GC...). The
+ * collectors behind them (a GC observer, an event-loop-delay monitor) are made once per process
+ * and shared by every runner in it: a process that starts runners again and again (an embedding
+ * host, a test suite) would otherwise add a set it never releases with each one.
+ */
 export function processRegistry(): Registry {
+  if (defaults === undefined) {
+    defaults = new Registry();
+    collectDefaultMetrics({ register: defaults });
+  }
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  for (const { name } of defaults.getMetricsAsArray()) {
+    const metric = defaults.getSingleMetric(name);
+    if (metric !== undefined) registry.registerMetric(metric);
+  }
   return registry;
 }
 

@@ -451,3 +451,18 @@ describe('metrics, --workers 2 (a real process)', () => {
     }
   }, 60_000);
 });
+
+describe('process metrics', () => {
+  it('are collected once per process, whatever the number of runners in it', async () => {
+    const { processRegistry } = await import('../../runtime/metrics.js');
+    const a = processRegistry();
+    const b = processRegistry();
+    const gcA = a.getSingleMetric('nodejs_gc_duration_seconds');
+    expect(gcA).toBeDefined();
+    // The same collector object, not a second GC observer and event-loop monitor per runner.
+    expect(b.getSingleMetric('nodejs_gc_duration_seconds')).toBe(gcA);
+    expect(b.getSingleMetric('nodejs_eventloop_lag_seconds')).toBe(a.getSingleMetric('nodejs_eventloop_lag_seconds'));
+    // Each runner's registry still scrapes them, besides its own metrics.
+    expect(await b.metrics()).toContain('nodejs_eventloop_lag_seconds');
+  });
+});
