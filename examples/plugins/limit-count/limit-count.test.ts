@@ -260,6 +260,59 @@ describe('Redis failures', () => {
   });
 });
 
+describe('Redis with a password (AUTH)', () => {
+  let secured: RedisServer;
+  let t: TestRunner;
+  beforeAll(async () => {
+    secured = await RedisServer.start({ password: 's3cret pass' });
+    t = await startTestRunner([plugin]);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await secured?.dispose();
+  });
+
+  const on = (conf: Record<string, unknown>) => [
+    {
+      name: 'limit-count',
+      conf: {
+        policy: 'redis',
+        redis_host: '127.0.0.1',
+        redis_port: secured.port,
+        count: 2,
+        time_window: 60,
+        redis_timeout: 500,
+        ...conf,
+      },
+    },
+  ];
+
+  it('counts in a Redis that requires AUTH, with the right password', async () => {
+    const rt = on({ redis_password: 's3cret pass', key: 'http_x_user', key_type: 'var' });
+    const req = { headers: { 'x-user': 'auth-1' } };
+    expect((await t.simulator.request(rt, req)).kind).toBe('upstream');
+    expect((await t.simulator.request(rt, req)).kind).toBe('upstream');
+    expect(await t.simulator.request(rt, req)).toMatchObject({ kind: 'response', status: 503 });
+    // The counter is in that Redis, under the plugin's key.
+    const admin = secured.admin();
+    try {
+      await admin.connect();
+      expect((await admin.keys('*auth-1*')).length).toBe(1);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('answers 500 (fails closed) with a wrong password or none, as APISIX does when AUTH fails', async () => {
+    for (const conf of [{ redis_password: 'wrong' }, {}]) {
+      expect(await t.simulator.request(on(conf), { headers: { 'x-user': 'auth-2' } })).toMatchObject({
+        kind: 'response',
+        status: 500,
+      });
+    }
+  });
+});
+
 describe('Redis failures in the runner log', () => {
   it('logs the store error through the plugin logger, one line per interval with the count left out', async () => {
     const lines: Record<string, unknown>[] = [];

@@ -39,10 +39,12 @@ export class RedisServer {
     private readonly bin: string,
     readonly port: number,
     private readonly clusterDir: string | undefined,
+    /** Set: the server requires AUTH with it (`--requirepass`). */
+    readonly password?: string,
   ) {}
 
-  static async start(): Promise<RedisServer> {
-    const s = new RedisServer(findBinary(), await freePort(), undefined);
+  static async start(opts: { password?: string } = {}): Promise<RedisServer> {
+    const s = new RedisServer(findBinary(), await freePort(), undefined, opts.password);
     await s.resume();
     return s;
   }
@@ -68,7 +70,13 @@ export class RedisServer {
 
   /** A client of its own (not the plugin's), for assertions. */
   admin(): Redis {
-    const c = new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: true, maxRetriesPerRequest: 1 });
+    const c = new Redis({
+      host: '127.0.0.1',
+      port: this.port,
+      password: this.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+    });
     c.on('error', () => {}); // refused connections while the server starts are expected
     return c;
   }
@@ -87,6 +95,7 @@ export class RedisServer {
       '--protected-mode',
       'no',
     ];
+    if (this.password !== undefined) args.push('--requirepass', this.password);
     // A lone cluster node does not know its own address (CLUSTER SLOTS would name it ""): announce it.
     if (this.clusterDir !== undefined)
       args.push(
