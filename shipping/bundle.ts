@@ -103,7 +103,11 @@ export async function bundleRunner(
       // the bundle's own lines. The single executable embeds it again (shipping/build.ts).
       sourcemap: sourceMaps,
       minify,
-      keepNames: true,
+      // Names survive as written unless minified. esbuild's keepNames re-attaches a name with
+      // Object.defineProperty wherever a function is made, also every time a hot path makes a
+      // closure: measured 16 % of a header-rewriting request's CPU. Only a minified bundle, whose
+      // names would otherwise be mangled in logs and stack traces, pays for it.
+      keepNames: minify,
       clean: false,
       dts: false,
       shims: true,
