@@ -14,7 +14,7 @@ import { ConfRejected, type Chain } from './chain.js';
 import { RequestCall, ResponseCall, type Call, type CallHost } from './call.js';
 import type { Engine } from './engine.js';
 import type { CancelWhy } from './plugin.js';
-import { ERROR_FRAMES, frameOf, replyBuilder } from './reply.js';
+import { ERROR_FRAMES, frameOf, replyBuilder, trimBuilder } from './reply.js';
 import {
   PHASE_REQUEST,
   PHASE_RESPONSE,
@@ -232,11 +232,11 @@ export class Dispatcher implements CallHost {
     if (call.awaitingInfo) this.strayAnswers++;
     if (this.closed) return;
     const key = call.chain.key;
-    // A reply over the protocol's 3-byte length can never be sent, whatever the output budget: it
-    // is refused as too large before the budget is asked.
-    const tooLarge = payload.length > MAX_PAYLOAD;
-    const fits = !tooLarge && this.wire.fits(payload.length, key);
-    const frame = tooLarge ? undefined : fits ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
+    // A reply over the protocol's 3-byte length can never be sent, whatever the output budget: the
+    // budget is asked only for one that could be (frameOf refuses the other as too large).
+    const fits = payload.length > MAX_PAYLOAD || this.wire.fits(payload.length, key);
+    if (!fits) trimBuilder();
+    const frame = fits ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
     const m = this.engine.metrics;
     if (frame === undefined) {
       this.engine.log.error({ key, size: payload.length }, 'reply exceeds the frame limit');

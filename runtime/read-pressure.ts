@@ -2,9 +2,9 @@
  * Socket reads and the garbage they leave. Node hands every socket read to JavaScript in a fresh
  * off-heap buffer, freed only when V8 next collects the young generation; a runner reading
  * 1 GB/s of 64 KiB frames while allocating little on the JavaScript heap collects rarely, and V8's
- * own trigger for off-heap memory waits for 64 MiB of it. So the runner counts the bytes it reads
- * and asks for a young-generation collection (a scavenge: well under a millisecond when little
- * survives) every `every` bytes: dead read buffers never add up to more than that.
+ * own trigger for off-heap memory waits for 64 MiB of it. So the runner counts the bytes of its big
+ * reads and asks for a young-generation collection (a scavenge: well under a millisecond when little
+ * survives) every `every` bytes: dead read buffers never add up to much more than that.
  */
 import { setFlagsFromString } from 'node:v8';
 

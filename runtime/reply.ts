@@ -43,6 +43,11 @@ export function frameOf(type: number, payload: Uint8Array): Buffer | undefined {
     if (!(err instanceof FrameTooLargeError)) throw err;
     frame = undefined;
   }
-  if (shared.dataBuffer().capacity() > KEEP_BUILDER_BYTES) shared = new Builder(1024);
+  trimBuilder();
   return frame;
+}
+
+/** Lets a builder grown huge go once its payload is framed or refused (the next reply starts small). */
+export function trimBuilder(): void {
+  if (shared.dataBuffer().capacity() > KEEP_BUILDER_BYTES) shared = new Builder(1024);
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRunner, type RunningRunner } from '../../runtime/server.js';
 import { definePlugin } from '../../runtime/plugin.js';
+import { replyBuilder } from '../../runtime/reply.js';
 import { GatewaySimulator } from '../../runtime/testkit/index.js';
 import { createLogger } from '../../runtime/logger.js';
 import { parseMetricsAddress } from '../../runtime/metrics-server.js';
@@ -313,19 +314,21 @@ describe('metrics of replies the runner cannot send', () => {
       const c = await RawClient.open(runner.address);
       const [t, p] = await c.exchange(RPC_HTTP_REQ_CALL, reqCall({ token: huge }));
       expect([t, errCode(p)]).toEqual([RPC_ERROR, Err.Code.SERVICE_UNAVAILABLE]);
+      // The builder that grew to hold the refused reply is let go, not kept for the process's life.
+      expect(replyBuilder().dataBuffer().capacity()).toBeLessThanOrEqual(1 << 20);
       await c.close();
 
-      // Two peers that do not read: the first reply waits in the socket, the second is refused.
+      // A peer that does not read: its 1 MiB reply waits in the runner, so a second one is refused.
       const first = await RawClient.open(runner.address);
-      const second = await RawClient.open(runner.address);
       first.sock.pause();
-      second.sock.pause();
       first.send(RPC_HTTP_REQ_CALL, reqCall({ token: big }));
-      await new Promise((r) => setTimeout(r, 50));
+      // The reply is being written once its first bytes reach the paused socket's buffer.
+      await until(() => first.sock.readableLength > 0);
+      const second = await RawClient.open(runner.address);
       second.send(RPC_HTTP_REQ_CALL, reqCall({ token: big }));
-      second.sock.resume();
       const [t2, p2] = await second.next();
       expect([t2, errCode(p2)]).toEqual([RPC_ERROR, Err.Code.SERVICE_UNAVAILABLE]);
+      expect(replyBuilder().dataBuffer().capacity()).toBeLessThanOrEqual(1 << 20);
 
       const { value } = samples((await scrape(runner.metricsAddress!)).body);
       expect(value('a6kit_frames_refused_total', { reason: 'reply_too_large' })).toBe(1);
