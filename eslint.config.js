@@ -98,6 +98,12 @@ export default defineConfig(
           ],
         },
       ],
+      // Node's global `performance` is a lazy accessor on globalThis: every read in a hot path runs a
+      // getter (a LoadGlobalIC miss). `import { performance } from 'node:perf_hooks'` is a plain binding.
+      'no-restricted-globals': [
+        'error',
+        { name: 'performance', message: "import { performance } from 'node:perf_hooks' (the global is a getter)." },
+      ],
     },
   },
 );

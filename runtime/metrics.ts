@@ -31,9 +31,13 @@ const INFO_BUCKETS = [
 class Histograms {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
-  /** Per series: one count per bucket (not cumulative), then +Inf. */
-  private readonly counts: Float64Array[];
-  private readonly sums: Float64Array;
+  /** Upper bounds in milliseconds, what the hot path measures in: no division per observation. */
+  private readonly boundsMs: Float64Array;
+  /** One row per series of one count per bucket (not cumulative), then +Inf: one flat array. */
+  private readonly counts: Float64Array;
+  /** Per series, in milliseconds. */
+  private readonly sumsMs: Float64Array;
+  private readonly row: number;
 
   constructor(
     readonly name: string,
@@ -41,17 +45,19 @@ class Histograms {
     private readonly bounds: readonly number[],
     private readonly series: readonly Record<string, string>[],
   ) {
-    this.counts = series.map(() => new Float64Array(bounds.length + 1));
-    this.sums = new Float64Array(series.length);
+    this.boundsMs = Float64Array.from(bounds, (s) => s * 1000);
+    this.row = bounds.length + 1;
+    this.counts = new Float64Array(series.length * this.row);
+    this.sumsMs = new Float64Array(series.length);
   }
 
-  /** `seconds` observed for series `i`. */
-  observe(i: number, seconds: number): void {
-    const b = this.bounds;
+  /** `ms` milliseconds observed for series `i`. */
+  observe(i: number, ms: number): void {
+    const b = this.boundsMs;
     let k = 0;
-    while (k < b.length && seconds > b[k]!) k++;
-    this.counts[i]![k]!++;
-    this.sums[i]! += seconds;
+    while (k < b.length && ms > b[k]!) k++;
+    this.counts[i * this.row + k]!++;
+    this.sumsMs[i]! += ms;
   }
 
   get(): {
@@ -64,17 +70,16 @@ class Histograms {
     const values: (MetricValue<string> & { metricName: string })[] = [];
     for (let i = 0; i < this.series.length; i++) {
       const labels = this.series[i]!;
-      const c = this.counts[i]!;
       let acc = 0;
       for (let k = 0; k <= this.bounds.length; k++) {
-        acc += c[k]!;
+        acc += this.counts[i * this.row + k]!;
         values.push({
           metricName: `${this.name}_bucket`,
           labels: { ...labels, le: k < this.bounds.length ? this.bounds[k]! : '+Inf' },
           value: acc,
         });
       }
-      values.push({ metricName: `${this.name}_sum`, labels, value: this.sums[i]! });
+      values.push({ metricName: `${this.name}_sum`, labels, value: this.sumsMs[i]! / 1000 });
       values.push({ metricName: `${this.name}_count`, labels, value: acc });
     }
     return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
@@ -270,7 +275,7 @@ export class RunnerMetrics {
 
   /** A filter of the plugin in registry `slot` returned (or its promise settled) after `ms` milliseconds. */
   filterTook(slot: number, phase: number, ms: number): void {
-    this.filterDurations.observe(slot * 2 + phase, ms / 1000);
+    this.filterDurations.observe(slot * 2 + phase, ms);
   }
 
   filterFailed(slot: number, phase: number, kind: number): void {
@@ -282,7 +287,7 @@ export class RunnerMetrics {
   }
 
   infoTook(kind: number, ms: number): void {
-    this.infoDurations.observe(kind, ms / 1000);
+    this.infoDurations.observe(kind, ms);
   }
 
   frameRefused(reason: number): void {
