@@ -10,7 +10,8 @@
  * plugin names come from the registry only, never from the wire); prom-client reads them when
  * scraped (each metric's `collect`), and its Registry writes the exposition format.
  */
-import { Counter, Gauge, Registry, collectDefaultMetrics, type MetricValue } from 'prom-client';
+import { Counter, Gauge, Registry, type MetricValue } from 'prom-client';
+import { collectProcessMetrics } from './process-collectors.js';
 import type { PluginRegistry } from './chain.js';
 import { FILTER_ERRORS, INFO_KINDS, OUTCOMES, PHASES, PREPARE_OUTCOMES, REFUSED_REASONS } from './metrics-ids.js';
 
@@ -156,19 +157,19 @@ export function watchConfStore(registry: Registry, store: StoreSource): void {
   });
 }
 
-/** prom-client's default collectors, made once per process (see processRegistry). */
+/** prom-client's default collectors (but its GC one: process-collectors.ts), made once per process (see processRegistry). */
 let defaults: Registry | undefined;
 
 /**
- * A registry with prom-client's default process metrics (CPU, memory, event-loop lag, GC...). The
- * collectors behind them (a GC observer, an event-loop-delay monitor) are made once per process
+ * A registry with prom-client's default process metrics (CPU, memory, heap, event-loop lag...). The
+ * collectors behind them (an event-loop-delay monitor among them) are made once per process
  * and shared by every runner in it: a process that starts runners again and again (an embedding
  * host, a test suite) would otherwise add a set it never releases with each one.
  */
 export function processRegistry(): Registry {
   if (defaults === undefined) {
     defaults = new Registry();
-    collectDefaultMetrics({ register: defaults });
+    collectProcessMetrics(defaults);
   }
   const registry = new Registry();
   for (const { name } of defaults.getMetricsAsArray()) {

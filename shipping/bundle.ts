@@ -37,26 +37,31 @@ const SEA_ARGV_FIX = [
  * has survivors (the calls in flight on 64 connections): a process at 59 MiB otherwise ends near
  * 71 MiB with an ExtraInfo plugin. `--max-semi-space-size` would do it but is read only as the heap
  * is made, and APISIX starts the bundle without our flags (no NODE_OPTIONS); the growth factor is read
- * at each growth, so after every GC it is set to 1 while the young generation is at the cap and back to
- * 2 below it (V8 shrinks it when idle; it must be able to grow back). At 2 MiB instead of 4 ExtraInfo
- * calls cost a third more CPU (more scavenges of the same survivors); at 4 the difference is within
- * noise (docs/runner.md, "Memory").
- * Measured by bench/runner.bench.ts, which runs this same text in its runner.
+ * at each growth, so it is set to 1 while the young generation is at the cap and back to 2 below it
+ * (V8 shrinks it when idle; it must be able to grow back). At 2 MiB instead of 4 ExtraInfo calls cost
+ * a third more CPU (more scavenges of the same survivors); at 4 the difference is within noise
+ * (docs/runner.md, "Memory").
+ *
+ * The size is read by an unreferenced 10 ms timer, not by a PerformanceObserver of GCs: Node makes a
+ * PerformanceEntry for every GC, with deprecation wrappers of its own (kilobytes of objects each,
+ * hundreds of GCs a second under load), and they outlived two scavenges in the observer's buffer, so
+ * the old generation grew by about 1 MiB a second. V8 grows the young generation only once as many
+ * bytes as its capacity have survived scavenges, which at a runner's survival rate takes far longer
+ * than 10 ms. Measured by bench/runner.bench.ts, which runs this same text in its runner.
  */
 export const YOUNG_GENERATION_CAP = [
   ';(() => {',
   '  try {',
   '    const v8 = require("node:v8");',
-  '    const { PerformanceObserver } = require("node:perf_hooks");',
   '    const cap = 4 * 1024 * 1024;',
   '    let held = false;',
-  '    new PerformanceObserver(() => {',
+  '    setInterval(() => {',
   '      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");',
   '      const full = young !== undefined && young.space_size >= cap;',
   '      if (full === held) return;',
   '      held = full;',
   '      v8.setFlagsFromString(full ? "--semi-space-growth-factor=1" : "--semi-space-growth-factor=2");',
-  '    }).observe({ entryTypes: ["gc"] });',
+  '    }, 10).unref();',
   '  } catch {}',
   '})();',
 ].join('\n');

@@ -7,13 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { YOUNG_GENERATION_CAP } from '../../shipping/bundle.js';
 
-/** Allocates in event-loop turns, keeping some objects alive a while; prints the young generation's size. */
+/**
+ * Allocates in short event-loop turns (as a server's are: one socket read each), keeping some
+ * objects alive a while; prints the young generation's size. The cap is checked between turns.
+ */
 const LOAD = `
 const v8 = require('node:v8');
 let keep = [];
 let n = 0;
 function step() {
-  for (let j = 0; j < 100000; j++) {
+  for (let j = 0; j < 20000; j++) {
     const o = { a: n++, b: [j] };
     if (j % 20 === 0) keep.push(o);
     if (keep.length > 20000) keep = [];
