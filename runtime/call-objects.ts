@@ -125,9 +125,12 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** Values of one field, decoding none of the other names (compared as bytes) nor their values. */
+/**
+ * Values of one field, decoding none of the other names (compared as bytes) nor their values; with
+ * `first`, only up to the first match.
+ */
 function vectorFinder(v: EntryVector): FieldFinder {
-  return (key, lowerCase) => {
+  return (key, lowerCase, first) => {
     const out: string[] = [];
     const n = v.length();
     const e = new TextEntry();
@@ -141,6 +144,7 @@ function vectorFinder(v: EntryVector): FieldFinder {
         if (name === null || (lowerCase ? name.toLowerCase() : name) !== key) continue;
       }
       out.push(e.value() ?? '');
+      if (first) break;
     }
     return out;
   };

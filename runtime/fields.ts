@@ -11,8 +11,9 @@ export type FieldSource = (add: (name: string, value: string) => void) => void;
 /**
  * Optional shortcut for the first lookup: the values of one field (by normalised name) read
  * straight from the source, without decoding every other field (64 KiB of headers to check one).
+ * `first`: only the first value is wanted (get, has), so the scan may stop at the first match.
  */
-export type FieldFinder = (key: string, lowerCase: boolean) => string[];
+export type FieldFinder = (key: string, lowerCase: boolean, first: boolean) => string[];
 
 export class FieldMap implements Headers {
   private map: Map<string, string[]> | undefined;
@@ -36,8 +37,11 @@ export class FieldMap implements Headers {
     if (source === undefined) this.map = new Map();
   }
 
-  /** Values of `k` without loading everything, for the first lookup only; undefined = use load(). */
-  private peek(k: string): string[] | undefined {
+  /**
+   * Values of `k` without loading everything, for the first lookup only; undefined = use load().
+   * `first`: the caller reads only the first value (or whether there is one).
+   */
+  private peek(k: string, first: boolean): string[] | undefined {
     if (this.map !== undefined) return undefined;
     const o = this.overlay;
     if (o?.has(k)) return o.get(k) ?? [];
@@ -45,7 +49,7 @@ export class FieldMap implements Headers {
     if (find === undefined || this.source === undefined) return undefined;
     // A plugin that reads one field often reads several: scan once, then decode everything.
     this.finder = undefined;
-    return find(k, this.lowerCase);
+    return find(k, this.lowerCase, first);
   }
 
   private key(name: string): string {
@@ -85,19 +89,19 @@ export class FieldMap implements Headers {
 
   get(name: string): string | undefined {
     const k = this.key(name);
-    const peeked = this.peek(k);
+    const peeked = this.peek(k, true);
     if (peeked !== undefined) return peeked[0];
     return this.load().get(k)?.[0];
   }
 
   getAll(name: string): readonly string[] {
     const k = this.key(name);
-    return this.peek(k) ?? this.load().get(k) ?? [];
+    return this.peek(k, false) ?? this.load().get(k) ?? [];
   }
 
   has(name: string): boolean {
     const k = this.key(name);
-    const peeked = this.peek(k);
+    const peeked = this.peek(k, true);
     if (peeked !== undefined) return peeked.length > 0;
     return this.load().has(k);
   }

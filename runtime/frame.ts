@@ -3,7 +3,9 @@
  * then the payload. The reader below survives any split of the stream (down to one byte per chunk),
  * hands out zero-copy views when a frame lies inside one chunk, and collects a frame that spans
  * chunks into ONE buffer of its announced size: a peer trickling one byte per write costs a copy of
- * that byte, never a Buffer per chunk.
+ * that byte, never a Buffer per chunk. Over transient chunks (a socket reading into one buffer
+ * shared by every connection: shared-reads.ts), every frame is copied out into a buffer of its own
+ * before it is handed out.
  */
 
 /** RPC types, as APISIX numbers them (apisix/constants.lua). */
@@ -62,6 +64,11 @@ export class FrameReader {
     private readonly onRefused: (announced: number) => void = () => {},
     /** Gives the buffer a spanning frame is collected into (the transport reuses one for big requests). */
     private readonly allocate: FrameAllocator = allocateFrame,
+    /**
+     * Chunks are overwritten once `push` returns (a shared read buffer): nothing is handed out or
+     * held as a view of one; whole frames are copied into `allocate`d buffers too.
+     */
+    private readonly transient = false,
   ) {}
 
   /** Bytes received but not yet part of a complete frame (for leak checks and limits). */
@@ -89,19 +96,19 @@ export class FrameReader {
     if (held !== undefined) this.push(held);
   }
 
-  push(chunk: Buffer): void {
+  /** Takes bytes `[0, end)` of `chunk` (all of it by default). */
+  push(chunk: Buffer, end = chunk.length): void {
     if (this.refused) return;
     if (this.paused) {
-      this.held = this.held === undefined ? chunk : Buffer.concat([this.held, chunk]);
+      this.hold(chunk, 0, end);
       return;
     }
     let off = 0;
-    const end = chunk.length;
     if (this.headerHave !== 0 || this.partial !== undefined) {
-      off = this.continueFrame(chunk);
+      off = this.continueFrame(chunk, end);
       if (off < 0) return;
     }
-    // The common case: whole frames inside the chunk, handed out as views.
+    // The common case: whole frames inside the chunk, handed out as views (or copies of transient bytes).
     while (end - off >= HEADER_LEN) {
       const len = (chunk[off + 1]! << 16) | (chunk[off + 2]! << 8) | chunk[off + 3]!;
       if (end - off - HEADER_LEN < len) {
@@ -111,34 +118,47 @@ export class FrameReader {
         return;
       }
       const type = chunk[off]!;
-      const payload = chunk.subarray(off + HEADER_LEN, off + HEADER_LEN + len);
-      off += HEADER_LEN + len;
+      const from = off + HEADER_LEN;
+      let payload: Buffer;
+      if (!this.transient) payload = chunk.subarray(from, from + len);
+      else if (len === 0) payload = EMPTY;
+      else {
+        payload = this.allocate(type, len);
+        chunk.copy(payload, 0, from, from + len);
+      }
+      off = from + len;
       this.frames++;
       this.onFrame(type, payload);
       if (this.refused) return;
       if (this.paused) {
-        if (off < end) this.held = chunk.subarray(off);
+        if (off < end) this.hold(chunk, off, end);
         return;
       }
     }
     while (off < end) this.headerByte(chunk[off++]!);
   }
 
+  /** Keeps bytes `[from, end)` of `chunk` for resume(): a view, or a copy of transient bytes. */
+  private hold(chunk: Buffer, from: number, end: number): void {
+    const rest = this.transient ? Buffer.from(chunk.subarray(from, end)) : chunk.subarray(from, end);
+    this.held = this.held === undefined ? rest : Buffer.concat([this.held, rest]);
+  }
+
   /** Feeds the frame in progress; returns where the rest of `chunk` starts, or -1 when all was used. */
-  private continueFrame(chunk: Buffer): number {
+  private continueFrame(chunk: Buffer, end: number): number {
     let off = 0;
-    while (this.headerHave !== 0 && off < chunk.length) {
+    while (this.headerHave !== 0 && off < end) {
       this.headerByte(chunk[off++]!);
       if (this.refused) return -1;
       if (this.paused && this.headerHave === 0 && this.partial === undefined) {
         // An empty frame completed the header and paused the reader.
-        if (off < chunk.length) this.held = chunk.subarray(off);
+        if (off < end) this.hold(chunk, off, end);
         return -1;
       }
     }
     const p = this.partial;
-    if (p === undefined) return this.headerHave === 0 || off < chunk.length ? off : -1;
-    const take = Math.min(p.length - this.filled, chunk.length - off);
+    if (p === undefined) return this.headerHave === 0 || off < end ? off : -1;
+    const take = Math.min(p.length - this.filled, end - off);
     chunk.copy(p, this.filled, off, off + take);
     this.filled += take;
     off += take;
@@ -150,7 +170,7 @@ export class FrameReader {
     this.onFrame(this.partialType, p);
     if (this.refused) return -1;
     if (this.paused) {
-      if (off < chunk.length) this.held = chunk.subarray(off);
+      if (off < end) this.hold(chunk, off, end);
       return -1;
     }
     return off;

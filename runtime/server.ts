@@ -4,6 +4,7 @@
  * accepting, answer what arrives during the grace period, remove the socket).
  */
 import { createServer, type Server } from 'node:net';
+import { shareReads } from './shared-reads.js';
 import type { Duplex } from 'node:stream';
 import type { AnyPlugin } from './plugin.js';
 import { makeRegistry } from './chain.js';
@@ -231,7 +232,11 @@ export async function startRunner(
   let file: SocketFile | undefined;
   try {
     if (internals.workerOfCluster) await listenOn(server, path, backlog);
-    else file = await listenUnix(server, path, { mode, backlog });
+    else {
+      file = await listenUnix(server, path, { mode, backlog });
+      // A cluster worker's connections come through the primary: they keep Node's reads.
+      shareReads(server);
+    }
   } catch (err) {
     await metricsServer?.close();
     throw err;

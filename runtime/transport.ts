@@ -13,6 +13,7 @@ import type { ConnectionLimits } from './limits.js';
 import type { ThrottledLog } from './logger.js';
 import type { ReadPressure } from './read-pressure.js';
 import { REFUSED_BUFFER_BUDGET, REFUSED_FRAME_TIMEOUT, REFUSED_OUT_OF_TURN } from './metrics-ids.js';
+import { readSinkOf } from './shared-reads.js';
 
 /** Replies below this size skip the output-budget check (error frames, small replies). */
 const OUTPUT_CHECK_MIN = 64 << 10;
@@ -121,11 +122,15 @@ export class Connection implements Wire {
   ) {
     this.lastActive = env.clock.now;
     this.dispatcher = new Dispatcher(env.engine, this);
+    // A socket accepted by shareReads reads into a buffer shared by all connections: its bytes are
+    // copied out frame by frame (no read buffer of its own to free, so no read pressure either).
+    const shared = readSinkOf(sock);
     this.reader = new FrameReader(
       (t, p) => this.dispatcher.onFrame(t, p),
       env.input,
       (announced) => this.refuseFrame(announced),
       (type, len) => this.frameBuffer(type, len),
+      shared !== undefined,
     );
     this.onDrain = () => {
       this.paused = false;
@@ -135,7 +140,8 @@ export class Connection implements Wire {
       this.sock.resume();
       this.reader.resume();
     };
-    sock.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (shared !== undefined) shared.sink = (buf, n) => this.onBytes(buf, n);
+    else sock.on('data', (chunk: Buffer) => this.onData(chunk));
     sock.on('error', () => {
       /* reset by the peer: 'close' follows and cleans up */
     });
@@ -143,11 +149,16 @@ export class Connection implements Wire {
   }
 
   private onData(chunk: Buffer): void {
+    this.env.reads.read(chunk.length);
+    this.onBytes(chunk, chunk.length);
+  }
+
+  /** Bytes `[0, n)` of `buf` arrived. */
+  private onBytes(buf: Buffer, n: number): void {
     const now = this.env.clock.now;
     this.lastActive = now;
-    this.env.reads.read(chunk.length);
     const before = this.reader.frames;
-    this.reader.push(chunk);
+    this.reader.push(buf, n);
     if (!this.reader.inFrame) this.frameStarted = 0;
     else if (this.frameStarted === 0 || this.reader.frames !== before) this.frameStarted = now;
   }

@@ -63,8 +63,11 @@ describe('first lookup by bytes', () => {
         (entries, key) => {
           const r = request(entries, entries);
           for (const field of ['headers', 'args'] as const) {
-            const first = new CallRequest(r, channel)[field].getAll(key);
-            expect(first).toEqual(loaded(r, field, key));
+            const all = loaded(r, field, key);
+            expect(new CallRequest(r, channel)[field].getAll(key)).toEqual(all);
+            // get and has stop the scan at the first match: still the same answer.
+            expect(new CallRequest(r, channel)[field].get(key)).toBe(all[0]);
+            expect(new CallRequest(r, channel)[field].has(key)).toBe(all.length > 0);
           }
         },
       ),

@@ -60,6 +60,50 @@ describe('FrameReader', () => {
     );
   });
 
+  it('over transient chunks (one shared read buffer), hands out frames that later reads do not overwrite', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 300 })), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
+        fc.boolean(),
+        (frames, cuts, pausing) => {
+          const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
+          // The payloads themselves are kept, not copies: a call reads its frame long after the read.
+          const got: [number, Buffer][] = [];
+          const r: FrameReader = new FrameReader(
+            (t, p) => {
+              got.push([t, p]);
+              if (pausing) r.pause();
+            },
+            undefined,
+            undefined,
+            undefined,
+            true,
+          );
+          const shared = Buffer.alloc(64);
+          let off = 0;
+          let i = 0;
+          while (off < stream.length) {
+            const n = Math.min(cuts[i++ % cuts.length]!, stream.length - off);
+            stream.copy(shared, 0, off, off + n);
+            r.push(shared, n);
+            shared.fill(0xee); // the next read overwrites the buffer
+            off += n;
+            // Paused after each frame (a reply that did not fit): resumed until nothing more comes.
+            if (pausing)
+              for (let before = -1; before !== r.frames;) {
+                before = r.frames;
+                r.resume();
+              }
+          }
+          expect(got.map(([t, p]) => [t, [...p]])).toEqual(frames.map(([t, p]) => [t, [...p]]));
+          expect(r.buffered).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads byte by byte and writes the 3-byte big-endian length', () => {
     const f = encodeFrame(2, new Uint8Array(0x010203));
     expect([...f.subarray(0, 4)]).toEqual([2, 1, 2, 3]);
@@ -112,8 +156,8 @@ describe('FieldMap', () => {
         add('b', '2');
         add('a', '3');
       },
-      (key) => {
-        finds.push(key);
+      (key, _lowerCase, first) => {
+        finds.push(`${key}${first ? ' (first)' : ''}`);
         return key === 'a' ? ['1', '3'] : [];
       },
     );
@@ -125,6 +169,26 @@ describe('FieldMap', () => {
     expect(finds).toEqual(['a']);
     expect(reads).toBe(1);
     expect(h.get('a')).toBe('1');
+  });
+
+  it('asks the finder for the first value only when get or has is the first lookup', () => {
+    const asked = (read: (h: FieldMap) => unknown): boolean[] => {
+      const firsts: boolean[] = [];
+      read(
+        new FieldMap(
+          true,
+          () => {},
+          (_key, _lowerCase, first) => {
+            firsts.push(first);
+            return [];
+          },
+        ),
+      );
+      return firsts;
+    };
+    expect(asked((h) => h.get('a'))).toEqual([true]);
+    expect(asked((h) => h.has('a'))).toEqual([true]);
+    expect(asked((h) => h.getAll('a'))).toEqual([false]);
   });
 
   it('records writes without reading the source, and merges them when read later', () => {
