@@ -230,12 +230,13 @@ export async function startRunner(
   // The primary owns the file of a cluster; a standalone runner creates it with its mode and
   // takes the path over from a runner still draining there (APISIX reload): socket-file.ts.
   let file: SocketFile | undefined;
+  let sharedReads = false;
   try {
     if (internals.workerOfCluster) await listenOn(server, path, backlog);
     else {
       file = await listenUnix(server, path, { mode, backlog });
       // A cluster worker's connections come through the primary: they keep Node's reads.
-      shareReads(server);
+      sharedReads = shareReads(server);
     }
   } catch (err) {
     await metricsServer?.close();
@@ -249,6 +250,7 @@ export async function startRunner(
         mode: mode.toString(8),
         plugins: opts.plugins.map((p) => p.name),
         tokenTtlS,
+        sharedReads,
         ...(file.replaced && { replacedSocket: true }),
         ...(metricsServer && { metrics: metricsServer.address }),
       },
