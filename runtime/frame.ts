@@ -71,6 +71,9 @@ export class FrameReader {
     private readonly transient = false,
   ) {}
 
+  /** Set by pushInPlace for one push: the chunk is the caller's own buffer (see there). */
+  private inPlace = false;
+
   /** Bytes received but not yet part of a complete frame (for leak checks and limits). */
   get buffered(): number {
     return this.headerHave + this.filled;
@@ -112,15 +115,18 @@ export class FrameReader {
     while (end - off >= HEADER_LEN) {
       const len = (chunk[off + 1]! << 16) | (chunk[off + 2]! << 8) | chunk[off + 3]!;
       if (end - off - HEADER_LEN < len) {
-        if (!this.startPartial(chunk[off]!, len)) return;
-        chunk.copy(this.partial!, 0, off + HEADER_LEN, end);
-        this.filled = end - off - HEADER_LEN;
+        const from = off + HEADER_LEN;
+        // Read into the caller's buffer with room for the whole frame: collected where it lies.
+        const here = this.inPlace && chunk.length - from >= len ? chunk.subarray(from, from + len) : undefined;
+        if (!this.startPartial(chunk[off]!, len, here)) return;
+        if (here === undefined) chunk.copy(this.partial!, 0, from, end);
+        this.filled = end - from;
         return;
       }
       const type = chunk[off]!;
       const from = off + HEADER_LEN;
       let payload: Buffer;
-      if (!this.transient) payload = chunk.subarray(from, from + len);
+      if (!this.transient || this.inPlace) payload = chunk.subarray(from, from + len);
       else if (len === 0) payload = EMPTY;
       else {
         payload = this.allocate(type, len);
@@ -138,9 +144,49 @@ export class FrameReader {
     while (off < end) this.headerByte(chunk[off++]!);
   }
 
+  /**
+   * Where the next `min` or more bytes of the stream may be read straight into: the rest of the
+   * frame being collected, when at least `min` bytes of it are still to come (and the reader is
+   * not paused). Bytes read there are given with `filledDirect`, nothing else may come between.
+   */
+  directTarget(min: number): Buffer | undefined {
+    const p = this.partial;
+    if (p === undefined || this.paused || this.refused || p.length - this.filled < min) return undefined;
+    return p.subarray(this.filled);
+  }
+
+  /** `n` bytes were read into what `directTarget` gave. */
+  filledDirect(n: number): void {
+    const p = this.partial;
+    // Reset since (the connection went away): the bytes have nowhere to go.
+    if (p === undefined) return;
+    this.filled += n;
+    if (this.filled < p.length) return;
+    this.partial = undefined;
+    this.filled = 0;
+    this.budget.release(p.length);
+    this.frames++;
+    this.onFrame(this.partialType, p);
+  }
+
+  /**
+   * Takes bytes `[0, n)` of `buf`, a buffer of the caller's that nobody overwrites while the frames
+   * in it are in use (a connection's reused request buffer, read into while no call holds it):
+   * frames inside it are handed out as views, and a frame it has room for is collected in place
+   * (read on with `directTarget`). No copy at all, also on a reader of transient chunks.
+   */
+  pushInPlace(buf: Buffer, n: number): void {
+    this.inPlace = true;
+    try {
+      this.push(buf, n);
+    } finally {
+      this.inPlace = false;
+    }
+  }
+
   /** Keeps bytes `[from, end)` of `chunk` for resume(): a view, or a copy of transient bytes. */
   private hold(chunk: Buffer, from: number, end: number): void {
-    const rest = this.transient ? Buffer.from(chunk.subarray(from, end)) : chunk.subarray(from, end);
+    const rest = this.transient && !this.inPlace ? Buffer.from(chunk.subarray(from, end)) : chunk.subarray(from, end);
     this.held = this.held === undefined ? rest : Buffer.concat([this.held, rest]);
   }
 
@@ -198,13 +244,14 @@ export class FrameReader {
     }
   }
 
-  private startPartial(type: number, len: number): boolean {
+  /** Starts collecting a frame of `len` bytes: into `here` when given, else into an allocated buffer. */
+  private startPartial(type: number, len: number, here?: Buffer): boolean {
     if (!this.budget.reserve(len)) {
       this.refused = true;
       this.onRefused(len);
       return false;
     }
-    this.partial = this.allocate(type, len);
+    this.partial = here ?? this.allocate(type, len);
     this.partialType = type;
     this.filled = 0;
     return true;

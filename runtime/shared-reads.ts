@@ -11,14 +11,22 @@
  * This leans on net.Server internals that have not changed since Node 0.12 (`_handle.onconnection`
  * with `(err, clientHandle)`, `_connections`, a socket's `server`/`_server`); when they are not
  * there, `shareReads` returns false and the server keeps Node's way. A6KIT_SHARED_READS=0 turns it
- * off. The frames are copied out of the shared buffer (frame.ts, transient chunks): one exchange is
- * in flight per connection, so a connection's request frames reuse one buffer (transport.ts).
+ * off. Small frames are copied out of the shared buffer (frame.ts, transient chunks) into a buffer
+ * the connection reuses frame after frame (one exchange is in flight per connection: transport.ts);
+ * the rest of a big frame is read straight into the buffer it is collected in (`target`), so its
+ * bytes are copied once, by the kernel.
  */
 import { Socket, type Server } from 'node:net';
 
 /** Where an accepted socket's reads go: set by the connection that serves it. */
 export interface ReadSink {
+  /** Bytes `[0, n)` of `buf` were read: the shared buffer, or the one `target` gave. */
   sink: ((buf: Buffer, n: number) => void) | undefined;
+  /**
+   * Where the next read should go instead of the shared buffer (the rest of a big frame being
+   * collected, so the kernel copies it in place), or undefined for the shared buffer.
+   */
+  target: (() => Buffer | undefined) | undefined;
 }
 
 /** Present on sockets accepted by shareReads: the connection installs its sink there. */
@@ -65,14 +73,15 @@ export function shareReads(server: Server, env: NodeJS.ProcessEnv = process.env)
       (clientHandle as { close(): void }).close();
       return;
     }
-    const reads: ReadSink = { sink: undefined };
+    const reads: ReadSink = { sink: undefined, target: undefined };
     const sock = new Socket({
       handle: clientHandle,
       allowHalfOpen: internals.allowHalfOpen ?? false,
       readable: true,
       writable: true,
       onread: {
-        buffer: shared,
+        // Asked after every read for the next one's buffer (and once as the socket is made).
+        buffer: () => reads.target?.() ?? shared,
         callback: (n: number, buf: Uint8Array) => {
           reads.sink?.(buf as Buffer, n);
         },

@@ -115,6 +115,8 @@ export class Connection implements Wire {
   private readonly onDrain: () => void;
   /** The buffer this connection's big request frames are collected into (FrameSpares). */
   private spare: Buffer | undefined;
+  /** Where the read in progress goes when not to the shared buffer (shared-reads.ts `target`). */
+  private direct: Buffer | undefined;
 
   constructor(
     private readonly sock: Duplex,
@@ -140,8 +142,10 @@ export class Connection implements Wire {
       this.sock.resume();
       this.reader.resume();
     };
-    if (shared !== undefined) shared.sink = (buf, n) => this.onBytes(buf, n);
-    else sock.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (shared !== undefined) {
+      shared.sink = (buf, n) => this.onBytes(buf, n);
+      shared.target = () => (this.direct = this.readTarget());
+    } else sock.on('data', (chunk: Buffer) => this.onData(chunk));
     sock.on('error', () => {
       /* reset by the peer: 'close' follows and cleans up */
     });
@@ -153,14 +157,29 @@ export class Connection implements Wire {
     this.onBytes(chunk, chunk.length);
   }
 
-  /** Bytes `[0, n)` of `buf` arrived. */
+  /** Bytes `[0, n)` of `buf` arrived: in the shared read buffer, or straight into the frame being collected. */
   private onBytes(buf: Buffer, n: number): void {
     const now = this.env.clock.now;
     this.lastActive = now;
     const before = this.reader.frames;
-    this.reader.push(buf, n);
+    if (buf !== this.direct) this.reader.push(buf, n);
+    else if (buf === this.spare) this.reader.pushInPlace(buf, n);
+    else this.reader.filledDirect(n);
+    this.direct = undefined;
     if (!this.reader.inFrame) this.frameStarted = 0;
     else if (this.frameStarted === 0 || this.reader.frames !== before) this.frameStarted = now;
+  }
+
+  /**
+   * Where the next read goes, for a socket reading through shareReads (undefined: the shared
+   * buffer). The rest of a frame being collected is read straight into its buffer. Between
+   * exchanges (no call holds the connection's request buffer, no frame begun) the read goes to the
+   * start of that buffer: the next request is read where it is decoded, with no copy at all.
+   */
+  private readTarget(): Buffer | undefined {
+    const rest = this.reader.directTarget(0);
+    if (rest !== undefined || this.paused || this.reader.inFrame || !this.dispatcher.idle) return rest;
+    return (this.spare ??= this.env.spares.take(SPARE_GRAIN));
   }
 
   /**

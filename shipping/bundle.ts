@@ -32,36 +32,25 @@ const SEA_ARGV_FIX = [
 ].join('\n');
 
 /**
- * Runs first in the bundle: holds V8's young generation at 4 MiB. Under load V8 doubles the young
- * generation (up to 32 MiB on 64-bit) whenever enough objects survived scavenges, and a runner always
- * has survivors (the calls in flight on 64 connections): a process at 59 MiB otherwise ends near
- * 71 MiB with an ExtraInfo plugin. `--max-semi-space-size` would do it but is read only as the heap
- * is made, and APISIX starts the bundle without our flags (no NODE_OPTIONS); the growth factor is read
- * at each growth, so it is set to 1 while the young generation is at the cap and back to 2 below it
- * (V8 shrinks it when idle; it must be able to grow back). At 2 MiB instead of 4 ExtraInfo calls cost
- * a third more CPU (more scavenges of the same survivors); at 4 the difference is within noise
- * (docs/runner.md, "Memory").
+ * Runs first in the bundle: keeps V8's young generation at its initial size (2 MiB). Under load V8
+ * doubles the young generation (up to 32 MiB on 64-bit) whenever enough objects survived
+ * scavenges, and a runner always has survivors (the calls in flight on 64 connections): with an
+ * ExtraInfo plugin a runner otherwise ends near 84 MiB instead of 60. `--max-semi-space-size` would
+ * do it but is read only as the heap is made, and APISIX starts the bundle without our flags (no
+ * NODE_OPTIONS); the growth factor is read at each growth, so a factor of 1 holds the size.
  *
- * The size is read by an unreferenced 10 ms timer, not by a PerformanceObserver of GCs: Node makes a
- * PerformanceEntry for every GC, with deprecation wrappers of its own (kilobytes of objects each,
- * hundreds of GCs a second under load), and they outlived two scavenges in the observer's buffer, so
- * the old generation grew by about 1 MiB a second. V8 grows the young generation only once as many
- * bytes as its capacity have survived scavenges, which at a runner's survival rate takes far longer
- * than 10 ms. Measured by bench/runner.bench.ts, which runs this same text in its runner.
+ * Earlier versions held it at 4 MiB (factor 1 at the cap, 2 below it), because 2 MiB then cost
+ * ExtraInfo calls a third more CPU; since socket reads stopped allocating (shared-reads.ts) a
+ * runner makes so little garbage that 2 MiB costs nothing measurable (bench/runner.bench.ts: stop,
+ * rewrite and ExtraInfo within noise, peak RSS about 1 MiB lower), and a fixed factor needs no
+ * watcher: the watcher was first a PerformanceObserver of GCs, which on Node 20 cost 5-10 % of a
+ * call (every GC's entry is built with deprecation wrappers that get promoted), then a timer, which
+ * a burst of growth between two ticks could outrun.
  */
 export const YOUNG_GENERATION_CAP = [
   ';(() => {',
   '  try {',
-  '    const v8 = require("node:v8");',
-  '    const cap = 4 * 1024 * 1024;',
-  '    let held = false;',
-  '    setInterval(() => {',
-  '      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");',
-  '      const full = young !== undefined && young.space_size >= cap;',
-  '      if (full === held) return;',
-  '      held = full;',
-  '      v8.setFlagsFromString(full ? "--semi-space-growth-factor=1" : "--semi-space-growth-factor=2");',
-  '    }, 10).unref();',
+  '    require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");',
   '  } catch {}',
   '})();',
 ].join('\n');
