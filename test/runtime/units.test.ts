@@ -104,6 +104,70 @@ describe('FrameReader', () => {
     );
   });
 
+  it('collects frames in place: reads into its own buffer between frames and into the frame after that', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 300 })), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 20 }),
+        (frames, cuts) => {
+          const stream = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
+          const own = Buffer.alloc(256); // the connection's request buffer (room for some frames, not all)
+          const shared = Buffer.alloc(64);
+          const got: [number, number[]][] = [];
+          const r = new FrameReader(
+            (t, p) => got.push([t, [...p]]),
+            undefined,
+            undefined,
+            (_t, len) => Buffer.alloc(len),
+            true,
+          );
+          let off = 0;
+          let i = 0;
+          while (off < stream.length) {
+            // As transport.ts picks: the rest of the frame, else its own buffer between frames.
+            const target = r.directTarget(0) ?? (r.inFrame ? shared : own);
+            const n = Math.min(cuts[i++ % cuts.length]!, target.length, stream.length - off);
+            stream.copy(target, 0, off, off + n);
+            if (target === own) r.pushInPlace(own, n);
+            else if (target === shared) r.push(shared, n);
+            else r.filledDirect(n);
+            shared.fill(0xee);
+            off += n;
+          }
+          expect(got).toEqual(frames.map(([t, p]) => [t, [...p]]));
+          expect(r.buffered).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('copies nothing of a frame that starts a read into its own buffer', () => {
+    const own = Buffer.alloc(1024);
+    const frame = encodeFrame(2, Buffer.alloc(600, 7));
+    const got: Buffer[] = [];
+    const r = new FrameReader(
+      (_t, p) => got.push(p),
+      undefined,
+      undefined,
+      () => {
+        throw new Error('no buffer should be allocated');
+      },
+      true,
+    );
+    frame.copy(own, 0, 0, 100);
+    r.pushInPlace(own, 100);
+    const rest = r.directTarget(0)!;
+    expect(rest.buffer).toBe(own.buffer); // the rest is read into the same memory
+    frame.copy(rest, 0, 100, 350);
+    r.filledDirect(250);
+    frame.copy(r.directTarget(0)!, 0, 350);
+    r.filledDirect(frame.length - 350);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.buffer).toBe(own.buffer);
+    expect(got[0]!.equals(frame.subarray(4))).toBe(true);
+  });
+
   it('reads byte by byte and writes the 3-byte big-endian length', () => {
     const f = encodeFrame(2, new Uint8Array(0x010203));
     expect([...f.subarray(0, 4)]).toEqual([2, 1, 2, 3]);
