@@ -21,10 +21,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleRunner } from '../shipping/bundle.js';
 import { Builder, ByteBuffer, ExtraInfo, HTTPReqCall, PrepareConf, TextEntry } from '../runtime/wire.js';
 
@@ -316,7 +316,14 @@ async function bundleRunnerFrom(dir: string, tree?: string): Promise<string[]> {
     entry = join(tree, 'bench', 'runner-entry.ts');
   }
   const out = join(dir, tree === undefined ? 'runner' : 'baseline');
-  return [await bundleRunner(repoRoot, entry, out, false, false)];
+  // A baseline tree that has its own shipping/ is bundled by it (its banner: the young-generation
+  // cap and whatever else `a6kit build` put first then), so before/after compares shipped runners.
+  let bundle = bundleRunner;
+  if (tree !== undefined && existsSync(join(tree, 'shipping', 'bundle.ts')))
+    ({ bundleRunner: bundle } = (await import(pathToFileURL(join(tree, 'shipping', 'bundle.ts')).href)) as {
+      bundleRunner: typeof bundleRunner;
+    });
+  return [await bundle(repoRoot, entry, out, false, false)];
 }
 
 let floorEntry: string[] = [];
@@ -536,7 +543,9 @@ async function measureAll(
  * A6KIT_BENCH_ROUNDS (slices per server, default 4), A6KIT_BENCH_REPEATS (fresh processes per
  * scenario, pooled; default 1), A6KIT_BENCH_PIN=0 (no core pinning).
  * A6KIT_BENCH_BASELINE=<dir>: also a runner built from <dir>/runtime (an older tree, e.g.
- * `git archive <rev> runtime package.json | tar -x -C <dir>` and node_modules linked), measured in the same slices: before/after in one run.
+ * `git archive <rev> runtime shipping tooling package.json | tar -x -C <dir>` and node_modules
+ * linked; with shipping/ it is bundled by its own bundle.ts), measured in the same slices:
+ * before/after in one run.
  */
 async function bench(): Promise<void> {
   const seconds = Number(process.env.A6KIT_BENCH_SECONDS ?? 2);
