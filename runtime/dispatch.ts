@@ -13,6 +13,7 @@ import { BadPayload, buildPrepareResp, decodePrepareConf, decodeReqCall, decodeR
 import { ConfRejected, type Chain } from './chain.js';
 import { RequestCall, ResponseCall, type Call, type CallHost } from './call.js';
 import type { Engine } from './engine.js';
+import type { RunnerMetrics } from './metrics.js';
 import type { CancelWhy } from './plugin.js';
 import { ERROR_FRAMES, frameOf, replyBuilder, trimBuilder } from './reply.js';
 import {
@@ -237,21 +238,24 @@ export class Dispatcher implements CallHost {
     const fits = payload.length > MAX_PAYLOAD || this.wire.fits(payload.length, key);
     if (!fits) trimBuilder();
     const frame = fits ? frameOf(type, payload) : ERROR_FRAMES[Err.Code.SERVICE_UNAVAILABLE];
-    const m = this.engine.metrics;
     if (frame === undefined) {
-      this.engine.log.error({ key, size: payload.length }, 'reply exceeds the frame limit');
-      if (m !== undefined) {
-        m.frameRefused(REFUSED_REPLY_TOO_LARGE);
-        m.called(call.phase, Err.Code.SERVICE_UNAVAILABLE);
-      }
-      this.error(Err.Code.SERVICE_UNAVAILABLE);
+      this.replyTooLarge(call, key, payload.length);
       return;
     }
-    if (m !== undefined) {
-      if (!fits) m.frameRefused(REFUSED_OUTPUT_BUDGET);
-      m.called(call.phase, fits ? call.outcome : Err.Code.SERVICE_UNAVAILABLE);
-    }
+    // Out of line, as is the too-large path: this method stays small enough to be inlined.
+    const m = this.engine.metrics;
+    if (m !== undefined) countReply(m, call, fits);
     this.wire.reply(frame);
+  }
+
+  private replyTooLarge(call: Call, key: string, size: number): void {
+    this.engine.log.error({ key, size }, 'reply exceeds the frame limit');
+    const m = this.engine.metrics;
+    if (m !== undefined) {
+      m.frameRefused(REFUSED_REPLY_TOO_LARGE);
+      m.called(call.phase, Err.Code.SERVICE_UNAVAILABLE);
+    }
+    this.error(Err.Code.SERVICE_UNAVAILABLE);
   }
 
   failed(call: Call, code: Err.Code | undefined): void {
@@ -268,4 +272,10 @@ export class Dispatcher implements CallHost {
     this.call?.abort(reason, why);
     this.call = undefined;
   }
+}
+
+/** A reply sent: its outcome, or SERVICE_UNAVAILABLE in its place when over the output budget. */
+function countReply(m: RunnerMetrics, call: Call, fits: boolean): void {
+  if (!fits) m.frameRefused(REFUSED_OUTPUT_BUDGET);
+  m.called(call.phase, fits ? call.outcome : Err.Code.SERVICE_UNAVAILABLE);
 }
