@@ -233,11 +233,10 @@ export async function startRunner(
   let sharedReads = false;
   try {
     if (internals.workerOfCluster) await listenOn(server, path, backlog);
-    else {
-      file = await listenUnix(server, path, { mode, backlog });
-      // A cluster worker's connections come through the primary: they keep Node's reads.
-      sharedReads = shareReads(server);
-    }
+    else file = await listenUnix(server, path, { mode, backlog });
+    // In a cluster worker too: node:cluster hands the worker each accepted connection through the
+    // same listening handle's onconnection.
+    sharedReads = shareReads(server);
   } catch (err) {
     await metricsServer?.close();
     throw err;
@@ -256,7 +255,7 @@ export async function startRunner(
       },
       'runner listening',
     );
-  }
+  } else log.info({ sharedReads }, 'worker listening');
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>

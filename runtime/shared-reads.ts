@@ -11,10 +11,12 @@
  * This leans on net.Server internals that have not changed since Node 0.12 (`_handle.onconnection`
  * with `(err, clientHandle)`, `_connections`, a socket's `server`/`_server`); when they are not
  * there, `shareReads` returns false and the server keeps Node's way. A6KIT_SHARED_READS=0 turns it
- * off. Small frames are copied out of the shared buffer (frame.ts, transient chunks) into a buffer
- * the connection reuses frame after frame (one exchange is in flight per connection: transport.ts);
- * the rest of a big frame is read straight into the buffer it is collected in (`target`), so its
- * bytes are copied once, by the kernel.
+ * off. In a cluster worker node:cluster hands over each connection through the same
+ * `onconnection`, so workers share reads too.
+ *
+ * The connection picks each read's buffer (`target`, transport.ts): its reused request buffer
+ * between exchanges, the rest of a frame being collected, else the shared one, whose bytes are
+ * copied out frame by frame (frame.ts, transient chunks).
  */
 import { Socket, type Server } from 'node:net';
 

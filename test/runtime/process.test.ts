@@ -115,6 +115,10 @@ describe('runner process', () => {
     try {
       const sock = join(dir, 'r.sock');
       const r = await start(sock, ['--workers', '2']);
+      // Each worker reads its connections through one shared buffer, as a single runner does.
+      await until(() => r.lines.filter((l) => l.includes('"worker listening"')).length === 2, 30_000);
+      for (const l of r.lines.filter((l) => l.includes('"worker listening"')))
+        expect(JSON.parse(l)).toMatchObject({ sharedReads: true });
       const prep = await RawClient.open(sock);
       const [, p] = await prep.exchange(RPC_PREPARE_CONF, prepareConf('multi', [{ name: 'pid', value: '' }]));
       const token = tokenOf(p);
