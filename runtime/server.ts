@@ -230,17 +230,16 @@ export async function startRunner(
   // The primary owns the file of a cluster; a standalone runner creates it with its mode and
   // takes the path over from a runner still draining there (APISIX reload): socket-file.ts.
   let file: SocketFile | undefined;
-  let sharedReads = false;
   try {
     if (internals.workerOfCluster) await listenOn(server, path, backlog);
     else file = await listenUnix(server, path, { mode, backlog });
-    // In a cluster worker too: node:cluster hands the worker each accepted connection through the
-    // same listening handle's onconnection.
-    sharedReads = shareReads(server);
   } catch (err) {
     await metricsServer?.close();
     throw err;
   }
+  // In a cluster worker too: node:cluster hands the worker each accepted connection through the
+  // same listening handle's onconnection.
+  const sharedReads = shareReads(server);
   if (file) {
     const tokenTtlS = tokenTtlMs(opts.confExpireSeconds ?? confExpireFromEnv()) / 1000;
     log.info(
