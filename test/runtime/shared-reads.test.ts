@@ -10,8 +10,19 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSinkOf, shareReads } from '../../runtime/shared-reads.js';
 import { startRunner } from '../../runtime/server.js';
-import { RawClient, prepareConf, tempDir, tokenOf, until } from './helpers.js';
-import { RPC_PREPARE_CONF } from '../../runtime/frame.js';
+import {
+  RawClient,
+  decodeExtraInfoReq,
+  decodeReqCallResp,
+  extraInfoResp,
+  prepareConf,
+  reqCall,
+  tempDir,
+  tokenOf,
+  until,
+} from './helpers.js';
+import { ExtraInfo, HTTPReqCall } from '../../runtime/wire.js';
+import { RPC_EXTRA_INFO, RPC_HTTP_REQ_CALL, RPC_PREPARE_CONF } from '../../runtime/frame.js';
 import { definePlugin } from '../../runtime/plugin.js';
 import { createLogger } from '../../runtime/logger.js';
 
@@ -85,6 +96,53 @@ describe('shared reads', () => {
   it('are off with A6KIT_SHARED_READS=0 (sockets read as Node reads them)', async () => {
     const { server } = await listening(() => {});
     expect(shareReads(server, { A6KIT_SHARED_READS: '0' })).toBe(false);
+  });
+
+  it('serve requests of every size in turn on one connection, each read where it lands', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    // Echoes the length of header x and of the request body (an ExtraInfo answer, read while the
+    // call holds the connection's request buffer).
+    const echo = definePlugin({
+      name: 'echo',
+      parseConf: () => null,
+      async requestFilter(_c, req, res) {
+        const body = await req.body();
+        res.respond(200, `${req.headers.get('x')?.length ?? -1} ${body.length} ${req.headers.get('y')}`);
+      },
+    });
+    const runner = await startRunner({
+      address: `unix:${join(dir, 'r.sock')}`,
+      plugins: [echo],
+      logger: createLogger('silent'),
+    });
+    cleanups.push(() => runner.close());
+    const c = await RawClient.open(runner.address);
+    const [, p] = await c.exchange(RPC_PREPARE_CONF, prepareConf('k', [{ name: 'echo', value: '' }]));
+    const token = tokenOf(p);
+    // Small, 64 KiB, above the 256 KiB kept per connection, and small again: in the reused
+    // buffer, grown, past it (a buffer of its own), and back.
+    for (const size of [10, 64 << 10, 1 << 20, 300 << 10, 10, 70 << 10]) {
+      c.send(
+        RPC_HTTP_REQ_CALL,
+        reqCall({
+          token,
+          headers: [
+            ['x', 'v'.repeat(size)],
+            ['y', `end-${size}`],
+          ],
+        }),
+      );
+      const [askType, ask] = await c.next();
+      expect(askType).toBe(RPC_EXTRA_INFO);
+      expect(decodeExtraInfoReq(ask).infoType()).toBe(ExtraInfo.Info.ReqBody);
+      c.send(RPC_EXTRA_INFO, extraInfoResp(Buffer.alloc(size * 2, 1)));
+      const [type, reply] = await c.next();
+      expect(type).toBe(RPC_HTTP_REQ_CALL);
+      const stop = decodeReqCallResp(reply).action(new HTTPReqCall.Stop()) as HTTPReqCall.Stop;
+      expect(Buffer.from(stop.bodyArray()!).toString()).toBe(`${size} ${size * 2} end-${size}`);
+    }
+    await c.close();
   });
 
   it("are what a standalone runner's connections read through", async () => {
