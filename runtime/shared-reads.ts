@@ -25,8 +25,9 @@ export interface ReadSink {
   /** Bytes `[0, n)` of `buf` were read: the shared buffer, or the one `target` gave. */
   sink: ((buf: Buffer, n: number) => void) | undefined;
   /**
-   * Where the next read should go instead of the shared buffer (the rest of a big frame being
-   * collected, so the kernel copies it in place), or undefined for the shared buffer.
+   * Where the next read should go instead of the shared buffer (the connection's request buffer
+   * between exchanges, or the rest of a frame being collected: the kernel copies the bytes in
+   * place), or undefined for the shared buffer.
    */
   target: (() => Buffer | undefined) | undefined;
 }

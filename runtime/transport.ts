@@ -56,8 +56,9 @@ export class InputBudget implements FrameBudget {
 }
 
 /**
- * Big request frames are collected into one buffer per connection, reused frame after frame:
- * allocating 64 KiB per request leaves a dead buffer outside the V8 heap each time, and one that
+ * Request frames are collected into one buffer per connection, reused frame after frame (with
+ * shared reads, read straight into it between exchanges: readTarget). Allocating 64 KiB per big
+ * request would leave a dead buffer outside the V8 heap each time, and one that
  * survives two scavenges (a frame still arriving while they run) waits for a full collection,
  * which V8 starts only once 64 MiB of such buffers are held. Reuse is safe because the gateway
  * sends a connection's next request only after the reply to the last one, and a call's request
